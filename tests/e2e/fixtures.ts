@@ -1,0 +1,102 @@
+import { test as base, chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromiumArgs, findChromium, NO_CHROMIUM_HELP } from '../support/find-chromium';
+import { startServer, type FixtureServer } from './server';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+export const SHARED_PAGES = resolve(ROOT, '../shared/pages');
+
+/** One console message or uncaught error seen in a page of the test's browser. */
+export interface ConsoleEntry {
+  kind: 'console' | 'pageerror';
+  text: string;
+  url: string;
+  page: string;
+}
+
+interface Fixtures {
+  context: BrowserContext;
+  extensionId: string;
+  background: Worker;
+  server: FixtureServer;
+  /** Every console error and uncaught page error, from every page of the context. */
+  consoleErrors: ConsoleEntry[];
+  /** Open an extension page such as 'popup.html'. */
+  openExtensionPage: (path: string) => Promise<Page>;
+}
+
+/** Errors that MyoLens caused: thrown from our scripts or naming us. */
+export function ourErrors(entries: ConsoleEntry[]): ConsoleEntry[] {
+  return entries.filter(
+    (e) => e.url.startsWith('chrome-extension://') || /myolens|extension context/i.test(e.text),
+  );
+}
+
+function watch(page: Page, sink: ConsoleEntry[]): void {
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return;
+    sink.push({ kind: 'console', text: msg.text(), url: msg.location().url, page: page.url() });
+  });
+  page.on('pageerror', (err) =>
+    sink.push({ kind: 'pageerror', text: String(err.stack ?? err), url: '', page: page.url() }),
+  );
+}
+
+export const test = base.extend<Fixtures>({
+  server: async ({}, use) => {
+    const server = await startServer([
+      { prefix: '/shared/', dir: SHARED_PAGES },
+      { prefix: '/', dir: join(ROOT, 'tests/fixtures') },
+    ]);
+    await use(server);
+    await server.close();
+  },
+  consoleErrors: async ({}, use) => {
+    await use([]);
+  },
+  context: async ({ consoleErrors }, use, testInfo) => {
+    const executablePath = findChromium();
+    if (!executablePath) throw new Error(NO_CHROMIUM_HELP);
+    const userDataDir = await mkdtemp(join(tmpdir(), 'myolens-e2e-'));
+    const context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath,
+      headless: true,
+      args: chromiumArgs(EXTENSION_DIR),
+      viewport: { width: 1280, height: 800 },
+    });
+    // The saved real-world pages reference remote assets; this machine has no network,
+    // so fail them at once instead of waiting for DNS.
+    await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+    context.on('page', (page) => watch(page, consoleErrors));
+    for (const page of context.pages()) watch(page, consoleErrors);
+    await use(context);
+    if (testInfo.status !== testInfo.expectedStatus) {
+      for (const [i, page] of context.pages().entries()) {
+        await page
+          .screenshot({ path: testInfo.outputPath(`failure-${i}.png`) })
+          .catch(() => undefined);
+      }
+    }
+    await context.close();
+    await rm(userDataDir, { recursive: true, force: true });
+  },
+  background: async ({ context }, use) => {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    await use(worker);
+  },
+  extensionId: async ({ background }, use) => {
+    await use(new URL(background.url()).host);
+  },
+  openExtensionPage: async ({ context, extensionId }, use) => {
+    await use(async (path) => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    });
+  },
+});
+
+export { expect };

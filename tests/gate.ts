@@ -1,0 +1,72 @@
+// `npm test`: the one check gate. Runs every step even after a failure, so one run shows
+// everything that is wrong, then prints a summary and exits non-zero if any step failed.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+
+interface Step {
+  name: string;
+  cmd: string;
+  /** Steps that make no sense after this one failed (e2e needs the build). */
+  needs?: string;
+}
+
+const only = process.argv.slice(2);
+const steps: Step[] = [
+  { name: 'content', cmd: 'npm run -s content' },
+  { name: 'typecheck', cmd: 'npx tsc --noEmit -p .', needs: 'content' },
+  { name: 'lint', cmd: 'npx eslint . && npx prettier --check . --log-level warn' },
+  {
+    name: 'unit',
+    cmd: 'npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json',
+    needs: 'content',
+  },
+  { name: 'build', cmd: 'npx wxt build', needs: 'content' },
+  {
+    name: 'e2e',
+    cmd: 'PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/e2e.json npx playwright test --reporter=list,json',
+    needs: 'build',
+  },
+].filter((s) => !only.length || only.includes(s.name));
+
+mkdirSync('test-results', { recursive: true });
+const results = new Map<string, { ok: boolean; seconds: number; skipped?: boolean }>();
+for (const step of steps) {
+  if (step.needs && results.get(step.needs)?.ok === false) {
+    results.set(step.name, { ok: false, seconds: 0, skipped: true });
+    continue;
+  }
+  console.log(`\n━━ ${step.name}: ${step.cmd}`);
+  const t0 = Date.now();
+  const r = spawnSync(step.cmd, { shell: true, stdio: 'inherit' });
+  results.set(step.name, { ok: r.status === 0, seconds: (Date.now() - t0) / 1000 });
+}
+
+/** Test counts from the runners' JSON reports (vitest and Playwright). */
+function counts(): { passed: number; failed: number; skipped: number } {
+  const c = { passed: 0, failed: 0, skipped: 0 };
+  const read = (f: string) => (existsSync(f) ? JSON.parse(readFileSync(f, 'utf8')) : undefined);
+  const v = results.has('unit') ? read('test-results/vitest.json') : undefined;
+  if (v) {
+    c.passed += v.numPassedTests;
+    c.failed += v.numFailedTests;
+    c.skipped += v.numPendingTests + v.numTodoTests;
+  }
+  const e = results.has('e2e') ? read('test-results/e2e.json') : undefined;
+  if (e?.stats) {
+    c.passed += e.stats.expected + e.stats.flaky;
+    c.failed += e.stats.unexpected;
+    c.skipped += e.stats.skipped;
+  }
+  return c;
+}
+
+console.log('\n━━ summary');
+for (const [name, r] of results) {
+  const status = r.skipped ? 'SKIP (needs an earlier step)' : r.ok ? 'ok' : 'FAILED';
+  console.log(`  ${name.padEnd(10)} ${status.padEnd(30)} ${r.seconds.toFixed(1)} s`);
+}
+const failedSteps = [...results.values()].filter((r) => !r.ok).length;
+const c = counts();
+console.log(failedSteps ? `\nFAIL: ${failedSteps} step(s) failed` : '\nPASS: every step passed');
+console.log(`tests: ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped`);
+process.exit(failedSteps ? 1 : 0);
