@@ -1,0 +1,31 @@
+/**
+ * Build step for the knowledge base: `npx tsx content/build/cli.ts [contentDir]`.
+ * Reads guide.md, faq.md and glossary.yaml from content/ (or contentDir), validates them
+ * and writes typed modules to <contentDir>/generated/. Exits 1 listing every error.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildContent, generatedModules } from './build';
+import { readContentSources } from './read-sources';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const contentDir = path.resolve(process.argv[2] ?? path.join(root, 'content'));
+const outDir = path.join(contentDir, 'generated');
+
+const built = buildContent(readContentSources(contentDir));
+
+if (built.errors.length > 0 || !built.guide || !built.faq || !built.glossary) {
+  console.error(`Content has ${built.errors.length} error(s):`);
+  for (const error of built.errors) console.error(`  ${error}`);
+  process.exit(1);
+}
+
+mkdirSync(outDir, { recursive: true });
+const modules = generatedModules({ guide: built.guide, faq: built.faq, glossary: built.glossary });
+for (const [name, source] of Object.entries(modules))
+  writeFileSync(path.join(outDir, name), source);
+console.log(
+  `${path.relative(root, outDir) || outDir}: ${built.glossary.length} terms, ${built.faq.length} FAQ entries ` +
+    `(${Object.keys(modules).join(', ')})`,
+);
