@@ -1,0 +1,170 @@
+/**
+ * The pure term matcher: glossary forms in, one RegExp out (for mark.js) and the spans it
+ * finds (for everything else). No DOM here; the rules are in DESIGN.md, "Matching rules
+ * users expect", and the decisions on the edge cases in tests/unit/matcher.test.ts.
+ */
+import { regularPlural, tokenize } from './matcher/forms';
+import { AFTER_MATCH } from './matcher/guards';
+import { renderTrie } from './matcher/source';
+import { emptyNode, insert, type TrieNode } from './matcher/trie';
+
+/** A glossary term as the matcher needs it: its surface forms, case rule and context words. */
+export interface MatchableTerm {
+  id: string;
+  forms: readonly string[];
+  caseSensitive: boolean;
+  context?: readonly string[];
+}
+
+/** One mention in a text: [start, end) in UTF-16 offsets, and whose term it is. */
+export interface Span {
+  start: number;
+  end: number;
+  termId: string;
+}
+
+/** A compiled glossary; `pattern()` and `match()` always agree (see tests/unit/matcher.test.ts). */
+export interface Matcher {
+  /** Ids of terms usable on a page with this text: terms without context, plus those whose context words occur in pageText (whole word, case-insensitive). */
+  activeIds(pageText: string): Set<string>;
+  /** A fresh global+unicode RegExp matching any active term (all terms when `active` is omitted); match[0] is exactly the text to wrap. null when no term is active. */
+  pattern(active?: ReadonlySet<string>): RegExp | null;
+  /** The term id of a surface that `pattern` matched (match[0]), or undefined. */
+  termIdOf(surface: string): string | undefined;
+  /** Non-overlapping spans in text order, longest match first at each position. */
+  match(text: string, active?: ReadonlySet<string>): Span[];
+  /** A cheap test: does text contain any active term at all? (used to skip pages with no terms in one check) */
+  test(text: string, active?: ReadonlySet<string>): boolean;
+  /** How many distinct terms the matcher knows (an active set this big is complete). */
+  readonly size: number;
+}
+
+interface Compiled {
+  source: string;
+  /** Reused by `match` only, which resets lastIndex and runs to completion synchronously. */
+  scan: RegExp;
+  /** Without the g flag, so `test` keeps no state between calls. */
+  probe: RegExp;
+}
+
+// Pages rarely see more than a few active sets; the bound only guards against a caller
+// that builds a new set per text node.
+const PATTERN_CACHE_LIMIT = 64;
+const SURFACE_CACHE_LIMIT = 10_000;
+
+/**
+ * All forms into one trie: listed forms of every term first, then the plurals the matcher
+ * adds, so a listed form always beats a generated one and earlier terms beat later ones.
+ */
+function buildTrie(terms: readonly MatchableTerm[]): TrieNode {
+  const root = emptyNode();
+  const add = (form: string, term: MatchableTerm) => {
+    const tokens = tokenize(form, term.caseSensitive);
+    if (tokens.length) insert(root, tokens, term.id);
+  };
+  for (const term of terms) for (const form of term.forms) add(form, term);
+  for (const term of terms) {
+    for (const form of term.forms) {
+      const plural = regularPlural(form.trim(), term.caseSensitive);
+      if (plural) add(plural, term);
+    }
+  }
+  return root;
+}
+
+/**
+ * Compiles the glossary once; patterns for each active set are built on first use and
+ * cached. Context words are matched like case-insensitive terms, so "muscles" counts for
+ * "muscle". A form claimed by two terms belongs to the first one listed.
+ */
+export function compileMatcher(terms: readonly MatchableTerm[]): Matcher {
+  const root = buildTrie(terms);
+  const ids = new Set(terms.map((t) => t.id));
+  const patterns = new Map<string, Compiled | null>();
+  const surfaces = new Map<string, string | undefined>();
+  let identify: { re: RegExp; owners: string[] } | undefined;
+
+  const compiled = (active?: ReadonlySet<string>): Compiled | null => {
+    const key = active ? JSON.stringify([...active].filter((id) => ids.has(id)).sort()) : '*';
+    if (patterns.has(key)) return patterns.get(key)!;
+    const rendered = renderTrie(root, { isActive: active ? (id) => active.has(id) : () => true });
+    const source = rendered && rendered.source + AFTER_MATCH;
+    const entry =
+      source === null
+        ? null
+        : { source, scan: new RegExp(source, 'gu'), probe: new RegExp(source, 'u') };
+    if (patterns.size >= PATTERN_CACHE_LIMIT) patterns.clear();
+    patterns.set(key, entry);
+    return entry;
+  };
+
+  const termIdOf = (surface: string): string | undefined => {
+    if (surfaces.has(surface)) return surfaces.get(surface);
+    if (!identify) {
+      const rendered = renderTrie(root, { isActive: () => true, identify: true });
+      identify = {
+        re: new RegExp(rendered ? `^(?:${rendered.source})$` : '$.', 'u'),
+        owners: rendered?.groupOwners ?? [],
+      };
+    }
+    const groups = identify.re.exec(surface)?.groups ?? {};
+    const name = Object.keys(groups).find((k) => groups[k] !== undefined);
+    const id = name === undefined ? undefined : identify.owners[Number(name.slice(1))];
+    if (surfaces.size >= SURFACE_CACHE_LIMIT) surfaces.clear();
+    surfaces.set(surface, id);
+    return id;
+  };
+
+  const match = (text: string, active?: ReadonlySet<string>): Span[] => {
+    const re = compiled(active)?.scan;
+    if (!re) return [];
+    const spans: Span[] = [];
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const termId = termIdOf(m[0]);
+      if (termId !== undefined) spans.push({ start: m.index, end: m.index + m[0].length, termId });
+    }
+    return spans;
+  };
+
+  const context = contextFinder(terms);
+
+  return {
+    size: ids.size,
+    activeIds(pageText) {
+      const found = context.wordsIn(pageText);
+      const usable = terms.filter(
+        (t) => !t.context?.length || t.context.some((w) => found.has(w.toLowerCase())),
+      );
+      return new Set(usable.map((t) => t.id));
+    },
+    pattern(active) {
+      const entry = compiled(active);
+      return entry && new RegExp(entry.source, 'gu');
+    },
+    termIdOf,
+    match,
+    test: (text, active) => compiled(active)?.probe.test(text) ?? false,
+  };
+}
+
+/** Finds which context words of the glossary occur in a page, with the matcher's own rules. */
+function contextFinder(terms: readonly MatchableTerm[]): { wordsIn(text: string): Set<string> } {
+  const words = [...new Set(terms.flatMap((t) => t.context ?? []).map((w) => w.toLowerCase()))];
+  const finder = words.length
+    ? compileMatcher(words.map((w) => ({ id: w, forms: [w], caseSensitive: false })))
+    : undefined;
+  return {
+    wordsIn(text) {
+      const found = new Set<string>();
+      const re = finder?.pattern();
+      if (!finder || !re) return found;
+      // Stop as soon as every word is seen: most pages answer in their first paragraphs.
+      for (let m = re.exec(text); m && found.size < words.length; m = re.exec(text)) {
+        const id = finder.termIdOf(m[0]);
+        if (id !== undefined) found.add(id);
+      }
+      return found;
+    },
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * RegExp source from the trie. Each node becomes "(?:longer continuations|end here)",
+ * greedy, so the engine tries the longest form first and falls back to a shorter one only
+ * when the longer one fails its word-end check ("vitamin D receptorial" → "vitamin D").
+ */
+import {
+  SEPARATOR,
+  SOFT_HYPHEN,
+  MATCH_END,
+  WORD_START,
+  escapeChar,
+  escapeClassChar,
+  isWordChar,
+  needsBoundary,
+} from './chars';
+import type { Token } from './forms';
+import { BEFORE_MATCH } from './guards';
+import type { TrieNode } from './trie';
+
+/** How to render the trie: which terms to include, and whether ends become named groups. */
+export interface RenderOptions {
+  isActive: (id: string) => boolean;
+  /** Mark each form end with an empty named group (`t0`, `t1`, ...), for telling terms apart. */
+  identify?: boolean;
+}
+
+/** The rendered alternation and, in identify mode, the owner of each group `t<i>`. */
+export interface Rendered {
+  source: string;
+  groupOwners: string[];
+}
+
+const atom = (token: Token): string => {
+  if (token.kind === 'sep') return SEPARATOR;
+  const [first, ...more] = token.chars;
+  return more.length ? `[${token.chars.map(escapeClassChar).join('')}]` : escapeChar(first!);
+};
+
+const isWordToken = (t: Token | undefined): boolean =>
+  t?.kind === 'chars' && isWordChar(t.chars[0]!);
+
+const alternation = (alts: readonly string[]): string =>
+  alts.length === 1 ? alts[0]! : `(?:${alts.join('|')})`;
+
+/** The trie as one alternation, or null when no active term has a form in it. */
+export function renderTrie(root: TrieNode, options: RenderOptions): Rendered | null {
+  const groupOwners: string[] = [];
+
+  const end = (owner: string): string =>
+    options.identify ? `(?<t${groupOwners.push(owner) - 1}>)` : '';
+
+  const render = (node: TrieNode, incoming: Token): string | null => {
+    if (![...node.owners].some(options.isActive)) return null;
+    const alts: string[] = [];
+    const inWord: string[] = [];
+    for (const edge of node.edges) {
+      const rest = render(edge.node, edge.token);
+      if (rest === null) continue;
+      // A soft hyphen may split a word anywhere ("sarco\u00ADpenia"); readers never see it.
+      (isWordToken(incoming) && isWordToken(edge.token) ? inWord : alts).push(
+        atom(edge.token) + rest,
+      );
+    }
+    if (inWord.length) alts.unshift(SOFT_HYPHEN + alternation(inWord));
+    const stop = node.owner !== undefined && options.isActive(node.owner) ? end(node.owner) : null;
+    if (stop === null) return alts.length ? alternation(alts) : null;
+    if (!alts.length) return stop;
+    return stop === '' ? `(?:${alts.join('|')})?` : `(?:${alts.join('|')}|${stop})`;
+  };
+
+  const bounded: string[] = [];
+  const free: string[] = [];
+  for (const edge of root.edges) {
+    const rest = render(edge.node, edge.token);
+    if (rest === null) continue;
+    const startsWord = edge.token.kind === 'chars' && needsBoundary(edge.token.chars[0]!);
+    (startsWord && !options.identify ? bounded : free).push(atom(edge.token) + rest);
+  }
+  if (!bounded.length && !free.length) return null;
+  const alts = bounded.length
+    ? [`${WORD_START}${BEFORE_MATCH}${alternation(bounded)}`, ...free]
+    : free;
+  // One word-end check after the whole alternation: when it fails the engine backtracks
+  // into the trie and tries the next shorter form, the same as a check at every end.
+  return { source: alternation(alts) + (options.identify ? '' : MATCH_END), groupOwners };
+}
