@@ -1,0 +1,186 @@
+/**
+ * The runtime messages between popup, guide, background and content script, and who may
+ * send each. For `browser.runtime` messages only: content scripts never act on page
+ * events, `postMessage` or attributes a page can write, which any page can forge.
+ */
+import * as v from 'valibot';
+import { TermIdSchema } from './settings/schema';
+
+/** Longest string any message carries. */
+export const MAX_MESSAGE_STRING = 200;
+/** Most terms a page-terms response lists; the glossary is far smaller. */
+export const MAX_PAGE_TERMS = 1000;
+
+const Text = v.pipe(v.string(), v.maxLength(MAX_MESSAGE_STRING));
+// Guide anchors are section ids or `term-<id>`, all kebab-case like term ids.
+const Anchor = v.pipe(
+  v.string(),
+  v.maxLength(MAX_MESSAGE_STRING),
+  v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+);
+const Count = v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(1_000_000));
+
+/** Content script or popup to background: open guide.html in a new tab. */
+export const OpenGuideSchema = v.strictObject({
+  type: v.literal('open-guide'),
+  hash: v.optional(Anchor),
+  query: v.optional(Text),
+});
+/** Popup to the active tab's content script: which terms are on this page? */
+export const GetPageTermsSchema = v.strictObject({ type: v.literal('get-page-terms') });
+/** Popup to content script: scroll to the term's next occurrence and flash it. */
+export const RevealTermSchema = v.strictObject({
+  type: v.literal('reveal-term'),
+  termId: TermIdSchema,
+});
+/** Content script to background: how many terms the page has, for the badge. */
+export const PageTermsChangedSchema = v.strictObject({
+  type: v.literal('page-terms-changed'),
+  count: Count,
+});
+
+/** Background (keyboard command) to content script: open the next or previous term. */
+export const MoveTermSchema = v.strictObject({
+  type: v.literal('move-term'),
+  direction: v.picklist([1, -1]),
+});
+/**
+ * Popup to content script: flip MyoLens for the tab's own site. The content script
+ * knows its hostname, so the popup needs no `tabs` permission to read the URL.
+ */
+export const ToggleSiteSchema = v.strictObject({ type: v.literal('toggle-site') });
+
+/** Any message, told apart by `type`. */
+export const MessageSchema = v.variant('type', [
+  OpenGuideSchema,
+  GetPageTermsSchema,
+  RevealTermSchema,
+  PageTermsChangedSchema,
+  MoveTermSchema,
+  ToggleSiteSchema,
+]);
+
+/** The content script's answer to `get-page-terms`: terms in page order. */
+export const PageTermsResponseSchema = v.strictObject({
+  terms: v.pipe(
+    v.array(v.strictObject({ id: TermIdSchema, count: Count })),
+    v.maxLength(MAX_PAGE_TERMS),
+  ),
+  /** False where the content script cannot run or is turned off for the site. */
+  available: v.boolean(),
+  /** The page's hostname ('' for pages without one), for "Off on example.com". */
+  hostname: v.optional(v.pipe(v.string(), v.maxLength(253)), ''),
+});
+
+export type Message = v.InferOutput<typeof MessageSchema>;
+export type MessageType = Message['type'];
+/** The message of one type. */
+export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
+export type PageTermsResponse = v.InferOutput<typeof PageTermsResponseSchema>;
+/** What the receiver of each message type answers. */
+export type ResponseOf<T extends MessageType> = T extends 'get-page-terms'
+  ? PageTermsResponse
+  : void;
+
+// Valibot reads fields with `in`, which sees inherited ones; a message is only ever a
+// plain object whose fields are all its own.
+function isPlainObject(raw: unknown): raw is object {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return false;
+  const proto: unknown = Object.getPrototypeOf(raw);
+  return proto === Object.prototype || proto === null;
+}
+
+function parsePlain<T>(schema: v.GenericSchema<unknown, T>, raw: unknown): T | null {
+  if (!isPlainObject(raw)) return null;
+  const parsed = v.safeParse(schema, raw);
+  return parsed.success ? parsed.output : null;
+}
+
+/** A received message if it is exactly one of ours, else null. */
+export function parseMessage(raw: unknown): Message | null {
+  return parsePlain(MessageSchema, raw);
+}
+
+/** The content script's answer to `get-page-terms` if well formed, else null. */
+export function parsePageTermsResponse(raw: unknown): PageTermsResponse | null {
+  return parsePlain(PageTermsResponseSchema, raw);
+}
+
+/** The fields of `runtime.MessageSender` that decide trust. */
+export interface SenderLike {
+  id?: string;
+  url?: string;
+  tab?: unknown;
+}
+
+/** Who sent a message: one of our pages (popup, guide, background) or a content script. */
+export type SenderKind = 'extension-page' | 'content-script';
+
+/** Our identity: `browser.runtime.id` and `browser.runtime.getURL('')`. */
+export interface OwnExtension {
+  ownId: string;
+  /** Firefox's origin holds a per-install UUID, not the id, so it is passed in, not built. */
+  ownOrigin: string;
+}
+
+const ORIGIN = /^[a-z][a-z0-9+.-]*:\/\/[^/]+\/$/i;
+
+// Compared with a trailing slash, so "chrome-extension://abc" is no prefix of
+// "chrome-extension://abcd/"; an empty or malformed origin matches nothing.
+function fromOwnOrigin(url: string | undefined, ownOrigin: string): boolean {
+  const origin = ownOrigin.endsWith('/') ? ownOrigin : `${ownOrigin}/`;
+  return ORIGIN.test(origin) && typeof url === 'string' && url.startsWith(origin);
+}
+
+/** Whether a sender is one of our extension pages (popup, guide tab, background). */
+export function isExtensionPageSender(sender: SenderLike, own: OwnExtension): boolean {
+  return sender.id === own.ownId && fromOwnOrigin(sender.url, own.ownOrigin);
+}
+
+/** Whether a sender is our content script running in a web page's tab. */
+export function isContentScriptSender(sender: SenderLike, own: OwnExtension): boolean {
+  const inTab = typeof sender.tab === 'object' && sender.tab !== null;
+  return sender.id === own.ownId && inTab && !fromOwnOrigin(sender.url, own.ownOrigin);
+}
+
+/** Which of our contexts sent a message, or null when it is not ours. */
+export function senderKind(sender: SenderLike, own: OwnExtension): SenderKind | null {
+  if (isExtensionPageSender(sender, own)) return 'extension-page';
+  if (isContentScriptSender(sender, own)) return 'content-script';
+  return null;
+}
+
+/**
+ * Whether a sender is this extension (its id is ours) and, when `allow` is given, one
+ * of those kinds. Other extensions, web pages and senders without an id are refused.
+ */
+export function isTrustedSender(
+  sender: SenderLike,
+  ownId: string,
+  opts: { ownOrigin: string; allow?: readonly SenderKind[] },
+): boolean {
+  if (typeof ownId !== 'string' || ownId === '' || sender.id !== ownId) return false;
+  const kind = senderKind(sender, { ownId, ownOrigin: opts.ownOrigin });
+  return kind !== null && (opts.allow === undefined || opts.allow.includes(kind));
+}
+
+/** Who may send each message; anything else is dropped. */
+export const ALLOWED_SENDERS: { readonly [T in MessageType]: readonly SenderKind[] } = {
+  'open-guide': ['content-script', 'extension-page'],
+  'get-page-terms': ['extension-page'],
+  'reveal-term': ['extension-page'],
+  'page-terms-changed': ['content-script'],
+  'move-term': ['extension-page'],
+  'toggle-site': ['extension-page'],
+};
+
+/** The message if it is well formed and its sender may send that type, else null. */
+export function acceptMessage(raw: unknown, sender: SenderLike, own: OwnExtension): Message | null {
+  const message = parseMessage(raw);
+  if (message === null) return null;
+  const trusted = isTrustedSender(sender, own.ownId, {
+    ownOrigin: own.ownOrigin,
+    allow: ALLOWED_SENDERS[message.type],
+  });
+  return trusted ? message : null;
+}

@@ -1,0 +1,261 @@
+import { describe, expect, test } from 'vitest';
+import {
+  ALLOWED_SENDERS,
+  acceptMessage,
+  isContentScriptSender,
+  isExtensionPageSender,
+  isTrustedSender,
+  parseMessage,
+  parsePageTermsResponse,
+  senderKind,
+  type Message,
+  type SenderLike,
+} from '../../lib/messages';
+
+const OWN_ID = 'abcdefghijklmnopabcdefghijklmnop';
+const OWN_ORIGIN = `chrome-extension://${OWN_ID}/`;
+const own = { ownId: OWN_ID, ownOrigin: OWN_ORIGIN };
+
+const VALID: Message[] = [
+  { type: 'open-guide' },
+  { type: 'open-guide', hash: 'vitamin-d-and-muscle' },
+  { type: 'open-guide', hash: 'term-vdr' },
+  { type: 'open-guide', query: 'What is sarcopenia?' },
+  { type: 'open-guide', hash: 'faq', query: '' },
+  { type: 'get-page-terms' },
+  { type: 'reveal-term', termId: 'vitamin-d' },
+  { type: 'page-terms-changed', count: 0 },
+  { type: 'page-terms-changed', count: 42 },
+  { type: 'move-term', direction: 1 },
+  { type: 'move-term', direction: -1 },
+  { type: 'toggle-site' },
+];
+
+const BIG = 'x'.repeat(1024 * 1024);
+
+const MALFORMED: [string, unknown][] = [
+  ['null', null],
+  ['undefined', undefined],
+  ['a string', 'open-guide'],
+  ['a number', 7],
+  ['an array', [{ type: 'get-page-terms' }]],
+  ['no type', {}],
+  ['an unknown type', { type: 'hide-term', termId: 'vitamin-d' }],
+  ['a type in the wrong case', { type: 'Open-Guide' }],
+  ['a non-string type', { type: 1 }],
+  ['an extra field', { type: 'get-page-terms', tabId: 3 }],
+  ['a huge extra field', { type: 'get-page-terms', payload: BIG }],
+  ['a hash over 200 characters', { type: 'open-guide', hash: 'a'.repeat(201) }],
+  ['a 1 MB query', { type: 'open-guide', query: BIG }],
+  ['a hash that is not an id', { type: 'open-guide', hash: '#term-vdr' }],
+  // eslint-disable-next-line no-script-url -- an input that must be refused
+  ['a hash with a script URL', { type: 'open-guide', hash: 'javascript:alert(1)' }],
+  ['a numeric hash', { type: 'open-guide', hash: 5 }],
+  ['reveal-term without termId', { type: 'reveal-term' }],
+  ['reveal-term with an uppercase id', { type: 'reveal-term', termId: 'Vitamin-D' }],
+  ['reveal-term with a selector', { type: 'reveal-term', termId: '[data-x]' }],
+  ['reveal-term with a huge id', { type: 'reveal-term', termId: 'a'.repeat(10_000) }],
+  ['a negative count', { type: 'page-terms-changed', count: -1 }],
+  ['a fractional count', { type: 'page-terms-changed', count: 1.5 }],
+  ['a NaN count', { type: 'page-terms-changed', count: Number.NaN }],
+  ['a string count', { type: 'page-terms-changed', count: '3' }],
+  ['an enormous count', { type: 'page-terms-changed', count: 1e12 }],
+  ['move-term by two', { type: 'move-term', direction: 2 }],
+  ['move-term as a string', { type: 'move-term', direction: '1' }],
+  ['toggle-site naming a hostname', { type: 'toggle-site', hostname: 'example.com' }],
+  ['a __proto__ key', JSON.parse('{"type": "get-page-terms", "__proto__": {"polluted": true}}')],
+  ['a constructor key', JSON.parse('{"type": "get-page-terms", "constructor": {"prototype": {}}}')],
+  ['an inherited type', Object.create({ type: 'get-page-terms' }) as unknown],
+  [
+    'a class instance',
+    new (class Msg {
+      type = 'get-page-terms';
+    })(),
+  ],
+  ['a Date', new Date()],
+];
+
+describe('parseMessage', () => {
+  test('the malformed table has at least 12 cases', () =>
+    expect(MALFORMED.length).toBeGreaterThanOrEqual(12));
+
+  test.each(VALID)('accepts %j', (message) => {
+    expect(parseMessage(JSON.parse(JSON.stringify(message)))).toEqual(message);
+  });
+
+  test.each(MALFORMED)('rejects %s', (_name, raw) => {
+    expect(parseMessage(raw)).toBeNull();
+  });
+
+  test('the result is a fresh object holding only known fields', () => {
+    const raw = { type: 'reveal-term', termId: 'vitamin-d' };
+    const parsed = parseMessage(raw);
+    expect(parsed).not.toBe(raw);
+    expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype);
+  });
+
+  test('an object without a prototype is accepted', () => {
+    const raw = Object.assign(Object.create(null) as object, { type: 'get-page-terms' });
+    expect(parseMessage(raw)).toEqual({ type: 'get-page-terms' });
+  });
+
+  test('Object.prototype stays clean', () => {
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('parsePageTermsResponse', () => {
+  test('accepts terms in page order', () => {
+    const response = {
+      terms: [
+        { id: 'vitamin-d', count: 3 },
+        { id: 'sarcopenia', count: 1 },
+      ],
+      available: true,
+    };
+    expect(parsePageTermsResponse(response)).toEqual(response);
+    expect(parsePageTermsResponse({ terms: [], available: false })).toEqual({
+      terms: [],
+      available: false,
+    });
+  });
+
+  test.each([
+    ['undefined (no content script)', undefined],
+    ['missing available', { terms: [] }],
+    ['a bad term id', { terms: [{ id: 'Not An Id', count: 1 }], available: true }],
+    ['a negative count', { terms: [{ id: 'vdr', count: -1 }], available: true }],
+    [
+      'too many terms',
+      { terms: Array.from({ length: 1001 }, () => ({ id: 'vdr', count: 1 })), available: true },
+    ],
+    ['an extra field', { terms: [], available: true, html: '<b>' }],
+  ])('rejects %s', (_name, raw) => {
+    expect(parsePageTermsResponse(raw)).toBeNull();
+  });
+});
+
+describe('senders', () => {
+  const popup: SenderLike = { id: OWN_ID, url: `${OWN_ORIGIN}popup.html` };
+  const guideTab: SenderLike = {
+    id: OWN_ID,
+    url: `${OWN_ORIGIN}guide.html#term-vdr`,
+    tab: { id: 5 },
+  };
+  const background: SenderLike = { id: OWN_ID, url: `${OWN_ORIGIN}background.js` };
+  const contentScript: SenderLike = {
+    id: OWN_ID,
+    url: 'https://example.com/article',
+    tab: { id: 9 },
+  };
+
+  const UNTRUSTED: [string, SenderLike][] = [
+    [
+      'another extension',
+      {
+        id: 'otherextensionidotherextensionid',
+        url: 'chrome-extension://otherextensionidotherextensionid/popup.html',
+      },
+    ],
+    [
+      'another extension claiming our URL',
+      { id: 'otherextensionidotherextensionid', url: `${OWN_ORIGIN}popup.html` },
+    ],
+    ['a sender without an id', { url: `${OWN_ORIGIN}popup.html` }],
+    ['a web page (externally connectable)', { url: 'https://evil.example/', tab: { id: 3 } }],
+    ['a web page with an empty id', { id: '', url: 'https://evil.example/', tab: { id: 3 } }],
+    ['our id with no URL and no tab', { id: OWN_ID }],
+    [
+      'our id, a look-alike origin',
+      { id: OWN_ID, url: `chrome-extension://${OWN_ID}x/popup.html` },
+    ],
+  ];
+
+  test.each(UNTRUSTED)('rejects %s', (_name, sender) => {
+    expect(isTrustedSender(sender, OWN_ID, { ownOrigin: OWN_ORIGIN })).toBe(false);
+    expect(senderKind(sender, own)).toBeNull();
+  });
+
+  test('an empty own id trusts nobody, even a sender without an id', () => {
+    expect(
+      isTrustedSender({ url: 'https://evil.example/', tab: {} }, '', { ownOrigin: OWN_ORIGIN }),
+    ).toBe(false);
+    expect(
+      isTrustedSender({ id: '', url: `${OWN_ORIGIN}popup.html` }, '', { ownOrigin: OWN_ORIGIN }),
+    ).toBe(false);
+  });
+
+  test('an empty or malformed own origin makes no sender an extension page', () => {
+    for (const ownOrigin of ['', '/', 'chrome-extension://', 'not an origin']) {
+      expect(isExtensionPageSender(popup, { ownId: OWN_ID, ownOrigin })).toBe(false);
+    }
+  });
+
+  test('the own origin may be given without its trailing slash', () => {
+    expect(
+      isExtensionPageSender(popup, { ownId: OWN_ID, ownOrigin: `chrome-extension://${OWN_ID}` }),
+    ).toBe(true);
+  });
+
+  test('Firefox: the origin is a per-install UUID, not the id', () => {
+    const ffOwn = {
+      ownId: 'myolens@example.org',
+      ownOrigin: 'moz-extension://0a1b2c3d-1111-2222-3333-444455556666/',
+    };
+    const ffPopup = {
+      id: 'myolens@example.org',
+      url: 'moz-extension://0a1b2c3d-1111-2222-3333-444455556666/popup.html',
+    };
+    expect(senderKind(ffPopup, ffOwn)).toBe('extension-page');
+  });
+
+  test('tells our pages from our content scripts', () => {
+    expect(senderKind(popup, own)).toBe('extension-page');
+    expect(senderKind(guideTab, own)).toBe('extension-page');
+    expect(senderKind(background, own)).toBe('extension-page');
+    expect(senderKind(contentScript, own)).toBe('content-script');
+    expect(isContentScriptSender(guideTab, own)).toBe(false);
+    expect(isExtensionPageSender(contentScript, own)).toBe(false);
+  });
+
+  test('allow narrows the kinds trusted', () => {
+    const pagesOnly = { ownOrigin: OWN_ORIGIN, allow: ['extension-page'] as const };
+    expect(isTrustedSender(popup, OWN_ID, pagesOnly)).toBe(true);
+    expect(isTrustedSender(contentScript, OWN_ID, pagesOnly)).toBe(false);
+    expect(isTrustedSender(contentScript, OWN_ID, { ownOrigin: OWN_ORIGIN })).toBe(true);
+  });
+
+  test('acceptMessage applies who may send what', () => {
+    expect(
+      acceptMessage({ type: 'open-guide', hash: 'term-vdr' }, contentScript, own),
+    ).not.toBeNull();
+    expect(acceptMessage({ type: 'open-guide' }, popup, own)).not.toBeNull();
+    expect(acceptMessage({ type: 'get-page-terms' }, popup, own)).toEqual({
+      type: 'get-page-terms',
+    });
+    expect(acceptMessage({ type: 'get-page-terms' }, contentScript, own)).toBeNull();
+    expect(acceptMessage({ type: 'reveal-term', termId: 'vdr' }, contentScript, own)).toBeNull();
+    expect(
+      acceptMessage({ type: 'page-terms-changed', count: 2 }, contentScript, own),
+    ).not.toBeNull();
+    expect(acceptMessage({ type: 'page-terms-changed', count: 2 }, popup, own)).toBeNull();
+    expect(acceptMessage({ type: 'move-term', direction: 1 }, background, own)).not.toBeNull();
+    expect(acceptMessage({ type: 'toggle-site' }, popup, own)).not.toBeNull();
+    expect(acceptMessage({ type: 'toggle-site' }, contentScript, own)).toBeNull();
+    expect(acceptMessage({ type: 'open-guide' }, UNTRUSTED[0]![1], own)).toBeNull();
+    expect(acceptMessage({ type: 'open-guide', hash: 'Bad Hash' }, popup, own)).toBeNull();
+  });
+
+  test('every message type has a sender rule', () => {
+    expect(Object.keys(ALLOWED_SENDERS).sort()).toEqual(
+      [
+        'get-page-terms',
+        'move-term',
+        'open-guide',
+        'page-terms-changed',
+        'reveal-term',
+        'toggle-site',
+      ].sort(),
+    );
+  });
+});
