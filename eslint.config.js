@@ -4,7 +4,17 @@ import nounsanitized from 'eslint-plugin-no-unsanitized';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'content/generated/**', 'test-results/**', 'demo-screenshots/**', 'bench-results/**'] },
+  {
+    ignores: [
+      '.output/**',
+      '.wxt/**',
+      'node_modules/**',
+      'content/generated/**',
+      'test-results/**',
+      'demo-screenshots/**',
+      'bench-results/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   nounsanitized.configs.recommended,
@@ -18,11 +28,24 @@ export default tseslint.config(
       'no-script-url': 'error',
       'no-restricted-syntax': [
         'error',
-        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render text with components, never HTML strings.' },
-        { selector: "MemberExpression[property.name=/^(innerHTML|outerHTML)$/]", message: 'Build DOM with nodes or Preact, never HTML strings.' },
-        { selector: "CallExpression[callee.property.name=/^(insertAdjacentHTML|write|writeln|createContextualFragment)$/]", message: 'No HTML string sinks.' },
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Render text with components, never HTML strings.',
+        },
+        {
+          selector: 'MemberExpression[property.name=/^(innerHTML|outerHTML)$/]',
+          message: 'Build DOM with nodes or Preact, never HTML strings.',
+        },
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(insertAdjacentHTML|write|writeln|createContextualFragment)$/]',
+          message: 'No HTML string sinks.',
+        },
       ],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },

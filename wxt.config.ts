@@ -14,5 +14,15 @@ export default defineConfig({
     description:
       'Explains vitamin D and muscle-health terms where you read them, from one bundled guide. Works offline.',
     permissions: ['storage'],
+    commands: {
+      'next-term': {
+        suggested_key: { default: 'Alt+Shift+Down' },
+        description: 'Go to the next marked term and show its explanation',
+      },
+      'previous-term': {
+        suggested_key: { default: 'Alt+Shift+Up' },
+        description: 'Go to the previous marked term and show its explanation',
+      },
+    },
   },
 });

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildContent, generatedModules } from './build';
 import { readContentSources } from './read-sources';
+import { SEARCH_INDEX_FILE, searchIndexModule } from './search-index';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const contentDir = path.resolve(process.argv[2] ?? path.join(root, 'content'));
@@ -22,7 +23,11 @@ if (built.errors.length > 0 || !built.guide || !built.faq || !built.glossary) {
 }
 
 mkdirSync(outDir, { recursive: true });
-const modules = generatedModules({ guide: built.guide, faq: built.faq, glossary: built.glossary });
+const content = { guide: built.guide, faq: built.faq, glossary: built.glossary };
+const modules = {
+  ...generatedModules(content),
+  [SEARCH_INDEX_FILE]: searchIndexModule(content),
+};
 for (const [name, source] of Object.entries(modules))
   writeFileSync(path.join(outDir, name), source);
 console.log(

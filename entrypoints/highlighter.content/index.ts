@@ -1,6 +1,164 @@
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { storage } from '@wxt-dev/storage';
+import { glossary } from '@/content/glossary-index';
+import { compileMatcher } from '@/lib/matcher';
+import { acceptMessage, type SenderLike } from '@/lib/messages';
+import {
+  createSettingsStore,
+  defineSettingsSlots,
+  isEnabledOn,
+  toggleSite,
+  type Settings,
+} from '@/lib/settings';
+import { PageController, type HighlightOptions } from './controller';
+import { listen } from './interactions';
+import { pageTerms, reveal } from './page-terms';
+import { TooltipHost } from './tooltip-host';
+import './style.css';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
-  main() {},
+  runAt: 'document_idle',
+  // WXT's extra window.postMessage would tell every page that MyoLens is installed.
+  noScriptStartedPostMessage: true,
+  main: (ctx) => {
+    if (!isHtmlDocument(document)) return;
+    void run(ctx);
+  },
 });
+
+/** Only real HTML pages: not XML, SVG, or JSON/plain-text viewers' foreign documents. */
+function isHtmlDocument(doc: Document): boolean {
+  return (
+    doc.documentElement?.namespaceURI === 'http://www.w3.org/1999/xhtml' &&
+    doc.contentType !== 'text/plain'
+  );
+}
+
+/**
+ * "Don't mark terms on this site": off here whatever the site mode (in "only these sites"
+ * mode that means removing the rule that turned it on).
+ */
+function siteOff(settings: Settings, hostname: string): Partial<Settings> {
+  if (!hostname || !isEnabledOn(settings, hostname)) return {};
+  return { sites: toggleSite(settings, hostname).sites };
+}
+
+/** Highlight options from settings: hidden categories become hidden terms. */
+function optionsFrom(settings: Settings): HighlightOptions {
+  const hidden = new Set(settings.hiddenTerms);
+  for (const term of glossary)
+    if (settings.hiddenCategories.includes(term.category)) hidden.add(term.id);
+  return { density: settings.density, style: settings.markStyle, hiddenTerms: hidden };
+}
+
+async function run(ctx: ContentScriptContext): Promise<void> {
+  const body = await bodyReady(ctx);
+  if (!body) return;
+  const hostname = location.hostname;
+  const store = createSettingsStore(defineSettingsSlots(storage));
+  let settings = (await store.loadSettings()).settings;
+  if (ctx.isInvalid) return;
+
+  const matcher = compileMatcher(glossary);
+  const terms = new Map(glossary.map((t) => [t.id, t]));
+  let controller: PageController | undefined;
+  let lastCount = -1;
+
+  const reportCount = () => {
+    const count = controller ? controller.counts().size : 0;
+    if (count === lastCount) return;
+    lastCount = count;
+    browser.runtime.sendMessage({ type: 'page-terms-changed', count }).catch(() => undefined);
+  };
+
+  const tooltip = new TooltipHost(ctx, terms, hostname, {
+    openGuide: (hash) =>
+      void browser.runtime.sendMessage({ type: 'open-guide', hash }).catch(() => undefined),
+    // Patches from the current stored value, so a change made meanwhile elsewhere survives.
+    hideTerm: (termId) =>
+      void store.saveSettings((s) => ({ hiddenTerms: [...new Set([...s.hiddenTerms, termId])] })),
+    disableSite: () => void store.saveSettings((s) => ({ ...siteOff(s, hostname) })),
+  });
+
+  const apply = () => {
+    const on = settings.enabled && isEnabledOn(settings, hostname);
+    if (!on) {
+      tooltip.close();
+      controller?.stop();
+      controller = undefined;
+    } else if (controller) {
+      controller.update(optionsFrom(settings));
+    } else {
+      controller = new PageController(document, window, matcher, optionsFrom(settings));
+      controller.onMarksChanged = reportCount;
+      controller.start();
+    }
+    reportCount();
+  };
+
+  const { moveTo } = listen(
+    window,
+    () => controller?.highlighter,
+    tooltip,
+    () => settings.trigger,
+    ctx.signal,
+  );
+  const unwatch = store.watchSettings((loaded) => {
+    settings = loaded.settings;
+    apply();
+  });
+
+  const own = { ownId: browser.runtime.id, ownOrigin: browser.runtime.getURL('/') };
+  const onMessage = (raw: unknown, sender: SenderLike) => {
+    // Only our own popup, guide tab or background: never another extension or a page.
+    const message = acceptMessage(raw, sender, own);
+    if (!message) return undefined;
+    switch (message.type) {
+      case 'get-page-terms':
+        return Promise.resolve(pageTerms(controller, hostname));
+      case 'reveal-term':
+        if (controller) reveal(controller.highlighter, message.termId);
+        return undefined;
+      case 'move-term':
+        moveTo(message.direction);
+        return undefined;
+      case 'toggle-site':
+        if (hostname) void store.saveSettings((s) => ({ sites: toggleSite(s, hostname).sites }));
+        return undefined;
+      default:
+        return undefined;
+    }
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+
+  ctx.onInvalidated(() => {
+    // The extension was reloaded or updated: leave the page as we found it, quietly.
+    browser.runtime.onMessage.removeListener(onMessage);
+    unwatch();
+    controller?.stop();
+    controller = undefined;
+    tooltip.destroy();
+  });
+
+  apply();
+}
+
+/** Resolves with <body> once the document has one (some pages build it late), or null. */
+function bodyReady(ctx: ContentScriptContext): Promise<HTMLElement | null> {
+  if (document.body) return Promise.resolve(document.body);
+  return new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      if (!document.body) return;
+      observer.disconnect();
+      resolve(document.body);
+    });
+    observer.observe(document.documentElement, { childList: true });
+    ctx.onInvalidated(() => {
+      observer.disconnect();
+      resolve(null);
+    });
+  });
+}

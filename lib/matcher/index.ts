@@ -3,10 +3,10 @@
  * finds (for everything else). No DOM here; the rules are in DESIGN.md, "Matching rules
  * users expect", and the decisions on the edge cases in tests/unit/matcher.test.ts.
  */
-import { regularPlural, tokenize } from './matcher/forms';
-import { AFTER_MATCH } from './matcher/guards';
-import { renderTrie } from './matcher/source';
-import { emptyNode, insert, type TrieNode } from './matcher/trie';
+import { regularPlural, tokenize } from './forms';
+import { AFTER_MATCH } from './guards';
+import { renderTrie } from './source';
+import { emptyNode, insert, type TrieNode } from './trie';
 
 /** A glossary term as the matcher needs it: its surface forms, case rule and context words. */
 export interface MatchableTerm {

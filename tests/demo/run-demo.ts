@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright';
 import { startServer } from '../e2e/server';
+import { backgroundWorker, unpackedExtensionId } from '../support/extension';
 import { chromiumArgs, findChromium, NO_CHROMIUM_HELP } from '../support/find-chromium';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -32,14 +33,16 @@ const context = await chromium.launchPersistentContext(userDataDir, {
   args: chromiumArgs(extensionDir),
   viewport: headless ? { width: 1280, height: 900 } : null,
 });
-const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-const extensionId = new URL(worker.url()).host;
+await backgroundWorker(context, extensionDir);
+const extensionId = unpackedExtensionId(extensionDir);
 const page = context.pages()[0] ?? (await context.newPage());
 await page.goto(`${server.origin}/`);
 console.log(`MyoLens ${extensionId} loaded on ${server.origin}/`);
 
 if (!headless) {
-  console.log('Interactive demo: hover an underlined term, or open the MyoLens toolbar popup. Close the browser to stop.');
+  console.log(
+    'Interactive demo: hover an underlined term, or open the MyoLens toolbar popup. Close the browser to stop.',
+  );
   await new Promise((done) => context.on('close', done));
 } else {
   await mkdir(outDir, { recursive: true });

@@ -1,9 +1,17 @@
-import { test as base, chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import {
+  test as base,
+  chromium,
+  expect,
+  type BrowserContext,
+  type Page,
+  type Worker,
+} from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromiumArgs, findChromium, NO_CHROMIUM_HELP } from '../support/find-chromium';
 import { startServer, type FixtureServer } from './server';
+import { backgroundWorker, unpackedExtensionId } from '../support/extension';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
@@ -84,11 +92,10 @@ export const test = base.extend<Fixtures>({
     await rm(userDataDir, { recursive: true, force: true });
   },
   background: async ({ context }, use) => {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    await use(worker);
+    await use(await backgroundWorker(context, EXTENSION_DIR));
   },
-  extensionId: async ({ background }, use) => {
-    await use(new URL(background.url()).host);
+  extensionId: async ({}, use) => {
+    await use(unpackedExtensionId(EXTENSION_DIR));
   },
   openExtensionPage: async ({ context, extensionId }, use) => {
     await use(async (path) => {

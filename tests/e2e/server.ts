@@ -33,9 +33,17 @@ export interface FixtureServer {
  * A static server on 127.0.0.1 (random free port) over several roots, tried in order;
  * `/shared/<file>` maps to the real-world pages in ../shared/pages.
  */
-export async function startServer(roots: { prefix: string; dir: string }[]): Promise<FixtureServer> {
+export async function startServer(
+  roots: { prefix: string; dir: string }[],
+): Promise<FixtureServer> {
   const routes = new Map<string, Route>();
-  const send = (res: ServerResponse, status: number, body: string | Buffer, type: string, headers = {}) => {
+  const send = (
+    res: ServerResponse,
+    status: number,
+    body: string | Buffer,
+    type: string,
+    headers = {},
+  ) => {
     res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers });
     res.end(body);
   };
@@ -46,7 +54,8 @@ export async function startServer(roots: { prefix: string; dir: string }[]): Pro
     const root = roots.find((r) => path.startsWith(r.prefix));
     if (!root) return send(res, 404, 'not found', TYPES['.txt']!);
     const base = resolve(root.dir);
-    const file = normalize(join(base, path.slice(root.prefix.length)));
+    const rel = path.slice(root.prefix.length);
+    const file = normalize(join(base, rel === '' || rel.endsWith('/') ? `${rel}index.html` : rel));
     if (!file.startsWith(base)) return send(res, 403, 'forbidden', TYPES['.txt']!);
     readFile(file).then(
       (buf) => send(res, 200, buf, TYPES[extname(file)] ?? 'application/octet-stream'),
@@ -58,6 +67,11 @@ export async function startServer(roots: { prefix: string; dir: string }[]): Pro
   return {
     origin: `http://127.0.0.1:${port}`,
     route: (path, route) => void routes.set(path, route),
-    close: () => new Promise((ok) => server.close(() => ok())),
+    close: () =>
+      new Promise((ok) => {
+        // Browsers keep connections alive; close() alone would wait for them.
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
   };
 }

@@ -1,0 +1,90 @@
+import type { GlossaryTerm } from '@/content/schema';
+
+/** What the tooltip can ask its host to do. */
+export interface TooltipActions {
+  readMore(term: GlossaryTerm): void;
+  showRelated(termId: string): void;
+  hideTerm(term: GlossaryTerm): void;
+  disableSite(): void;
+  close(): void;
+}
+
+export interface TooltipProps {
+  term: GlossaryTerm;
+  related: GlossaryTerm[];
+  hostname: string;
+  actions: TooltipActions;
+  /** The id the dialog's label points at (unique within the shadow root). */
+  labelId: string;
+}
+
+const CATEGORY_NAMES: Record<GlossaryTerm['category'], string> = {
+  condition: 'Condition',
+  biology: 'Biology',
+  nutrition: 'Nutrition',
+  exercise: 'Exercise',
+  safety: 'Safety',
+};
+
+/**
+ * The tooltip's content: what the guide says about one term, where to read more,
+ * related terms, and the controls to hide it. A non-modal dialog, since it holds links
+ * (WAI-ARIA APG: a tooltip must not contain interactive content).
+ */
+export function Tooltip({ term, related, hostname, actions, labelId }: TooltipProps) {
+  return (
+    <div class="ml-tip" role="dialog" aria-labelledby={labelId} dir="ltr" lang="en">
+      <div class="ml-tip__head">
+        <span class="ml-tip__label" id={labelId}>
+          {term.label}
+        </span>
+        <span class={`ml-tip__cat ml-tip__cat--${term.category}`}>
+          {CATEGORY_NAMES[term.category]}
+        </span>
+        <button
+          type="button"
+          class="ml-tip__close"
+          aria-label="Close"
+          onClick={() => actions.close()}
+        >
+          ×
+        </button>
+      </div>
+      <p class="ml-tip__summary">{term.summary}</p>
+      <button type="button" class="ml-tip__more" onClick={() => actions.readMore(term)}>
+        Read more in the guide <span aria-hidden="true">→</span>
+      </button>
+      {related.length > 0 && (
+        <div class="ml-tip__related">
+          <span class="ml-tip__related-label" id={`${labelId}-rel`}>
+            Related:
+          </span>
+          <ul aria-labelledby={`${labelId}-rel`}>
+            {related.map((r) => (
+              <li key={r.id}>
+                <button
+                  type="button"
+                  class="ml-tip__chip"
+                  onClick={() => actions.showRelated(r.id)}
+                >
+                  {r.label}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div class="ml-tip__controls">
+        <button type="button" class="ml-tip__ctl" onClick={() => actions.hideTerm(term)}>
+          Hide this term
+        </button>
+        {hostname && (
+          <button type="button" class="ml-tip__ctl" onClick={() => actions.disableSite()}>
+            Don’t mark terms on {hostname}
+          </button>
+        )}
+      </div>
+      <p class="ml-tip__note">From the MyoLens guide. Not medical advice.</p>
+    </div>
+  );
+}

@@ -1,0 +1,184 @@
+import { createIdleRunner, type IdleHost } from '@/lib/idle';
+import type { Matcher } from '@/lib/matcher';
+import { Highlighter, type MarkStyle } from './highlight';
+import { PageObserver, type PageChanges } from './observe';
+import { ScanQueue } from './scan';
+
+export type Density = 'all' | 'first';
+
+export interface HighlightOptions {
+  density: Density;
+  style: MarkStyle;
+  hiddenTerms: ReadonlySet<string>;
+}
+
+/** After this many edits of our marks by the page under one parent, stop marking there. */
+const EDITS_PER_PARENT = 3;
+/** After this many edits of our marks by the page in all, stop watching the page. */
+const EDITS_PER_PAGE = 50;
+
+/**
+ * Runs highlighting on one document: a cheap first check, the initial scan in idle
+ * slices, then only what the page adds or changes. `stop()` restores the page exactly.
+ */
+export class PageController {
+  readonly highlighter: Highlighter;
+  private readonly queue: ScanQueue;
+  private readonly observer: PageObserver;
+  private readonly runner: ReturnType<typeof createIdleRunner>;
+  private readonly aborter = new AbortController();
+  private active = new Set<string>();
+  private pattern: RegExp | null = null;
+  private probe: RegExp | null = null;
+  private readonly marked = new Map<string, number>();
+  private readonly editsByParent = new WeakMap<Node, number>();
+  private edits = 0;
+  private onChange: (() => void) | undefined;
+
+  constructor(
+    private readonly doc: Document,
+    host: IdleHost,
+    private readonly matcher: Matcher,
+    private options: HighlightOptions,
+  ) {
+    this.highlighter = new Highlighter(doc, (s) => matcher.termIdOf(s));
+    this.highlighter.setStyle(options.style);
+    this.queue = new ScanQueue(doc);
+    this.observer = new PageObserver(
+      doc.body,
+      (c) => this.changed(c),
+      (n) => this.highlighter.owns(n),
+    );
+    this.runner = createIdleRunner(host, (y) => this.step(y), { signal: this.aborter.signal });
+  }
+
+  /** Called after each batch of marks is made or removed (for counts and the badge). */
+  set onMarksChanged(fn: (() => void) | undefined) {
+    this.onChange = fn;
+  }
+
+  /** First check and initial scan; watching starts at once, so nothing added is missed. */
+  start(): void {
+    this.observer.start();
+    this.activate(this.doc.body.textContent ?? '');
+    if (this.pattern) {
+      this.queue.add(this.doc.body);
+      this.runner.schedule();
+    }
+  }
+
+  /** Stop for good and restore the page exactly. */
+  stop(): void {
+    this.aborter.abort();
+    this.observer.quiet(() => this.highlighter.unhighlight());
+    this.observer.stop();
+    this.queue.clear();
+    this.marked.clear();
+    this.onChange?.();
+  }
+
+  /** Apply new options: restyle in place, or unmark and mark again when what is marked changes. */
+  update(options: HighlightOptions): void {
+    const remark =
+      options.density !== this.options.density ||
+      [...options.hiddenTerms].join() !== [...this.options.hiddenTerms].join();
+    this.options = options;
+    this.observer.quiet(() => this.highlighter.setStyle(options.style));
+    if (!remark) return;
+    this.observer.quiet(() => this.highlighter.unhighlight());
+    this.marked.clear();
+    this.queue.clear();
+    if (this.pattern) {
+      this.queue.add(this.doc.body);
+      this.runner.schedule();
+    }
+    this.onChange?.();
+  }
+
+  /** Marks per term, counted in the document. */
+  counts(): Map<string, number> {
+    return new Map(this.marked);
+  }
+
+  /** Adds terms whose context words appear in `text`; true when the active set grew. */
+  private activate(text: string): boolean {
+    const ids = this.matcher.activeIds(text);
+    let grew = false;
+    for (const id of ids) {
+      if (!this.active.has(id)) {
+        this.active.add(id);
+        grew = true;
+      }
+    }
+    if (!grew) return false;
+    this.pattern = this.matcher.pattern(this.active);
+    this.probe =
+      this.pattern && new RegExp(this.pattern.source, this.pattern.flags.replace('g', ''));
+    return this.pattern !== null && this.matcher.test(text, this.active);
+  }
+
+  private accept = (termId: string): boolean => {
+    if (this.options.hiddenTerms.has(termId)) return false;
+    if (this.options.density === 'first' && this.marked.has(termId)) return false;
+    this.marked.set(termId, (this.marked.get(termId) ?? 0) + 1);
+    return true;
+  };
+
+  private skip = (node: Text): boolean =>
+    this.highlighter.owns(node) ||
+    (this.editsByParent.get(node.parentNode!) ?? 0) >= EDITS_PER_PARENT;
+
+  private step(shouldYield: () => boolean): boolean {
+    const { pattern, probe } = this;
+    if (!pattern || !probe) return false;
+    let made = 0;
+    while (!shouldYield()) {
+      const hits = this.queue.take(probe, this.skip, shouldYield);
+      if (hits.length) {
+        made += this.observer.quiet(() => this.highlighter.wrap(hits, pattern, this.accept)).length;
+      }
+      if (this.queue.empty) break;
+    }
+    if (made) this.onChange?.();
+    return !this.queue.empty;
+  }
+
+  private changed({ added, touched }: PageChanges): void {
+    if (this.aborter.signal.aborted) return;
+    const { rescan, edited } = this.highlighter.repair(touched);
+    if (edited) {
+      this.edits += edited;
+      for (const n of touched) {
+        if (n.parentNode)
+          this.editsByParent.set(n.parentNode, (this.editsByParent.get(n.parentNode) ?? 0) + 1);
+      }
+      if (this.edits >= EDITS_PER_PAGE) {
+        // The page keeps undoing us: leave it alone rather than fight it.
+        this.observer.stop();
+        this.queue.clear();
+        return;
+      }
+    }
+    if (rescan.length || edited) this.recount();
+    let text = '';
+    for (const n of added) {
+      if (this.highlighter.owns(n) && n.nodeType === 3) continue;
+      this.queue.add(n);
+      if (this.active.size < this.matcher.size) text += ' ' + (n.textContent ?? '');
+    }
+    for (const n of rescan) this.queue.add(n);
+    // New text can bring the context words that make an ambiguous acronym safe to mark.
+    if (text && this.activate(text)) this.queue.add(this.doc.body);
+    if (!this.queue.empty && this.pattern) this.runner.schedule();
+  }
+
+  /** Recount marks after the page or a repair removed some. */
+  private recount(): void {
+    this.marked.clear();
+    for (const mark of this.highlighter.marks()) {
+      const id = this.highlighter.termIdOfMark(mark)!;
+      this.marked.set(id, (this.marked.get(id) ?? 0) + 1);
+    }
+    this.onChange?.();
+  }
+}

@@ -1,0 +1,236 @@
+import Mark from 'mark.js';
+
+/** The attribute that names a mark's term: a stable contract for user styles and tests. */
+export const TERM_ATTR = 'data-myolens-term';
+/** The attribute that carries the mark style chosen in settings. */
+export const STYLE_ATTR = 'data-myolens-style';
+
+export type MarkStyle = 'underline' | 'background' | 'none';
+
+/**
+ * One page text node that we split into head + marks + tails. `head` is the page's own
+ * node (frameworks keep references to it); everything after it in `derived` is ours.
+ */
+interface Group {
+  head: Text;
+  /** The node's full text before we split it. */
+  original: string;
+  /** What we left in `head` after splitting. */
+  headText: string;
+  derived: ChildNode[];
+  parent: Node;
+}
+
+/** Decides whether one match becomes a mark (density, hidden terms). */
+export type Accept = (termId: string) => boolean;
+
+/**
+ * The only code that changes the page: wraps matches in `<mark data-myolens-term>` with
+ * mark.js and restores the page's own text nodes exactly. Marks are remembered in
+ * WeakMaps, so a page that forges `data-myolens-term` never passes `hit()`.
+ */
+export class Highlighter {
+  private readonly groups = new Map<Text, Group>();
+  private readonly groupOf = new WeakMap<Node, Group>();
+  private readonly termOf = new WeakMap<Element, string>();
+  private style: MarkStyle = 'underline';
+
+  constructor(
+    private readonly doc: Document,
+    private readonly termIdOf: (surface: string) => string | undefined,
+  ) {}
+
+  /** Wraps every match of `pattern` in `nodes` that `accept` allows; returns the marks made. */
+  wrap(nodes: readonly Text[], pattern: RegExp, accept: Accept): HTMLElement[] {
+    const made: HTMLElement[] = [];
+    const pending: Group[] = [];
+    for (const head of nodes) {
+      if (this.groupOf.has(head) || !head.parentNode) continue;
+      pending.push({
+        head,
+        original: head.data,
+        headText: '',
+        derived: [],
+        parent: head.parentNode,
+      });
+    }
+    if (!pending.length) return made;
+    let termId: string | undefined;
+    new Mark(pending.map((g) => g.head) as unknown as HTMLElement[]).markRegExp(pattern, {
+      element: 'mark',
+      exclude: [],
+      filter: (_node, match) => {
+        termId = this.termIdOf(match);
+        return termId !== undefined && accept(termId);
+      },
+      each: (el) => {
+        const mark = el as HTMLElement;
+        // mark.js tags marks with data-markjs; a page's own mark.js `unmark()` would then
+        // strip ours without our bookkeeping. Our own attributes identify them instead.
+        mark.removeAttribute('data-markjs');
+        mark.setAttribute(TERM_ATTR, termId!);
+        mark.setAttribute(STYLE_ATTR, this.style);
+        this.termOf.set(mark, termId!);
+        made.push(mark);
+      },
+    });
+    for (const group of pending) this.record(group);
+    return made;
+  }
+
+  /** After mark.js split `head`, collect the nodes it created after it. */
+  private record(group: Group): void {
+    const { head, original } = group;
+    if (head.data === original) return;
+    group.headText = head.data;
+    // mark.js leaves a tail text node after every mark, empty when the match ended the
+    // node: take nodes until the text adds up and the last one taken is that tail.
+    let missing = original.length - head.data.length;
+    let last: ChildNode = head;
+    for (let n = head.nextSibling; n && (missing > 0 || last.nodeType !== 3); n = n.nextSibling) {
+      group.derived.push(n);
+      missing -= n.textContent!.length;
+      last = n;
+    }
+    this.groups.set(head, group);
+    this.groupOf.set(head, group);
+    for (const n of group.derived) this.groupOf.set(n, group);
+  }
+
+  /** Our mark containing `target` and its term, or undefined (forged marks included). */
+  hit(target: EventTarget | null): { mark: HTMLElement; termId: string } | undefined {
+    let node = target instanceof Node ? target : null;
+    for (; node; node = node.parentNode) {
+      if (node.nodeType !== 1) continue;
+      const termId = this.termOf.get(node as Element);
+      if (termId) return { mark: node as HTMLElement, termId };
+      if ((node as Element).localName === 'body') return undefined;
+    }
+    return undefined;
+  }
+
+  /** Is `node` a page node we split, or a node we created? */
+  owns(node: Node): boolean {
+    return this.groupOf.has(node);
+  }
+
+  /** Every mark we made that is still in the document, in document order. */
+  marks(): HTMLElement[] {
+    const out: HTMLElement[] = [];
+    for (const group of this.groups.values()) {
+      for (const n of group.derived) {
+        if (n.nodeType === 1 && n.isConnected && this.termOf.has(n as Element))
+          out.push(n as HTMLElement);
+      }
+    }
+    return out.sort((a, b) =>
+      a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
+    );
+  }
+
+  /** Term id of one of our marks. */
+  termIdOfMark(mark: Element): string | undefined {
+    return this.termOf.get(mark);
+  }
+
+  /** Restyles every mark (settings change). */
+  setStyle(style: MarkStyle): void {
+    this.style = style;
+    for (const mark of this.marks()) mark.setAttribute(STYLE_ATTR, style);
+  }
+
+  /** How a mutation left a group: untouched, moved or rewritten by its owner, or edited in our nodes. */
+  private state(group: Group): 'intact' | 'owner' | 'edited' {
+    const { head, derived, parent } = group;
+    // The owner rewrote or moved its node: our nodes are stale, its text is the truth.
+    if (head.data !== group.headText || head.parentNode !== parent) return 'owner';
+    let prev: ChildNode = head;
+    let inPlace = true;
+    for (const n of derived) {
+      if (n.parentNode !== parent || (n.nodeType === 3 ? false : !n.firstChild)) return 'edited';
+      if (prev.nextSibling !== n) inPlace = false;
+      prev = n;
+    }
+    if (derivedText(group) !== group.original.slice(group.headText.length)) return 'edited';
+    // Something was inserted between our nodes (a framework using them as an anchor).
+    return inPlace ? 'intact' : 'owner';
+  }
+
+  /** Forget a group and everything we know about its nodes. */
+  private forget(group: Group): void {
+    this.groups.delete(group.head);
+    this.groupOf.delete(group.head);
+    for (const n of group.derived) this.groupOf.delete(n);
+  }
+
+  /**
+   * Undo one group: remove every node we created and give the page's own head node its
+   * full text back, unless its owner rewrote it since (then that text is what they intend).
+   */
+  private restore(group: Group): void {
+    this.forget(group);
+    for (const n of group.derived) n.parentNode?.removeChild(n);
+    if (group.head.data === group.headText) group.head.data = group.original;
+  }
+
+  /**
+   * The page edited our nodes itself (removed a mark, changed a tail): its text is the
+   * truth, so only our wrappers go; the text nodes stay as the page left them.
+   */
+  private unwrapInPlace(group: Group): void {
+    this.forget(group);
+    for (const n of group.derived) {
+      if (n.nodeType === 1 && n.parentNode) (n as Element).replaceWith(...n.childNodes);
+    }
+  }
+
+  /**
+   * Repairs every group that a page mutation touched: returns page text nodes to scan
+   * again and how many groups the page edited itself (for back-off).
+   */
+  repair(touched: Iterable<Node>): { rescan: Text[]; edited: number } {
+    const rescan: Text[] = [];
+    const seen = new Set<Group>();
+    let edited = 0;
+    for (const node of touched) {
+      const group = this.groupOf.get(node);
+      if (!group || seen.has(group)) continue;
+      seen.add(group);
+      const state = this.state(group);
+      if (state === 'intact') continue;
+      if (state === 'owner') {
+        this.restore(group);
+        if (group.head.isConnected) rescan.push(group.head);
+      } else {
+        edited++;
+        this.unwrapInPlace(group);
+      }
+    }
+    return { rescan, edited };
+  }
+
+  /** Restores the page exactly: every split text node gets its own text back. */
+  unhighlight(): void {
+    for (const group of [...this.groups.values()]) {
+      if (this.state(group) === 'edited') this.unwrapInPlace(group);
+      else this.restore(group);
+    }
+  }
+
+  /** How many page text nodes are currently split. */
+  get size(): number {
+    return this.groups.size;
+  }
+
+  /** The document this highlighter works on. */
+  get document(): Document {
+    return this.doc;
+  }
+}
+
+/** The current text of the nodes we created for a group. */
+function derivedText(group: Group): string {
+  let text = '';
+  for (const n of group.derived) text += n.textContent;
+  return text;
+}

@@ -1,0 +1,66 @@
+/** What the page changed since the last batch, in the terms the highlighter needs. */
+export interface PageChanges {
+  /** Subtrees and text nodes the page added or whose text it changed. */
+  added: Node[];
+  /** Nodes whose neighbourhood changed: removed, moved, rewritten, or beside an insertion. */
+  touched: Node[];
+}
+
+/**
+ * Watches the page for added or changed text. Records are handed over synchronously in
+ * the observer's microtask (so a framework's update and our repair land in the same
+ * frame); `quiet(fn)` runs our own DOM writes without reporting them back to us.
+ */
+export class PageObserver {
+  private readonly observer: MutationObserver;
+
+  constructor(
+    private readonly root: Node,
+    private readonly onChanges: (changes: PageChanges) => void,
+    private readonly isOurs: (node: Node) => boolean,
+  ) {
+    const Observer = (root.ownerDocument ?? (root as Document)).defaultView!.MutationObserver;
+    this.observer = new Observer((records) => this.handle(records));
+  }
+
+  /** Start watching. */
+  start(): void {
+    this.observer.observe(this.root, { childList: true, subtree: true, characterData: true });
+  }
+
+  /** Stop watching for good. */
+  stop(): void {
+    this.observer.disconnect();
+  }
+
+  /** Run our own DOM writes: pending page changes are handled first, ours are dropped. */
+  quiet<T>(fn: () => T): T {
+    this.handle(this.observer.takeRecords());
+    try {
+      return fn();
+    } finally {
+      this.observer.takeRecords();
+    }
+  }
+
+  private handle(records: MutationRecord[]): void {
+    if (!records.length) return;
+    const added: Node[] = [];
+    const touched: Node[] = [];
+    for (const r of records) {
+      if (r.type === 'characterData') {
+        touched.push(r.target);
+        if (!this.isOurs(r.target)) added.push(r.target);
+        continue;
+      }
+      for (const n of r.removedNodes) touched.push(n);
+      for (const n of r.addedNodes) {
+        touched.push(n);
+        added.push(n);
+      }
+      if (r.previousSibling) touched.push(r.previousSibling);
+      if (r.nextSibling) touched.push(r.nextSibling);
+    }
+    this.onChanges({ added, touched });
+  }
+}

@@ -1,0 +1,232 @@
+import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
+import { h, render } from 'preact';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { Tooltip, type TooltipActions } from '@/components/Tooltip';
+import type { GlossaryTerm } from '@/content/schema';
+import { adoptStyles } from './browser-quirks';
+import tooltipCss from './tooltip.css?inline';
+
+/** The custom element that hosts our closed shadow root (excluded from marking). */
+export const UI_TAG = 'myolens-ui';
+
+/** What the tooltip asks of the rest of the content script. */
+export interface TooltipServices {
+  openGuide(hash: string): void;
+  hideTerm(termId: string): void;
+  disableSite(): void;
+}
+
+/**
+ * One tooltip per page: a Preact tree in a closed shadow root (page CSS cannot restyle it,
+ * page scripts cannot read it), placed next to its mark by Floating UI. Mounted on first
+ * use at the end of <html>, outside <body>, so the page's body is never touched.
+ */
+export class TooltipHost {
+  private ui: Awaited<ReturnType<typeof createShadowRootUi<void>>> | undefined;
+  private mounting: Promise<void> | undefined;
+  private layer: HTMLDivElement | undefined;
+  private live: HTMLDivElement | undefined;
+  private stopAutoUpdate: (() => void) | undefined;
+  private mark: HTMLElement | undefined;
+  private termId: string | undefined;
+  /** Bumped on every open/close, so a slow mount never opens a tooltip closed since. */
+  private generation = 0;
+
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    private readonly terms: ReadonlyMap<string, GlossaryTerm>,
+    private readonly hostname: string,
+    private readonly services: TooltipServices,
+  ) {}
+
+  /** The mark whose tooltip is open. */
+  get openMark(): HTMLElement | undefined {
+    return this.mark;
+  }
+
+  /** Does this event come from inside the tooltip (its host, seen from the page)? */
+  contains(event: Event): boolean {
+    const host = this.ui?.shadowHost;
+    return !!host && event.composedPath().includes(host);
+  }
+
+  /** Is keyboard focus inside the tooltip? */
+  get hasFocus(): boolean {
+    return !!this.ui && this.ui.shadow.activeElement !== null;
+  }
+
+  private async mount(): Promise<void> {
+    this.mounting ??= (async () => {
+      const ui = await createShadowRootUi<void>(this.ctx, {
+        name: UI_TAG,
+        mode: 'closed',
+        position: 'inline',
+        anchor: () => document.documentElement,
+        append: 'last',
+        // Our sheet carries the reset itself; WXT's reset would be an inline <style>,
+        // which a strict page CSP blocks (and reports).
+        inheritStyles: true,
+        // Clicks and keys inside the tooltip never reach the page's listeners.
+        isolateEvents: [
+          'click',
+          'mousedown',
+          'mouseup',
+          'pointerdown',
+          'pointerup',
+          'keydown',
+          'keyup',
+          'keypress',
+          'input',
+          'touchstart',
+          'touchend',
+        ],
+        onMount: (container, shadow) => {
+          adoptStyles(shadow, tooltipCss);
+          const layer = document.createElement('div');
+          layer.className = 'ml-layer';
+          layer.hidden = true;
+          const live = document.createElement('div');
+          live.className = 'ml-live';
+          live.setAttribute('aria-live', 'polite');
+          container.append(layer, live);
+          this.layer = layer;
+          this.live = live;
+        },
+      });
+      ui.mount();
+      this.ui = ui;
+    })();
+    return this.mounting;
+  }
+
+  /** Shows the tooltip for `termId` next to `mark`; `announce` reads it to screen readers. */
+  async open(mark: HTMLElement, termId: string, announce = false): Promise<void> {
+    const gen = ++this.generation;
+    await this.mount();
+    if (gen !== this.generation || this.ctx.isInvalid || !mark.isConnected) return;
+    const { layer } = this;
+    if (!layer) return;
+    if (this.mark !== mark) this.stopAutoUpdate?.();
+    this.mark = mark;
+    this.show(termId);
+    layer.hidden = false;
+    if (announce && this.live) {
+      const term = this.terms.get(termId);
+      this.live.textContent = term
+        ? `${term.label}: ${term.summary} Press Tab for links, Escape to close.`
+        : '';
+    }
+    this.stopAutoUpdate ??= autoUpdate(mark, layer, () => void this.place());
+  }
+
+  /** Renders `termId` into the open tooltip (also used when a related term is chosen). */
+  private show(termId: string): void {
+    const term = this.terms.get(termId);
+    const layer = this.layer;
+    if (!term || !layer) return;
+    this.termId = termId;
+    const related = term.related
+      .map((id) => this.terms.get(id))
+      .filter((t): t is GlossaryTerm => !!t)
+      .slice(0, 3);
+    const actions: TooltipActions = {
+      readMore: (t) => this.services.openGuide(t.section),
+      showRelated: (id) => {
+        this.show(id);
+        void this.place();
+      },
+      hideTerm: (t) => {
+        this.close(true);
+        this.services.hideTerm(t.id);
+      },
+      disableSite: () => {
+        this.close(true);
+        this.services.disableSite();
+      },
+      close: () => this.close(true),
+    };
+    render(
+      h(Tooltip, { term, related, hostname: this.hostname, actions, labelId: 'ml-tip-label' }),
+      layer,
+    );
+  }
+
+  private async place(): Promise<void> {
+    const { mark, layer } = this;
+    if (!mark || !layer || layer.hidden) return;
+    const { x, y } = await computePosition(mark, layer, {
+      strategy: 'fixed',
+      placement: 'bottom',
+      middleware: [
+        // A term wrapped over two lines gets the tooltip at the line under the pointer.
+        inline(),
+        offset(8),
+        flip({ padding: 8 }),
+        shift({ padding: 8 }),
+        size({
+          padding: 8,
+          apply: ({ availableHeight }) => {
+            layer.style.maxHeight = `${Math.max(120, availableHeight)}px`;
+            layer.style.overflowY = 'auto';
+          },
+        }),
+      ],
+    });
+    layer.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+  }
+
+  /** Moves keyboard focus to the tooltip's first control. */
+  focusFirst(): boolean {
+    const first = this.layer?.querySelector<HTMLElement>('button');
+    first?.focus();
+    return !!first;
+  }
+
+  /** Is `el` the tooltip's last focusable control? */
+  isLast(el: Element | null): boolean {
+    const all = this.layer?.querySelectorAll('button');
+    return !!all && all.length > 0 && all[all.length - 1] === el;
+  }
+
+  /** Is `el` the tooltip's first focusable control? */
+  isFirst(el: Element | null): boolean {
+    return !!el && this.layer?.querySelector('button') === el;
+  }
+
+  /** The element focused inside the shadow root. */
+  get focused(): Element | null {
+    return this.ui?.shadow.activeElement ?? null;
+  }
+
+  /** Hides the tooltip; `returnFocus` puts keyboard focus back on its mark. */
+  close(returnFocus = false): void {
+    this.generation++;
+    const mark = this.mark;
+    const hadFocus = this.hasFocus;
+    this.stopAutoUpdate?.();
+    this.stopAutoUpdate = undefined;
+    this.mark = undefined;
+    this.termId = undefined;
+    if (this.layer) {
+      this.layer.hidden = true;
+      render(null, this.layer);
+    }
+    if (this.live) this.live.textContent = '';
+    if (mark && (returnFocus || hadFocus) && mark.isConnected && mark.tabIndex === -1) mark.focus();
+  }
+
+  /** The term shown now. */
+  get openTermId(): string | undefined {
+    return this.termId;
+  }
+
+  /** Removes the tooltip host from the page. */
+  destroy(): void {
+    this.close();
+    this.ui?.remove();
+    this.ui = undefined;
+    this.mounting = undefined;
+    this.layer = undefined;
+  }
+}
