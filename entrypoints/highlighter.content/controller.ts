@@ -34,6 +34,7 @@ export class PageController {
   private readonly editsByParent = new WeakMap<Node, number>();
   private edits = 0;
   private onChange: (() => void) | undefined;
+  private idleWaiters: (() => void)[] = [];
 
   constructor(
     private readonly doc: Document,
@@ -74,6 +75,7 @@ export class PageController {
     this.observer.stop();
     this.queue.clear();
     this.marked.clear();
+    this.settle();
     this.onChange?.();
   }
 
@@ -93,6 +95,18 @@ export class PageController {
       this.runner.schedule();
     }
     this.onChange?.();
+  }
+
+  /** Resolves once every queued scan is done (benchmarks and tests wait on it). */
+  whenIdle(): Promise<void> {
+    if (this.queue.empty && !this.runner.pending) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private settle(): void {
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
   }
 
   /** Marks per term, counted in the document. */
@@ -130,7 +144,11 @@ export class PageController {
 
   private step(shouldYield: () => boolean): boolean {
     const { pattern, probe } = this;
-    if (!pattern || !probe) return false;
+    if (!pattern || !probe) {
+      this.queue.clear();
+      this.settle();
+      return false;
+    }
     let made = 0;
     while (!shouldYield()) {
       const hits = this.queue.take(probe, this.skip, shouldYield);
@@ -140,6 +158,7 @@ export class PageController {
       if (this.queue.empty) break;
     }
     if (made) this.onChange?.();
+    if (this.queue.empty) this.settle();
     return !this.queue.empty;
   }
 
