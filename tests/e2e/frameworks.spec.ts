@@ -1,0 +1,153 @@
+import { build } from 'esbuild';
+import { join } from 'node:path';
+import { expect, ourErrors, ROOT, test } from './fixtures';
+import { marksSettled } from './helpers';
+import { INITIAL, rendered, type Item } from '../fixtures/frameworks/items';
+
+/** Bundles a fixture app from the real react/react-dom or vue packages. */
+async function bundle(entry: string): Promise<string> {
+  const out = await build({
+    entryPoints: [join(ROOT, 'tests/fixtures/frameworks', entry)],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    minify: true,
+    define: {
+      'process.env.NODE_ENV': '"production"',
+      __VUE_OPTIONS_API__: 'true',
+      __VUE_PROD_DEVTOOLS__: 'false',
+      __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+    },
+    logLevel: 'silent',
+  });
+  return out.outputFiles[0]!.text;
+}
+
+const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>app</title></head>
+<body><div id="root"></div><script src="app.js"></script></body></html>`;
+
+/** Each step: the app's new state, as the test tells the framework to render it. */
+const STEPS: {
+  name: string;
+  items: (items: Item[]) => Item[];
+  title: string;
+  /** Marks the new text must get. */
+  marks?: string[];
+}[] = [
+  {
+    name: 'change a marked text',
+    items: (items) =>
+      items.map((i) =>
+        i.id === 1 ? { ...i, text: 'Dynapenia often comes before sarcopenia.' } : i,
+      ),
+    title: 'Frailty, dynapenia and the ageing muscle',
+    marks: ['p[data-id="1"] mark[data-myolens-term="dynapenia"]'],
+  },
+  {
+    name: 'change the title',
+    items: (items) => items,
+    title: 'Hypercalcemia and vitamin D toxicity',
+    marks: [
+      'h1 mark[data-myolens-term="hypercalcemia"]',
+      'h1 mark[data-myolens-term="vitamin-d-toxicity"]',
+    ],
+  },
+  {
+    name: 'reorder',
+    items: (items) => [...items].reverse(),
+    title: 'Hypercalcemia and vitamin D toxicity',
+  },
+  {
+    name: 'remove one',
+    items: (items) => items.filter((i) => i.id !== 2),
+    title: 'Hypercalcemia and vitamin D toxicity',
+  },
+  {
+    name: 'add one and change another',
+    items: (items) => [
+      { id: 9, text: 'Fatty fish and fortified foods provide vitamin D.' },
+      ...items.map((i) =>
+        i.id === 3 ? { ...i, text: 'Mitochondrial dysfunction raises ROS in muscle.' } : i,
+      ),
+    ],
+    title: 'Sarcopenia, after all',
+    marks: [
+      'h1 mark[data-myolens-term="sarcopenia"]',
+      'p[data-id="9"] mark[data-myolens-term="fatty-fish"]',
+      'p[data-id="3"] mark[data-myolens-term="mitochondrial-dysfunction"]',
+    ],
+  },
+  { name: 'remove all', items: () => [], title: 'Nothing left' },
+];
+
+for (const [framework, entry] of [
+  ['React', 'react-app.tsx'],
+  ['Vue', 'vue-app.ts'],
+] as const) {
+  test(`${framework} keeps rendering exactly its own state over marked text`, async ({
+    context,
+    server,
+    consoleErrors,
+  }) => {
+    const base = `/${framework.toLowerCase()}`;
+    server.route(`${base}/index.html`, { body: PAGE });
+    server.route(`${base}/app.js`, { body: await bundle(entry), type: 'text/javascript' });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}${base}/index.html`);
+    await marksSettled(page);
+    await expect(page.locator('p[data-id="1"] mark[data-myolens-term="sarcopenia"]')).toHaveCount(
+      1,
+    );
+
+    let items = INITIAL;
+    for (const step of STEPS) {
+      items = step.items(items);
+      await page.evaluate(([next, title]) => window.app.set(next, title), [
+        items,
+        step.title,
+      ] as const);
+      // Vue renders on the next tick; both frameworks are done after a frame.
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+      const seen = await page.evaluate(() => ({
+        title: document.getElementById('title')!.textContent,
+        paragraphs: [...document.querySelectorAll('p[data-id]')].map((p) => p.textContent),
+      }));
+      expect(seen, `after "${step.name}"`).toEqual({
+        title: step.title,
+        paragraphs: items.map(rendered),
+      });
+      await marksSettled(page);
+      for (const selector of step.marks ?? []) {
+        await expect(page.locator(selector), `after "${step.name}"`).toHaveCount(1);
+      }
+    }
+
+    // Nothing stale is left once the app removed everything.
+    expect(await page.locator('article mark').count()).toBe(0);
+    await expect(page.locator('article')).toHaveText('Nothing left');
+    expect(ourErrors(consoleErrors)).toEqual([]);
+    expect(consoleErrors.filter((e) => /NotFoundError|not a child/i.test(e.text))).toEqual([]);
+  });
+}
+
+test('marks follow the new text after each update (React)', async ({
+  context,
+  server,
+  consoleErrors,
+}) => {
+  server.route('/react2/index.html', { body: PAGE });
+  server.route('/react2/app.js', { body: await bundle('react-app.tsx'), type: 'text/javascript' });
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/react2/index.html`);
+  await marksSettled(page);
+  const items = STEPS[0]!.items(INITIAL);
+  await page.evaluate(([next, title]) => window.app.set(next, title), [
+    items,
+    STEPS[0]!.title,
+  ] as const);
+  await marksSettled(page);
+  await expect(page.locator('p[data-id="1"] mark[data-myolens-term="dynapenia"]')).toHaveCount(1);
+  await expect(page.locator('p[data-id="1"] mark[data-myolens-term="sarcopenia"]')).toHaveCount(1);
+  await expect(page.locator('p[data-id="1"]')).toHaveText(rendered(items[0]!));
+  expect(consoleErrors).toEqual([]);
+});
