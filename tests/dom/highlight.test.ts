@@ -1,0 +1,179 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { glossary } from '@/content/glossary-index';
+import { compileMatcher } from '@/lib/matcher';
+import { Highlighter, TERM_ATTR } from '@/entrypoints/highlighter.content/highlight';
+import { ScanQueue, isExcluded } from '@/entrypoints/highlighter.content/scan';
+
+const matcher = compileMatcher(glossary);
+const pattern = matcher.pattern()!;
+const probe = new RegExp(pattern.source, 'u');
+
+/** Scans and wraps the whole body synchronously (the controller does this in slices). */
+function highlightAll(h: Highlighter, accept = (_id: string) => true) {
+  const queue = new ScanQueue(document);
+  queue.add(document.body);
+  const hits = queue.take(
+    probe,
+    (n) => h.owns(n),
+    () => false,
+    Infinity,
+  );
+  return h.wrap(hits, matcher.pattern()!, accept);
+}
+
+const marks = () => [...document.querySelectorAll(`mark[${TERM_ATTR}]`)];
+
+let h: Highlighter;
+beforeEach(() => {
+  h = new Highlighter(document, (s) => matcher.termIdOf(s));
+});
+afterEach(() => {
+  document.body.replaceChildren();
+});
+
+describe('Highlighter', () => {
+  test('wraps each term in <mark data-myolens-term> and undo restores the HTML byte for byte', () => {
+    document.body.innerHTML = `<h1>Sarcopenia and <em>dynapenia</em></h1>
+      <p>Low vitamin D levels and the vitamin D receptor (VDR) in muscle. Sarcopenia again.</p>
+      <ul><li><a href="/x">fatty fish</a> &amp; fortified foods</li></ul>`;
+    const before = document.body.innerHTML;
+    const made = highlightAll(h);
+    expect(made.map((m) => m.getAttribute(TERM_ATTR))).toEqual([
+      'sarcopenia',
+      'dynapenia',
+      'vitamin-d-deficiency',
+      'vdr',
+      'vdr',
+      'sarcopenia',
+      'fatty-fish',
+      'fortified-foods',
+    ]);
+    expect(document.querySelector('a mark')?.textContent).toBe('fatty fish');
+    expect(made.every((m) => !m.hasAttribute('data-markjs'))).toBe(true);
+    h.unhighlight();
+    expect(document.body.innerHTML).toBe(before);
+    expect(h.size).toBe(0);
+  });
+
+  test('undo gives each page text node back its own text (same node objects)', () => {
+    document.body.innerHTML = '<p>A note on sarcopenia and frailty in old age.</p>';
+    const node = document.querySelector('p')!.firstChild as Text;
+    highlightAll(h);
+    expect(node.data).toBe('A note on ');
+    h.unhighlight();
+    expect(document.querySelector('p')!.childNodes.length).toBe(1);
+    expect(document.querySelector('p')!.firstChild).toBe(node);
+    expect(node.data).toBe('A note on sarcopenia and frailty in old age.');
+  });
+
+  test('a term at the very end of a node leaves no empty text node behind', () => {
+    document.body.innerHTML = '<p>Ask about sarcopenia</p>';
+    highlightAll(h);
+    h.unhighlight();
+    expect(document.querySelector('p')!.childNodes.length).toBe(1);
+  });
+
+  test('never marks inside excluded elements', () => {
+    document.body.innerHTML = `<p>sarcopenia</p><code>sarcopenia</code><pre>sarcopenia</pre>
+      <textarea>sarcopenia</textarea><button>sarcopenia</button><div contenteditable="true"><p>sarcopenia</p></div>
+      <div contenteditable><span contenteditable="false">sarcopenia</span></div>
+      <svg><text>sarcopenia</text></svg><mark>sarcopenia</mark><kbd>sarcopenia</kbd><samp>sarcopenia</samp>
+      <script>var sarcopenia = 1;</script><style>.sarcopenia{}</style><select><option>sarcopenia</option></select>
+      <div role="textbox">sarcopenia</div><noscript>sarcopenia</noscript>`;
+    highlightAll(h);
+    expect(marks().map((m) => m.parentElement!.localName)).toEqual(['p']);
+    expect(marks()[0]!.closest('[contenteditable]')).toBeNull();
+  });
+
+  test('a mark the page forges is not ours: hit() ignores it', () => {
+    document.body.innerHTML =
+      '<p><mark data-myolens-term="sarcopenia">forged</mark> sarcopenia</p>';
+    highlightAll(h);
+    const [forged, real] = marks();
+    expect(h.hit(forged!)).toBeUndefined();
+    expect(h.hit(real!)?.termId).toBe('sarcopenia');
+    expect(h.hit(real!.firstChild)?.mark).toBe(real);
+    // Changing our mark's attribute does not change what we think it is.
+    real!.setAttribute(TERM_ATTR, 'evil');
+    expect(h.hit(real!)?.termId).toBe('sarcopenia');
+  });
+
+  test('density "first" marks only the first occurrence of each term', () => {
+    document.body.innerHTML =
+      '<p>sarcopenia, sarcopenia</p><p>Sarcopenia and frailty, frailty.</p>';
+    const seen = new Set<string>();
+    highlightAll(h, (id) => !seen.has(id) && !!seen.add(id));
+    expect(marks().map((m) => m.textContent)).toEqual(['sarcopenia', 'frailty']);
+  });
+
+  test('marks() lists our marks in document order', () => {
+    document.body.innerHTML = '<p>frailty</p><p>sarcopenia and dynapenia</p>';
+    highlightAll(h);
+    expect(h.marks().map((m) => m.textContent)).toEqual(['frailty', 'sarcopenia', 'dynapenia']);
+  });
+});
+
+describe('Highlighter.repair', () => {
+  test('an owner that rewrites its text node gets exactly its new text, our nodes go', () => {
+    document.body.innerHTML = '<p>Sarcopenia and frailty.</p>';
+    const p = document.querySelector('p')!;
+    const head = p.firstChild as Text;
+    highlightAll(h);
+    head.data = 'Now about dynapenia.';
+    const { rescan, edited } = h.repair([head]);
+    expect(edited).toBe(0);
+    expect(rescan).toEqual([head]);
+    expect(p.textContent).toBe('Now about dynapenia.');
+    expect(p.childNodes.length).toBe(1);
+  });
+
+  test('an owner that removes its text node takes our nodes with it', () => {
+    document.body.innerHTML = '<p><b>x</b>Sarcopenia and frailty.</p>';
+    const p = document.querySelector('p')!;
+    const head = p.lastChild as Text;
+    highlightAll(h);
+    head.remove();
+    h.repair([head]);
+    expect(p.textContent).toBe('x');
+  });
+
+  test('an owner that moves its node gets the whole text moved with it', () => {
+    document.body.innerHTML = '<p><b>first</b>Sarcopenia and frailty.</p>';
+    const p = document.querySelector('p')!;
+    const head = p.lastChild as Text;
+    highlightAll(h);
+    p.insertBefore(head, p.firstChild);
+    const { rescan } = h.repair([head]);
+    expect(p.textContent).toBe('Sarcopenia and frailty.first');
+    expect(rescan).toEqual([head]);
+  });
+
+  test('a page that removes our mark keeps its own text: only our wrappers go', () => {
+    document.body.innerHTML = '<p>About sarcopenia today.</p>';
+    const p = document.querySelector('p')!;
+    highlightAll(h);
+    const mark = p.querySelector('mark')!;
+    mark.replaceWith(document.createTextNode(mark.textContent!));
+    const { edited } = h.repair([mark]);
+    expect(edited).toBe(1);
+    expect(p.textContent).toBe('About sarcopenia today.');
+    expect(p.querySelector('mark')).toBeNull();
+  });
+
+  test('an untouched group is left alone', () => {
+    document.body.innerHTML = '<p>About sarcopenia today.</p>';
+    highlightAll(h);
+    expect(h.repair([document.querySelector('p')!.firstChild!])).toEqual({ rescan: [], edited: 0 });
+    expect(marks()).toHaveLength(1);
+  });
+});
+
+describe('isExcluded', () => {
+  test('foreign namespaces and design mode', () => {
+    document.body.innerHTML = '<p>x</p>';
+    expect(isExcluded(document.querySelector('p'))).toBe(false);
+    expect(isExcluded(document.createElementNS('http://www.w3.org/2000/svg', 'g'))).toBe(true);
+    expect(isExcluded(null)).toBe(true);
+  });
+});
