@@ -61,8 +61,10 @@ export class PageController {
   /** First check and initial scan; watching starts at once, so nothing added is missed. */
   start(): void {
     this.observer.start();
-    this.activate(this.doc.body.textContent ?? '');
-    if (this.pattern) {
+    // The one cheap check: a page whose text has no term costs one regex pass, no walk.
+    const text = this.doc.body.textContent ?? '';
+    this.activate(text);
+    if (this.pattern && this.matcher.test(text, this.active)) {
       this.queue.add(this.doc.body);
       this.runner.schedule();
     }
