@@ -112,12 +112,16 @@ describe('parsePageTermsResponse', () => {
         { id: 'sarcopenia', count: 1 },
       ],
       available: true,
+      hostname: 'example.org',
     };
     expect(parsePageTermsResponse(response)).toEqual(response);
+    // An older content script sends no hostname: the popup then offers no site toggle.
     expect(parsePageTermsResponse({ terms: [], available: false })).toEqual({
       terms: [],
       available: false,
+      hostname: '',
     });
+    expect(parsePageTermsResponse({ ...response, hostname: 'x'.repeat(254) })).toBeNull();
   });
 
   test.each([

@@ -1,0 +1,6 @@
+import { render } from 'preact';
+import '@/components/ui.css';
+import './style.css';
+import { PopupApp } from './App';
+
+render(<PopupApp />, document.getElementById('app')!);

@@ -1,0 +1,19 @@
+/**
+ * The knowledge base's search as the popup and guide tab use it: the build-time index
+ * loaded once, the documents for titles and snippets, and where results land.
+ */
+import { SEARCH_INDEX_JSON } from '../content/generated/search-index';
+import type { SearchContent } from './search-documents';
+import { searchDocuments } from './search-documents';
+import { createSearcher, loadSearchIndex, type SearchResults } from './search';
+import { createLocator, type Locator } from './search-targets';
+
+/** Search and navigation over the given content, from the generated index. */
+export function loadKnowledgeSearch(content: SearchContent): {
+  search: (query: string) => SearchResults;
+  locator: Locator;
+} {
+  const documents = searchDocuments(content);
+  const searcher = createSearcher(loadSearchIndex(SEARCH_INDEX_JSON), documents);
+  return { search: (query) => searcher.search(query), locator: createLocator(documents) };
+}
