@@ -13,7 +13,7 @@ export default defineConfig({
     name: 'MyoLens',
     description:
       'Explains vitamin D and muscle-health terms where you read them, from one bundled guide. Works offline.',
-    permissions: ['storage'],
+    permissions: ['storage', 'contextMenus'],
     commands: {
       'next-term': {
         suggested_key: { default: 'Alt+Shift+Down' },
@@ -22,6 +22,10 @@ export default defineConfig({
       'previous-term': {
         suggested_key: { default: 'Alt+Shift+Up' },
         description: 'Go to the previous marked term and show its explanation',
+      },
+      'toggle-site': {
+        suggested_key: { default: 'Alt+Shift+M' },
+        description: 'Turn MyoLens on or off for this site',
       },
     },
   },

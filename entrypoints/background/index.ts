@@ -1,0 +1,88 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { storage } from '@wxt-dev/storage';
+import { acceptMessage } from '@/lib/messages';
+import { guideLinkSuffix } from '@/lib/guide-url';
+import { createSettingsStore, defineSettingsSlots } from '@/lib/settings';
+import { BadgeCounts } from './badge';
+import { contextMenus, LOOKUP_MENU_ID, lookupQuery } from './menus';
+
+/** Keyboard commands: the ones the content script of the tab carries out. */
+const TAB_COMMANDS: Record<string, object> = {
+  'next-term': { type: 'move-term', direction: 1 },
+  'previous-term': { type: 'move-term', direction: -1 },
+  'toggle-site': { type: 'toggle-site' },
+};
+
+export default defineBackground(() => {
+  const own = { ownId: browser.runtime.id, ownOrigin: browser.runtime.getURL('/') };
+  const store = createSettingsStore(defineSettingsSlots(storage));
+  const badge = new BadgeCounts(browser.action);
+
+  /** Opens the guide tab, next to the tab the reader came from. */
+  const openGuide = (
+    link: { hash?: string; query?: string },
+    from?: { index?: number; id?: number },
+  ) =>
+    browser.tabs.create({
+      url: browser.runtime.getURL('/guide.html') + guideLinkSuffix(link),
+      index: from?.index !== undefined ? from.index + 1 : undefined,
+      openerTabId: from?.id,
+    });
+
+  browser.runtime.onMessage.addListener((raw, sender) => {
+    // Our own contexts only, each only with the messages it may send.
+    const message = acceptMessage(raw, sender, own);
+    if (!message) return undefined;
+    if (message.type === 'open-guide') {
+      return openGuide(message, sender.tab).then(() => undefined);
+    }
+    if (message.type === 'page-terms-changed' && sender.tab?.id !== undefined) {
+      badge.set(sender.tab.id, message.count);
+    }
+    return undefined;
+  });
+
+  // Context menus persist across service-worker restarts; create them once per install.
+  browser.runtime.onInstalled.addListener(() => {
+    void contextMenus()
+      .removeAll()
+      .then(() =>
+        contextMenus().create({
+          id: LOOKUP_MENU_ID,
+          title: 'Look up “%s” in MyoLens',
+          contexts: ['selection'],
+        }),
+      );
+  });
+  const onMenuClicked = (
+    info: { menuItemId: string | number; selectionText?: string },
+    tab?: { index?: number; id?: number },
+  ) => {
+    if (info.menuItemId !== LOOKUP_MENU_ID) return;
+    const query = lookupQuery(info.selectionText);
+    if (query) void openGuide({ query }, tab);
+  };
+  contextMenus().onClicked.addListener(onMenuClicked);
+  // The e2e suite cannot click a native context menu; it calls this same handler in the
+  // service worker, where no web page can reach it.
+  Object.assign(globalThis, { myolensMenuClicked: onMenuClicked });
+
+  // Keyboard commands act on the tab they were pressed in; its content script knows its
+  // own page (no `tabs` permission needed to read the URL).
+  browser.commands.onCommand.addListener((command, tab) => {
+    const message = TAB_COMMANDS[command];
+    if (tab?.id === undefined || !message) return;
+    browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
+  });
+
+  // The badge counts the terms on the page now shown: a navigation clears it until the
+  // new page's content script reports. `status` comes without the `tabs` permission.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') badge.set(tabId, 0);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => badge.forget(tabId));
+
+  void store.loadSettings().then((loaded) => badge.enable(loaded.settings.badge));
+  store.watchSettings((loaded) => badge.enable(loaded.settings.badge));
+});
