@@ -13,6 +13,7 @@ export default tseslint.config(
       'test-results/**',
       'demo-screenshots/**',
       'bench-results/**',
+      '.reports/**',
     ],
   },
   js.configs.recommended,

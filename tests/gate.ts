@@ -1,7 +1,7 @@
 // `npm test`: the one check gate. Runs every step even after a failure, so one run shows
 // everything that is wrong, then prints a summary and exits non-zero if any step failed.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 interface Step {
   name: string;
@@ -17,18 +17,20 @@ const steps: Step[] = [
   { name: 'lint', cmd: 'npx eslint . && npx prettier --check . --log-level warn' },
   {
     name: 'unit',
-    cmd: 'npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json',
+    cmd: 'npx vitest run --reporter=default --reporter=json --outputFile.json=.reports/vitest.json',
     needs: 'content',
   },
   { name: 'build', cmd: 'npx wxt build', needs: 'content' },
   {
     name: 'e2e',
-    cmd: 'PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/e2e.json npx playwright test --reporter=list,json',
+    cmd: 'PLAYWRIGHT_JSON_OUTPUT_NAME=.reports/e2e.json npx playwright test --reporter=list,json',
     needs: 'build',
   },
 ].filter((s) => !only.length || only.includes(s.name));
 
-mkdirSync('test-results', { recursive: true });
+// Playwright empties test-results/ when it starts, so the runners' reports live apart.
+rmSync('.reports', { recursive: true, force: true });
+mkdirSync('.reports', { recursive: true });
 const results = new Map<string, { ok: boolean; seconds: number; skipped?: boolean }>();
 for (const step of steps) {
   if (step.needs && results.get(step.needs)?.ok === false) {
@@ -45,13 +47,13 @@ for (const step of steps) {
 function counts(): { passed: number; failed: number; skipped: number } {
   const c = { passed: 0, failed: 0, skipped: 0 };
   const read = (f: string) => (existsSync(f) ? JSON.parse(readFileSync(f, 'utf8')) : undefined);
-  const v = results.has('unit') ? read('test-results/vitest.json') : undefined;
+  const v = results.has('unit') ? read('.reports/vitest.json') : undefined;
   if (v) {
     c.passed += v.numPassedTests;
     c.failed += v.numFailedTests;
     c.skipped += v.numPendingTests + v.numTodoTests;
   }
-  const e = results.has('e2e') ? read('test-results/e2e.json') : undefined;
+  const e = results.has('e2e') ? read('.reports/e2e.json') : undefined;
   if (e?.stats) {
     c.passed += e.stats.expected + e.stats.flaky;
     c.failed += e.stats.unexpected;

@@ -2,7 +2,7 @@ import { createIdleRunner, type IdleHost } from '@/lib/idle';
 import type { Matcher } from '@/lib/matcher';
 import { Highlighter, type MarkStyle } from './highlight';
 import { PageObserver, type PageChanges } from './observe';
-import { ScanQueue } from './scan';
+import { isExcluded, ScanQueue } from './scan';
 
 export type Density = 'all' | 'first';
 
@@ -16,6 +16,8 @@ export interface HighlightOptions {
 const EDITS_PER_PARENT = 3;
 /** After this many edits of our marks by the page in all, stop watching the page. */
 const EDITS_PER_PAGE = 50;
+/** A text node its owner rewrote this often is churning (a ticker, a clock): leave it. */
+const REMARKS_PER_NODE = 5;
 
 /**
  * Runs highlighting on one document: a cheap first check, the initial scan in idle
@@ -32,6 +34,7 @@ export class PageController {
   private probe: RegExp | null = null;
   private readonly marked = new Map<string, number>();
   private readonly editsByParent = new WeakMap<Node, number>();
+  private readonly remarks = new WeakMap<Node, number>();
   private edits = 0;
   private onChange: (() => void) | undefined;
   private idleWaiters: (() => void)[] = [];
@@ -41,6 +44,8 @@ export class PageController {
     host: IdleHost,
     private readonly matcher: Matcher,
     private options: HighlightOptions,
+    /** False once the extension is gone (reloaded, updated): then nothing runs. */
+    private readonly alive: () => boolean = () => true,
   ) {
     this.highlighter = new Highlighter(doc, (s) => matcher.termIdOf(s));
     this.highlighter.setStyle(options.style);
@@ -146,7 +151,7 @@ export class PageController {
 
   private step(shouldYield: () => boolean): boolean {
     const { pattern, probe } = this;
-    if (!pattern || !probe) {
+    if (!pattern || !probe || !this.alive()) {
       this.queue.clear();
       this.settle();
       return false;
@@ -164,9 +169,18 @@ export class PageController {
     return !this.queue.empty;
   }
 
-  private changed({ added, touched }: PageChanges): void {
-    if (this.aborter.signal.aborted) return;
-    const { rescan, edited } = this.highlighter.repair(touched);
+  private changed({ added, touched, editable }: PageChanges): void {
+    if (this.aborter.signal.aborted || !this.alive()) return;
+    const { rescan, edited, owners } = this.highlighter.repair(touched);
+    // An element whose owner keeps rewriting marked text (a live ticker re-rendering
+    // its children) counts as churning too, whatever new nodes it uses.
+    for (const parent of owners) this.remarks.set(parent, (this.remarks.get(parent) ?? 0) + 1);
+    let restored = 0;
+    for (const el of editable) {
+      // Marks inside an editor would end up in what the user saves: take them out.
+      if (isExcluded(el)) restored += this.observer.quiet(() => this.highlighter.restoreWithin(el));
+      else if (el.isConnected) this.queue.add(el);
+    }
     if (edited) {
       this.edits += edited;
       for (const n of touched) {
@@ -180,14 +194,18 @@ export class PageController {
         return;
       }
     }
-    if (rescan.length || edited) this.recount();
+    if (rescan.length || edited || restored) this.recount();
     let text = '';
     for (const n of added) {
       if (this.highlighter.owns(n) && n.nodeType === 3) continue;
       this.queue.add(n);
       if (this.active.size < this.matcher.size) text += ' ' + (n.textContent ?? '');
     }
-    for (const n of rescan) this.queue.add(n);
+    for (const n of rescan) {
+      const count = (this.remarks.get(n) ?? 0) + 1;
+      this.remarks.set(n, count);
+      if (count <= REMARKS_PER_NODE) this.queue.add(n);
+    }
     // New text can bring the context words that make an ambiguous acronym safe to mark.
     if (text && this.activate(text)) this.queue.add(this.doc.body);
     if (!this.queue.empty && this.pattern) this.runner.schedule();

@@ -188,8 +188,9 @@ export class Highlighter {
    * Repairs every group that a page mutation touched: returns page text nodes to scan
    * again and how many groups the page edited itself (for back-off).
    */
-  repair(touched: Iterable<Node>): { rescan: Text[]; edited: number } {
+  repair(touched: Iterable<Node>): { rescan: Text[]; edited: number; owners: Node[] } {
     const rescan: Text[] = [];
+    const owners: Node[] = [];
     const seen = new Set<Group>();
     let edited = 0;
     for (const node of touched) {
@@ -199,6 +200,7 @@ export class Highlighter {
       const state = this.state(group);
       if (state === 'intact') continue;
       if (state === 'owner') {
+        owners.push(group.parent);
         this.restore(group);
         if (group.head.isConnected) rescan.push(group.head);
       } else {
@@ -206,7 +208,19 @@ export class Highlighter {
         this.unwrapInPlace(group);
       }
     }
-    return { rescan, edited };
+    return { rescan, edited, owners };
+  }
+
+  /** Restores every group inside `root` (a region that just became an editor). */
+  restoreWithin(root: Node): number {
+    let n = 0;
+    for (const group of [...this.groups.values()]) {
+      if (!root.contains(group.head)) continue;
+      n++;
+      if (this.state(group) === 'edited') this.unwrapInPlace(group);
+      else this.restore(group);
+    }
+    return n;
   }
 
   /** Restores the page exactly: every split text node gets its own text back. */

@@ -62,6 +62,18 @@ async function run(ctx: ContentScriptContext): Promise<void> {
   let settings = (await store.loadSettings()).settings;
   if (ctx.isInvalid) return;
 
+  // After the extension is reloaded or updated this script is orphaned: the first event
+  // that notices (WXT checks runtime.id) invalidates ctx, and onInvalidated below
+  // restores the page.
+  const alive = () => !ctx.isInvalid;
+  const send = (message: object) => {
+    try {
+      // Throws synchronously, not only rejects, once the extension context is gone.
+      browser.runtime.sendMessage(message).catch(() => undefined);
+    } catch {
+      /* orphaned: nothing to tell */
+    }
+  };
   const matcher = compileMatcher(glossary);
   const terms = new Map(glossary.map((t) => [t.id, t]));
   let controller: PageController | undefined;
@@ -71,7 +83,7 @@ async function run(ctx: ContentScriptContext): Promise<void> {
     const count = controller ? controller.counts().size : 0;
     if (count === lastCount) return;
     lastCount = count;
-    browser.runtime.sendMessage({ type: 'page-terms-changed', count }).catch(() => undefined);
+    send({ type: 'page-terms-changed', count });
   };
 
   const tooltip = new TooltipHost(ctx, terms, hostname, {
@@ -92,7 +104,7 @@ async function run(ctx: ContentScriptContext): Promise<void> {
     } else if (controller) {
       controller.update(optionsFrom(settings));
     } else {
-      controller = new PageController(document, window, matcher, optionsFrom(settings));
+      controller = new PageController(document, window, matcher, optionsFrom(settings), alive);
       controller.onMarksChanged = reportCount;
       controller.start();
     }
@@ -136,7 +148,11 @@ async function run(ctx: ContentScriptContext): Promise<void> {
 
   ctx.onInvalidated(() => {
     // The extension was reloaded or updated: leave the page as we found it, quietly.
-    browser.runtime.onMessage.removeListener(onMessage);
+    try {
+      browser.runtime.onMessage.removeListener(onMessage);
+    } catch {
+      /* the orphaned context may refuse even this */
+    }
     unwatch();
     controller?.stop();
     controller = undefined;

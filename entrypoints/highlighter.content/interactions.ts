@@ -23,6 +23,8 @@ export function listen(
   let openTimer: ReturnType<typeof setTimeout> | undefined;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
   let pendingMark: HTMLElement | undefined;
+  /** Where the pointer entered the pending mark (a wrapped mark opens at that line). */
+  let pendingPoint: { x: number; y: number } | undefined;
   const opts = { capture: true, signal, passive: true };
 
   const cancelOpen = () => {
@@ -39,16 +41,22 @@ export function listen(
   };
   let hovering = false;
 
-  const openNow = (mark: HTMLElement, termId: string, announce = false) => {
+  const openNow = (
+    mark: HTMLElement,
+    termId: string,
+    announce = false,
+    point?: { x: number; y: number },
+  ) => {
     cancelOpen();
     cancelClose();
-    void tooltip.open(mark, termId, announce);
+    void tooltip.open(mark, termId, announce, point);
   };
 
   win.addEventListener(
     'pointerover',
     (e) => {
-      if (!e.isTrusted) return;
+      // A finger is no hover: touch opens on pointerdown and closes on a tap elsewhere.
+      if (!e.isTrusted || e.pointerType === 'touch') return;
       if (tooltip.contains(e)) {
         hovering = true;
         cancelClose();
@@ -59,12 +67,13 @@ export function listen(
       if (!hit) return;
       if (hit.mark === tooltip.openMark) return cancelClose();
       const trigger = getTrigger();
-      if (e.pointerType === 'touch' || trigger === 'click') return;
+      if (trigger === 'click') return;
       if (trigger === 'alt-hover' && !e.altKey) return;
       cancelOpen();
       pendingMark = hit.mark;
+      pendingPoint = { x: e.clientX, y: e.clientY };
       openTimer = setTimeout(() => {
-        if (pendingMark === hit.mark) openNow(hit.mark, hit.termId);
+        if (pendingMark === hit.mark) openNow(hit.mark, hit.termId, false, pendingPoint);
       }, OPEN_DELAY);
     },
     opts,
@@ -73,7 +82,9 @@ export function listen(
   win.addEventListener(
     'pointerout',
     (e) => {
-      if (!e.isTrusted) return;
+      // A lifted finger always "leaves" what it touched; that must not close the tooltip
+      // it just opened (touch closes with a tap elsewhere).
+      if (!e.isTrusted || e.pointerType === 'touch') return;
       const to = e.relatedTarget as Node | null;
       if (tooltip.contains(e)) {
         // Leaving the tooltip for its own mark keeps it open.
@@ -99,7 +110,7 @@ export function listen(
       if (!e.isTrusted || tooltip.contains(e)) return;
       const hit = getHighlighter()?.hit(e.target);
       if (hit && (e.pointerType === 'touch' || getTrigger() === 'click')) {
-        openNow(hit.mark, hit.termId);
+        openNow(hit.mark, hit.termId, false, { x: e.clientX, y: e.clientY });
         return;
       }
       if (!hit && tooltip.openMark) tooltip.close();
@@ -110,7 +121,11 @@ export function listen(
   win.addEventListener(
     'focusin',
     (e) => {
-      if (!e.isTrusted || tooltip.contains(e)) return cancelClose();
+      // Untrusted first: a page firing focus events must not hold our tooltip open.
+      if (!e.isTrusted) return;
+      if (tooltip.contains(e)) return cancelClose();
+      // Focus we put back on a mark ourselves (Escape, Tab past the end) stays closed.
+      if (tooltip.restoringFocus) return;
       const hit = getHighlighter()?.hit(e.target);
       if (hit && e.target === hit.mark) openNow(hit.mark, hit.termId, true);
       else if (tooltip.openMark && !tooltip.hasFocus) tooltip.close();
@@ -149,9 +164,10 @@ export function listen(
         e.preventDefault();
       } else if (inside && e.shiftKey && tooltip.isFirst(tooltip.focused)) {
         e.preventDefault();
-        tooltip.openMark.focus();
+        tooltip.focusMark(tooltip.openMark);
       } else if (inside && !e.shiftKey && tooltip.isLast(tooltip.focused)) {
-        e.preventDefault();
+        // Past the last control: close and put focus back on the mark, and let this Tab's
+        // default action carry on from there into the page (no loop back into the tooltip).
         tooltip.close(true);
       }
     },

@@ -4,6 +4,8 @@ export interface PageChanges {
   added: Node[];
   /** Nodes whose neighbourhood changed: removed, moved, rewritten, or beside an insertion. */
   touched: Node[];
+  /** Elements whose `contenteditable` changed: they may have become (or stopped being) editors. */
+  editable: Element[];
 }
 
 /**
@@ -25,7 +27,13 @@ export class PageObserver {
 
   /** Start watching. */
   start(): void {
-    this.observer.observe(this.root, { childList: true, subtree: true, characterData: true });
+    this.observer.observe(this.root, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      // A page's "edit mode" turns an article into an editor after we marked it.
+      attributeFilter: ['contenteditable'],
+    });
   }
 
   /** Stop watching for good. */
@@ -47,7 +55,12 @@ export class PageObserver {
     if (!records.length) return;
     const added: Node[] = [];
     const touched: Node[] = [];
+    const editable: Element[] = [];
     for (const r of records) {
+      if (r.type === 'attributes') {
+        editable.push(r.target as Element);
+        continue;
+      }
       if (r.type === 'characterData') {
         touched.push(r.target);
         if (!this.isOurs(r.target)) added.push(r.target);
@@ -61,6 +74,6 @@ export class PageObserver {
       if (r.previousSibling) touched.push(r.previousSibling);
       if (r.nextSibling) touched.push(r.nextSibling);
     }
-    this.onChanges({ added, touched });
+    this.onChanges({ added, touched, editable });
   }
 }

@@ -9,6 +9,8 @@ import tooltipCss from './tooltip.css?inline';
 
 /** The custom element that hosts our closed shadow root (excluded from marking). */
 export const UI_TAG = 'myolens-ui';
+/** Widest the tooltip gets, in px: not rem, which the page's root font size would set. */
+const MAX_WIDTH = 352;
 
 /** What the tooltip asks of the rest of the content script. */
 export interface TooltipServices {
@@ -29,7 +31,10 @@ export class TooltipHost {
   private live: HTMLDivElement | undefined;
   private stopAutoUpdate: (() => void) | undefined;
   private mark: HTMLElement | undefined;
+  /** Which line of a wrapped mark the pointer opened it on (its client rect's index). */
+  private line: number | undefined;
   private termId: string | undefined;
+  private restoring = false;
   /** Bumped on every open/close, so a slow mount never opens a tooltip closed since. */
   private generation = 0;
 
@@ -100,24 +105,41 @@ export class TooltipHost {
     return this.mounting;
   }
 
-  /** Shows the tooltip for `termId` next to `mark`; `announce` reads it to screen readers. */
-  async open(mark: HTMLElement, termId: string, announce = false): Promise<void> {
+  /**
+   * Shows the tooltip for `termId` next to `mark`; `announce` reads it to screen readers.
+   * `point` (client coordinates) is where the pointer opened it, for marks that wrap.
+   */
+  async open(
+    mark: HTMLElement,
+    termId: string,
+    announce = false,
+    point?: { x: number; y: number },
+  ): Promise<void> {
     const gen = ++this.generation;
     await this.mount();
     if (gen !== this.generation || this.ctx.isInvalid || !mark.isConnected) return;
     const { layer } = this;
     if (!layer) return;
-    if (this.mark !== mark) this.stopAutoUpdate?.();
+    if (this.mark !== mark) {
+      // Another mark: follow that one from now on, not the last.
+      this.stopAutoUpdate?.();
+      this.stopAutoUpdate = undefined;
+    }
     this.mark = mark;
+    this.line = point ? lineAt(mark, point) : undefined;
     this.show(termId);
     layer.hidden = false;
-    if (announce && this.live) {
-      const term = this.terms.get(termId);
-      this.live.textContent = term
-        ? `${term.label}: ${term.summary} Press Tab for links, Escape to close.`
-        : '';
-    }
+    if (announce) this.announce(termId);
     this.stopAutoUpdate ??= autoUpdate(mark, layer, () => void this.place());
+  }
+
+  /** Reads the term to screen readers (the dialog is shown, not focused). */
+  private announce(termId: string): void {
+    const term = this.terms.get(termId);
+    if (!this.live) return;
+    this.live.textContent = term
+      ? `${term.label}: ${term.summary} Press Tab for links, Escape to close.`
+      : '';
   }
 
   /** Renders `termId` into the open tooltip (also used when a related term is chosen). */
@@ -133,8 +155,14 @@ export class TooltipHost {
     const actions: TooltipActions = {
       readMore: (t) => this.services.openGuide(t.section),
       showRelated: (id) => {
+        // The chip pressed is replaced with the new term's; keep a keyboard user inside.
+        const hadFocus = this.hasFocus;
         this.show(id);
         void this.place();
+        if (hadFocus) {
+          this.focusFirst();
+          this.announce(id);
+        }
       },
       hideTerm: (t) => {
         this.close(true);
@@ -155,24 +183,29 @@ export class TooltipHost {
   private async place(): Promise<void> {
     const { mark, layer } = this;
     if (!mark || !layer || layer.hidden) return;
+    // The page removed the mark (a re-render, or the term was hidden): nothing to point at.
+    if (!mark.isConnected) return this.close();
     const { x, y } = await computePosition(mark, layer, {
       strategy: 'fixed',
       placement: 'bottom',
       middleware: [
-        // A term wrapped over two lines gets the tooltip at the line under the pointer.
-        inline(),
+        // A term wrapped over two lines gets the tooltip at the line the pointer opened it
+        // on (that line's centre now, so it stays right after scrolling).
+        inline(lineCentre(mark, this.line)),
         offset(8),
         flip({ padding: 8 }),
         shift({ padding: 8 }),
         size({
           padding: 8,
-          apply: ({ availableHeight }) => {
+          apply: ({ availableWidth, availableHeight }) => {
+            layer.style.maxWidth = `${Math.max(0, Math.min(MAX_WIDTH, Math.floor(availableWidth)))}px`;
             layer.style.maxHeight = `${Math.max(120, availableHeight)}px`;
             layer.style.overflowY = 'auto';
           },
         }),
       ],
     });
+    if (layer.hidden || mark !== this.mark) return;
     layer.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
   }
 
@@ -199,6 +232,27 @@ export class TooltipHost {
     return this.ui?.shadow.activeElement ?? null;
   }
 
+  /**
+   * Puts keyboard focus on a mark without reopening its tooltip: the focus listener sees
+   * `restoringFocus` and leaves it alone (Escape must not bring the tooltip straight back).
+   */
+  focusMark(mark: HTMLElement): void {
+    if (!mark.isConnected) return;
+    // Our own mark: focusable by script only, never a Tab stop of its own.
+    if (mark.tabIndex !== -1) mark.tabIndex = -1;
+    this.restoring = true;
+    try {
+      mark.focus({ preventScroll: true });
+    } finally {
+      this.restoring = false;
+    }
+  }
+
+  /** True while `focusMark()` moves focus (its focus events are ours, not the user's). */
+  get restoringFocus(): boolean {
+    return this.restoring;
+  }
+
   /** Hides the tooltip; `returnFocus` puts keyboard focus back on its mark. */
   close(returnFocus = false): void {
     this.generation++;
@@ -207,13 +261,14 @@ export class TooltipHost {
     this.stopAutoUpdate?.();
     this.stopAutoUpdate = undefined;
     this.mark = undefined;
+    this.line = undefined;
     this.termId = undefined;
     if (this.layer) {
       this.layer.hidden = true;
       render(null, this.layer);
     }
     if (this.live) this.live.textContent = '';
-    if (mark && (returnFocus || hadFocus) && mark.isConnected && mark.tabIndex === -1) mark.focus();
+    if (mark && (returnFocus || hadFocus)) this.focusMark(mark);
   }
 
   /** The term shown now. */
@@ -229,4 +284,23 @@ export class TooltipHost {
     this.mounting = undefined;
     this.layer = undefined;
   }
+}
+
+/** Index of the mark's line box (client rect) under `point`, if any. */
+function lineAt(mark: HTMLElement, point: { x: number; y: number }): number | undefined {
+  const rects = mark.getClientRects();
+  if (rects.length < 2) return undefined;
+  for (let i = 0; i < rects.length; i++) {
+    const r = rects[i]!;
+    if (point.x >= r.left && point.x <= r.right && point.y >= r.top && point.y <= r.bottom)
+      return i;
+  }
+  return undefined;
+}
+
+/** The current centre of line `index` of a wrapped mark, for Floating UI's `inline()`. */
+function lineCentre(mark: HTMLElement, index: number | undefined): { x?: number; y?: number } {
+  if (index === undefined) return {};
+  const r = mark.getClientRects()[index];
+  return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : {};
 }

@@ -164,7 +164,11 @@ describe('Highlighter.repair', () => {
   test('an untouched group is left alone', () => {
     document.body.innerHTML = '<p>About sarcopenia today.</p>';
     highlightAll(h);
-    expect(h.repair([document.querySelector('p')!.firstChild!])).toEqual({ rescan: [], edited: 0 });
+    expect(h.repair([document.querySelector('p')!.firstChild!])).toEqual({
+      rescan: [],
+      edited: 0,
+      owners: [],
+    });
     expect(marks()).toHaveLength(1);
   });
 });

@@ -36,6 +36,16 @@ interface Fixtures {
   openExtensionPage: (path: string) => Promise<Page>;
 }
 
+/** Does this URL go to the network (anything but our local fixture server and local schemes)? */
+export function leavesMachine(url: string): boolean {
+  if (/^(chrome-extension|data|blob|about|chrome):/.test(url)) return false;
+  try {
+    return new URL(url).hostname !== '127.0.0.1';
+  } catch {
+    return true;
+  }
+}
+
 /** Errors that MyoLens caused: thrown from our scripts or naming us. */
 export function ourErrors(entries: ConsoleEntry[]): ConsoleEntry[] {
   return entries.filter(
@@ -80,7 +90,22 @@ export const test = base.extend<Fixtures>({
     await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
     context.on('page', (page) => watch(page, consoleErrors));
     for (const page of context.pages()) watch(page, consoleErrors);
+    const offending: string[] = [];
+    context.on('request', (request) => {
+      if (!leavesMachine(request.url())) return;
+      // The saved real-world pages load their own remote assets: theirs, not ours.
+      let from = '';
+      try {
+        from = request.frame().page().url();
+      } catch {
+        /* service worker requests have no frame: always ours */
+      }
+      if (!/\/(shared|sprinkled)\//.test(from))
+        offending.push(`${request.url()} (from ${from || 'the service worker'})`);
+    });
     await use(context);
+    // Across the whole suite, MyoLens sends nothing anywhere.
+    expect(offending, 'network requests leaving the machine').toEqual([]);
     if (testInfo.status !== testInfo.expectedStatus) {
       for (const [i, page] of context.pages().entries()) {
         await page
