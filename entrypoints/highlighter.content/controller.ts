@@ -147,6 +147,8 @@ export class PageController {
 
   private skip = (node: Text): boolean =>
     this.highlighter.owns(node) ||
+    (this.remarks.get(node) ?? 0) > REMARKS_PER_NODE ||
+    (this.remarks.get(node.parentNode!) ?? 0) > REMARKS_PER_NODE ||
     (this.editsByParent.get(node.parentNode!) ?? 0) >= EDITS_PER_PARENT;
 
   private step(shouldYield: () => boolean): boolean {
@@ -172,6 +174,8 @@ export class PageController {
   private changed({ added, touched, editable }: PageChanges): void {
     if (this.aborter.signal.aborted || !this.alive()) return;
     const { rescan, edited, owners } = this.highlighter.repair(touched);
+    // What repair removed is ours: not news for the next batch.
+    this.observer.discard();
     // An element whose owner keeps rewriting marked text (a live ticker re-rendering
     // its children) counts as churning too, whatever new nodes it uses.
     for (const parent of owners) this.remarks.set(parent, (this.remarks.get(parent) ?? 0) + 1);

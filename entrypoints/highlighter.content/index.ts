@@ -113,7 +113,7 @@ async function run(ctx: ContentScriptContext): Promise<void> {
 
   const { moveTo } = listen(
     window,
-    () => controller?.highlighter,
+    () => (alive() ? controller?.highlighter : undefined),
     tooltip,
     () => settings.trigger,
     ctx.signal,
@@ -148,15 +148,17 @@ async function run(ctx: ContentScriptContext): Promise<void> {
 
   ctx.onInvalidated(() => {
     // The extension was reloaded or updated: leave the page as we found it, quietly.
-    try {
-      browser.runtime.onMessage.removeListener(onMessage);
-    } catch {
-      /* the orphaned context may refuse even this */
-    }
-    unwatch();
+    // The page comes first; the extension APIs may throw in an orphaned context.
     controller?.stop();
     controller = undefined;
     tooltip.destroy();
+    for (const detach of [unwatch, () => browser.runtime.onMessage.removeListener(onMessage)]) {
+      try {
+        detach();
+      } catch {
+        /* orphaned: the API is gone with the extension */
+      }
+    }
   });
 
   apply();

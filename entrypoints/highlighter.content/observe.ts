@@ -51,6 +51,11 @@ export class PageObserver {
     }
   }
 
+  /** Drops the records of DOM writes we just made ourselves. */
+  discard(): void {
+    this.observer.takeRecords();
+  }
+
   private handle(records: MutationRecord[]): void {
     if (!records.length) return;
     const added: Node[] = [];

@@ -36,11 +36,11 @@ interface Fixtures {
   openExtensionPage: (path: string) => Promise<Page>;
 }
 
-/** Does this URL go to the network (anything but our local fixture server and local schemes)? */
+/** Does this URL go to the network (anything but loopback fixture servers and local schemes)? */
 export function leavesMachine(url: string): boolean {
   if (/^(chrome-extension|data|blob|about|chrome):/.test(url)) return false;
   try {
-    return new URL(url).hostname !== '127.0.0.1';
+    return !['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname);
   } catch {
     return true;
   }
