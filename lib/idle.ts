@@ -4,6 +4,7 @@ export type ShouldYield = () => boolean;
 /** A unit of sliced work: does some, returns true while more remains. */
 export type Step = (shouldYield: ShouldYield) => boolean;
 
+/** The timers a runner needs (a window, or a fake in tests). */
 export interface IdleHost {
   requestIdleCallback?: (
     cb: (d: { timeRemaining(): number; didTimeout: boolean }) => void,
@@ -11,38 +12,50 @@ export interface IdleHost {
   ) => number;
   setTimeout: (cb: () => void, ms: number) => unknown;
   performance: { now(): number };
+  /** For continuing at once after a slice (setTimeout(0) is clamped to 4 ms when nested). */
+  MessageChannel?: new () => {
+    port1: { onmessage: ((e: MessageEvent) => void) | null };
+    port2: { postMessage(m: unknown): void };
+  };
 }
 
 export interface IdleRunnerOptions {
   /** Longest slice, in ms: well under the 50 ms that makes a long task. */
   sliceMs?: number;
-  /** Run even when the page never idles, after this many ms. */
+  /** Start even when the page never idles, after this many ms. */
   timeout?: number;
   signal?: AbortSignal;
 }
 
 /**
- * Runs `step` in idle-time slices until it reports no more work; `schedule()` wakes it
- * again when new work arrives. Never runs after `signal` aborts.
+ * Runs `step` in slices until it reports no more work; `schedule()` wakes it when new
+ * work arrives. A run starts when the page is idle (or after `timeout`), then goes on
+ * slice after slice as separate tasks, so input and rendering run between slices but
+ * the work is not left waiting for the next idle period (which can be 50 ms away).
+ * Never runs after `signal` aborts.
  */
 export function createIdleRunner(host: IdleHost, step: Step, opts: IdleRunnerOptions = {}) {
-  const { sliceMs = 12, timeout = 50, signal } = opts;
+  const { sliceMs = 10, timeout = 50, signal } = opts;
   let pending = false;
-  const run = (remaining: number) => {
+  // Our own channel: the page cannot post to it (unlike window.postMessage).
+  const channel = host.MessageChannel ? new host.MessageChannel() : undefined;
+  const slice = () => {
     pending = false;
     if (signal?.aborted) return;
-    const budget = Math.max(4, Math.min(sliceMs, remaining));
-    const end = host.performance.now() + budget;
-    if (step(() => host.performance.now() >= end)) schedule();
+    const end = host.performance.now() + sliceMs;
+    if (step(() => host.performance.now() >= end)) continueSoon();
   };
+  const continueSoon = () => {
+    pending = true;
+    if (channel) channel.port2.postMessage(0);
+    else host.setTimeout(slice, 0);
+  };
+  if (channel) channel.port1.onmessage = slice;
   const schedule = () => {
     if (pending || signal?.aborted) return;
     pending = true;
-    if (host.requestIdleCallback) {
-      host.requestIdleCallback((d) => run(d.didTimeout ? sliceMs : d.timeRemaining()), { timeout });
-    } else {
-      host.setTimeout(() => run(sliceMs), 0);
-    }
+    if (host.requestIdleCallback) host.requestIdleCallback(slice, { timeout });
+    else host.setTimeout(slice, 0);
   };
   return {
     schedule,

@@ -66,8 +66,10 @@ export class PageController {
   /** First check and initial scan; watching starts at once, so nothing added is missed. */
   start(): void {
     this.observer.start();
-    // The one cheap check: a page whose text has no term costs one regex pass, no walk.
+    // The one cheap check: the matcher's prefilter over the page's text. Most pages with
+    // no term stop here, before the full pattern is ever compiled.
     const text = this.doc.body.textContent ?? '';
+    if (!this.matcher.prefilter.test(text)) return;
     this.activate(text);
     if (this.pattern && this.matcher.test(text, this.active)) {
       this.queue.add(this.doc.body);
@@ -123,6 +125,7 @@ export class PageController {
 
   /** Adds terms whose context words appear in `text`; true when the active set grew. */
   private activate(text: string): boolean {
+    if (!this.matcher.prefilter.test(text)) return false;
     const ids = this.matcher.activeIds(text);
     let grew = false;
     for (const id of ids) {
@@ -145,6 +148,10 @@ export class PageController {
     return true;
   };
 
+  /** Could this text hold a term? The prefilter first: it rejects most text many times faster. */
+  private candidate = (text: string): boolean =>
+    this.matcher.prefilter.test(text) && this.probe !== null && this.probe.test(text);
+
   private skip = (node: Text): boolean =>
     this.highlighter.owns(node) ||
     (this.remarks.get(node) ?? 0) > REMARKS_PER_NODE ||
@@ -160,7 +167,7 @@ export class PageController {
     }
     let made = 0;
     while (!shouldYield()) {
-      const hits = this.queue.take(probe, this.skip, shouldYield);
+      const hits = this.queue.take(this.candidate, this.skip, shouldYield);
       if (hits.length) {
         made += this.observer.quiet(() => this.highlighter.wrap(hits, pattern, this.accept)).length;
       }

@@ -65,10 +65,15 @@ export class ScanQueue {
    * Collects text nodes whose text `test` accepts and that are not excluded or `skip`ped,
    * until `shouldYield` or `max` hits; returns them.
    */
-  take(test: RegExp, skip: (node: Text) => boolean, shouldYield: ShouldYield, max = 300): Text[] {
+  take(
+    test: (text: string) => boolean,
+    skip: (node: Text) => boolean,
+    shouldYield: ShouldYield,
+    max = 300,
+  ): Text[] {
     const hits: Text[] = [];
     const accept = (node: Text) => {
-      if (test.test(node.data) && !skip(node) && !isExcluded(node.parentElement)) hits.push(node);
+      if (test(node.data) && !skip(node) && !isExcluded(node.parentElement)) hits.push(node);
     };
     let count = 0;
     while (hits.length < max) {

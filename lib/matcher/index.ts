@@ -5,6 +5,7 @@
  */
 import { regularPlural, tokenize } from './forms';
 import { AFTER_MATCH } from './guards';
+import { prefilterFor } from './prefilter';
 import { renderTrie } from './source';
 import { emptyNode, insert, type TrieNode } from './trie';
 
@@ -37,6 +38,11 @@ export interface Matcher {
   test(text: string, active?: ReadonlySet<string>): boolean;
   /** How many distinct terms the matcher knows (an active set this big is complete). */
   readonly size: number;
+  /**
+   * A fast, non-global RegExp true for every text in which `match` could find a term
+   * (and for some where it finds none): test it first, run the full pattern only then.
+   */
+  readonly prefilter: RegExp;
 }
 
 interface Compiled {
@@ -131,6 +137,7 @@ export function compileMatcher(terms: readonly MatchableTerm[]): Matcher {
 
   return {
     size: ids.size,
+    prefilter: prefilterFor(terms.flatMap((t) => t.forms)),
     activeIds(pageText) {
       const found = context.wordsIn(pageText);
       const usable = terms.filter(

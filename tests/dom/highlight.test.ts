@@ -14,7 +14,7 @@ function highlightAll(h: Highlighter, accept = (_id: string) => true) {
   const queue = new ScanQueue(document);
   queue.add(document.body);
   const hits = queue.take(
-    probe,
+    (t) => probe.test(t),
     (n) => h.owns(n),
     () => false,
     Infinity,
