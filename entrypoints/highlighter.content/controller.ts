@@ -50,8 +50,9 @@ export class PageController {
     this.highlighter = new Highlighter(doc, (s) => matcher.termIdOf(s));
     this.highlighter.setStyle(options.style);
     this.queue = new ScanQueue(doc);
+    // The whole document, not <body>: Turbo-style navigation swaps in a new body.
     this.observer = new PageObserver(
-      doc.body,
+      doc.documentElement,
       (c) => this.changed(c),
       (n) => this.highlighter.owns(n),
     );

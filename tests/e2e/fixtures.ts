@@ -48,8 +48,12 @@ export function leavesMachine(url: string): boolean {
 
 /** Errors that MyoLens caused: thrown from our scripts or naming us. */
 export function ourErrors(entries: ConsoleEntry[]): ConsoleEntry[] {
+  // An uncaught error from the content script arrives as a pageerror with no URL: only
+  // its stack names our script.
   return entries.filter(
-    (e) => e.url.startsWith('chrome-extension://') || /myolens|extension context/i.test(e.text),
+    (e) =>
+      e.url.startsWith('chrome-extension://') ||
+      /myolens|extension context|chrome-extension:\/\//i.test(e.text),
   );
 }
 

@@ -44,8 +44,13 @@ test('"This page" lists the demo page\'s terms in page order with counts, and re
   await expect(page.locator('.ml-page-terms__notice')).toHaveText(
     `Showing “${labels.get(lastId)}” on the page.`,
   );
-  await expect(demo.locator(`mark[data-myolens-term="${lastId}"]`).first()).toBeInViewport();
+  const shown = demo.locator(`mark[data-myolens-term="${lastId}"]`).first();
+  await expect(shown).toBeInViewport();
   expect(await demo.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  // It flashes: a visible highlight while the attribute is set, gone after it.
+  await expect(shown).toHaveAttribute('data-myolens-flash', '');
+  expect(await shown.evaluate((m) => getComputedStyle(m).boxShadow)).not.toBe('none');
+  await expect(shown).not.toHaveAttribute('data-myolens-flash', '', { timeout: 3000 });
 
   // "Explain" opens the term's glossary entry inside the popup.
   await items

@@ -1,0 +1,206 @@
+import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from './fixtures';
+import { marksSettled } from './helpers';
+import { FIXTURES, ourErrorsStrict } from './robust-a-helpers';
+import { hoverOpen, term, TooltipProbe } from './tooltip-helpers';
+
+// Robustness, odd documents: plain text, JSON, XHTML, an SVG document, about:blank, and a
+// page whose body only exists later. Rules: no errors anywhere; nothing marked in
+// foreign namespaces (SVG, MathML) or in documents that are not HTML pages; XHTML is HTML
+// in the XHTML namespace, so it is marked like any page as long as nothing breaks.
+
+/** Time for the content script to start (document_idle), load settings and scan. */
+const SETTLE = 1_000;
+
+/** Every trace of MyoLens in the document, in any namespace (works in XML documents too). */
+function traces(page: Page) {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    for (const el of document.getElementsByTagName('*')) {
+      if (el.localName === 'mark' || el.localName.startsWith('myolens'))
+        found.push(`<${el.localName}> in ${el.namespaceURI}`);
+      for (const a of el.getAttributeNames())
+        if (a.includes('myolens')) found.push(`${a} on <${el.localName}>`);
+    }
+    return found;
+  });
+}
+
+test('a plain-text file (text/plain) is left alone', async ({ context, server, consoleErrors }) => {
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/robust-a/notes.txt`);
+  await page.waitForTimeout(SETTLE);
+  expect(await traces(page)).toEqual([]);
+  // Chromium shows the file as a text document; its text is exactly the file's.
+  expect(await page.evaluate(() => document.contentType)).toBe('text/plain');
+  expect(await page.evaluate(() => document.body.textContent)).toBe(
+    readFileSync(join(FIXTURES, 'notes.txt'), 'utf8'),
+  );
+  expect(ourErrorsStrict(consoleErrors)).toEqual([]);
+});
+
+test('a JSON response (application/json) is data: nothing marked, the viewer unchanged', async ({
+  context,
+  server,
+  consoleErrors,
+}) => {
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/robust-a/data.json`);
+  await page.waitForTimeout(SETTLE);
+  expect(await traces(page)).toEqual([]);
+  // The raw JSON is still what the browser shows and what a page script would parse.
+  const raw = await page.evaluate(() => document.querySelector('pre')?.textContent);
+  expect(JSON.parse(raw!)).toEqual(JSON.parse(readFileSync(join(FIXTURES, 'data.json'), 'utf8')));
+  expect(ourErrorsStrict(consoleErrors)).toEqual([]);
+});
+
+test('an XHTML page (application/xhtml+xml) is marked and keeps working; SVG and MathML inside are not', async ({
+  context,
+  server,
+  consoleErrors,
+}) => {
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/robust-a/page.xhtml`);
+  expect(await page.evaluate(() => document.contentType)).toBe('application/xhtml+xml');
+  await marksSettled(page);
+  await expect(page.locator('#p1 mark[data-myolens-term="sarcopenia"]')).toHaveCount(1);
+  await expect(page.locator('#p2 mark[data-myolens-term="vdr"]')).toHaveCount(1);
+  const found = await traces(page);
+  // Only our marks in the two paragraphs, in the XHTML namespace; nothing in SVG or MathML
+  // (the foreignObject's paragraph is inside <svg>, which we never enter).
+  expect(found.filter((t) => t.startsWith('<mark>'))).toEqual([
+    '<mark> in http://www.w3.org/1999/xhtml',
+    '<mark> in http://www.w3.org/1999/xhtml',
+  ]);
+  expect(await page.locator('#svg mark, #math mark').count()).toBe(0);
+  expect(await page.locator('#in-svg').textContent()).toBe('sarcopenia inside a foreignObject');
+
+  // The document is still well-formed XML with our marks in it...
+  const wellFormed = await page.evaluate(() => {
+    const xml = new XMLSerializer().serializeToString(document);
+    const parsed = new DOMParser().parseFromString(xml, 'application/xhtml+xml');
+    return parsed.getElementsByTagName('parsererror').length === 0;
+  });
+  expect(wellFormed).toBe(true);
+  // ...and the tooltip works there.
+  const probe = await TooltipProbe.attach(page);
+  const state = await hoverOpen(probe, 'sarcopenia');
+  expect(state.label).toBe(term('sarcopenia').label);
+  expect(ourErrorsStrict(consoleErrors)).toEqual([]);
+});
+
+test('an SVG document (image/svg+xml) is left alone', async ({
+  context,
+  server,
+  consoleErrors,
+}) => {
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/robust-a/image.svg`);
+  await page.waitForTimeout(SETTLE);
+  expect(
+    await page.evaluate(() => [document.contentType, document.documentElement.namespaceURI]),
+  ).toEqual(['image/svg+xml', 'http://www.w3.org/2000/svg']);
+  expect(await traces(page)).toEqual([]);
+  // Its text nodes are untouched: one text node each, as written.
+  expect(
+    await page.evaluate(() =>
+      ['label', 'label2'].map((id) => {
+        const el = document.getElementById(id)!;
+        return [el.childNodes.length, el.textContent];
+      }),
+    ),
+  ).toEqual([
+    [1, 'sarcopenia'],
+    [1, 'the vitamin D receptor'],
+  ]);
+  expect(ourErrorsStrict(consoleErrors)).toEqual([]);
+});
+
+test('about:blank, typed or opened and written by a page, is not marked, and nothing breaks there', async ({
+  context,
+  server,
+  consoleErrors,
+}) => {
+  // Decision: MyoLens marks documents with a URL of their own. A blank page is either
+  // empty or the opener's scratch space (print previews, popups built by script); the
+  // manifest leaves match_about_blank off, so the content script never runs there.
+  const text = 'Sarcopenia and the vitamin D receptor, written into about:blank.';
+  const blank = await context.newPage();
+  await blank.goto('about:blank');
+  await blank.evaluate((t) => {
+    const p = document.createElement('p');
+    p.textContent = t;
+    document.body.append(p);
+  }, text);
+
+  server.route('/robust-a/opener.html', {
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>opener</title></head>
+    <body><p id="own">Sarcopenia on the opener itself.</p></body></html>`,
+  });
+  const opener = await context.newPage();
+  await opener.goto(`${server.origin}/robust-a/opener.html`);
+  await expect(opener.locator('#own mark[data-myolens-term="sarcopenia"]')).toHaveCount(1);
+  const [popup] = await Promise.all([
+    context.waitForEvent('page'),
+    opener.evaluate((t) => {
+      const w = window.open('about:blank', '_blank', 'popup')!;
+      const p = w.document.createElement('p');
+      p.textContent = t;
+      w.document.body.append(p);
+    }, text),
+  ]);
+  await popup.waitForTimeout(SETTLE);
+  for (const page of [blank, popup]) {
+    expect(page.url()).toBe('about:blank');
+    await expect(page.locator('p')).toHaveText(text);
+    expect(await traces(page)).toEqual([]);
+  }
+  expect(ourErrorsStrict(consoleErrors)).toEqual([]);
+});
+
+test('a page with no <body> at load gets marked once its body exists', async ({
+  context,
+  server,
+  consoleErrors,
+}) => {
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/robust-a/late-body.html`);
+  // The scenario is real: when the content script started, there was no body.
+  expect(
+    await page.evaluate(() => (window as unknown as { __bodyAtLoad: unknown }).__bodyAtLoad),
+  ).toBeNull();
+  await expect(page.locator('#late mark[data-myolens-term="sarcopenia"]')).toHaveCount(1);
+  await expect(page.locator('#late mark[data-myolens-term="dynapenia"]')).toHaveCount(1);
+  await expect(page.locator('#late')).toHaveText(
+    'Sarcopenia and dynapenia, explained once the app has loaded.',
+  );
+  expect(ourErrorsStrict(consoleErrors)).toEqual([]);
+});
+
+test('a page that replaces <body> (Turbo-style navigation) gets its new body marked', async ({
+  context,
+  server,
+  consoleErrors,
+}) => {
+  server.route('/robust-a/replace-body.html', {
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>replace body</title>
+    <script>
+      // Hotwire Turbo and similar libraries navigate by swapping in a new <body>.
+      window.navigate = () => {
+        const body = document.createElement('body');
+        body.innerHTML = '<p id="next">Dynapenia and the vitamin D receptor, on the next page.</p>';
+        document.body.replaceWith(body);
+      };
+    </script></head>
+    <body><p id="first">Sarcopenia on the first page.</p></body></html>`,
+  });
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/robust-a/replace-body.html`);
+  await expect(page.locator('#first mark[data-myolens-term="sarcopenia"]')).toHaveCount(1);
+  await page.evaluate(() => (window as unknown as { navigate(): void }).navigate());
+  await expect(page.locator('#next mark[data-myolens-term="dynapenia"]')).toHaveCount(1);
+  await expect(page.locator('#next mark[data-myolens-term="vdr"]')).toHaveCount(1);
+  expect(ourErrorsStrict(consoleErrors)).toEqual([]);
+});
