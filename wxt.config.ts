@@ -1,15 +1,62 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
+
+/** Firefox's id for MyoLens: permanent once the add-on is on addons.mozilla.org. */
+const GECKO_ID = 'myolens@extension';
+
+/**
+ * Preact's DOM diff supports `dangerouslySetInnerHTML` with `dom.innerHTML = value.__html`,
+ * the one HTML-string sink in our bundles (Mozilla's linter flags it as
+ * UNSAFE_VAR_ASSIGNMENT). We never use that prop (ESLint forbids it), so the build replaces
+ * the assignment with a throw: the sink is gone from every package, and any future use
+ * fails loudly instead of parsing HTML. The build fails if Preact's code no longer has the
+ * expected shape, so an upgrade cannot bring the sink back unnoticed.
+ */
+function preactWithoutInnerHtml(): Plugin {
+  const preactDist = /[\\/]node_modules[\\/]preact[\\/]dist[\\/]preact\.(module\.js|mjs)$/;
+  const sink = /\((\w+)\.innerHTML=(\w+)\.__html\)/g;
+  return {
+    name: 'myolens:preact-without-inner-html',
+    transform(code, id) {
+      if (!preactDist.test(id.split('?')[0]!)) return null;
+      const patched = code.replace(
+        sink,
+        '(()=>{throw new TypeError("dangerouslySetInnerHTML is disabled in MyoLens")})()',
+      );
+      if (patched === code) this.error(`no dangerouslySetInnerHTML sink found in ${id}`);
+      return { code: patched, map: null };
+    },
+  };
+}
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Every name's origin stays visible in the file that uses it.
   imports: false,
+  // Manifest V3 for every browser (WXT's default for Firefox is still MV2).
+  manifestVersion: 3,
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), preactWithoutInnerHtml()],
   }),
-  manifest: {
+  zip: {
+    // The sources archive AMO reviewers rebuild from (`npm ci && npm run build:firefox`):
+    // WXT already leaves out node_modules, dotfiles, .output/ and *.test/*.spec files;
+    // these are the rest that the build does not need.
+    excludeSources: [
+      'content/generated/**',
+      'tests/**',
+      'test-results/**',
+      'playwright-report/**',
+      'demo-screenshots/**',
+      'bench-results/**',
+      'playwright.config.ts',
+      'vitest.config.ts',
+      '**/*.log',
+    ],
+  },
+  manifest: ({ browser }) => ({
     name: 'MyoLens',
     description:
       'Explains vitamin D and muscle-health terms where you read them, from one bundled guide. Works offline.',
@@ -28,5 +75,22 @@ export default defineConfig({
         description: 'Turn MyoLens on or off for this site',
       },
     },
-  },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: GECKO_ID,
+          // 140 is the first desktop Firefox that reads `data_collection_permissions`
+          // (Firefox for Android: 142), which AMO requires of new add-ons, and an ESR.
+          // Everything else we use is older: MV3 (109), storage.sync, contextMenus,
+          // action, content scripts, adoptedStyleSheets (101), CSS :focus-visible (85),
+          // accent-color (92), forced-colors (89), requestIdleCallback (55), regex
+          // lookbehind and \p{…} (78).
+          strict_min_version: '140.0',
+          // MyoLens collects and transmits nothing (see README, "Privacy").
+          data_collection_permissions: { required: ['none'] },
+        },
+        gecko_android: { strict_min_version: '142.0' },
+      },
+    }),
+  }),
 });

@@ -21,10 +21,24 @@ const steps: Step[] = [
     needs: 'content',
   },
   { name: 'build', cmd: 'npx wxt build', needs: 'content' },
+  { name: 'build:firefox', cmd: 'npx wxt build -b firefox', needs: 'content' },
+  // Mozilla's add-ons linter (what AMO runs on upload): zero errors and zero warnings.
+  {
+    name: 'lint:firefox',
+    cmd: 'npx addons-linter --warnings-as-errors .output/firefox-mv3',
+    needs: 'build:firefox',
+  },
   {
     name: 'e2e',
     cmd: 'PLAYWRIGHT_JSON_OUTPUT_NAME=.reports/e2e.json npx playwright test --reporter=list,json',
     needs: 'build',
+  },
+  { name: 'e2e:firefox', cmd: 'npx tsx tests/firefox/smoke.ts', needs: 'build:firefox' },
+  // The store packages, and the sources archive rebuilt as AMO's reviewers do.
+  {
+    name: 'zip',
+    cmd: 'npx wxt zip && npx wxt zip -b firefox && npx tsx tests/firefox/check-sources.ts',
+    needs: 'content',
   },
 ].filter((s) => !only.length || only.includes(s.name));
 
@@ -43,7 +57,7 @@ for (const step of steps) {
   results.set(step.name, { ok: r.status === 0, seconds: (Date.now() - t0) / 1000 });
 }
 
-/** Test counts from the runners' JSON reports (vitest and Playwright). */
+/** Test counts from the runners' JSON reports (vitest, Playwright, the Firefox smoke test). */
 function counts(): { passed: number; failed: number; skipped: number } {
   const c = { passed: 0, failed: 0, skipped: 0 };
   const read = (f: string) => (existsSync(f) ? JSON.parse(readFileSync(f, 'utf8')) : undefined);
@@ -52,6 +66,11 @@ function counts(): { passed: number; failed: number; skipped: number } {
     c.passed += v.numPassedTests;
     c.failed += v.numFailedTests;
     c.skipped += v.numPendingTests + v.numTodoTests;
+  }
+  const f = results.has('e2e:firefox') ? read('.reports/firefox.json') : undefined;
+  if (f) {
+    c.passed += f.passed;
+    c.failed += f.failed;
   }
   const e = results.has('e2e') ? read('.reports/e2e.json') : undefined;
   if (e?.stats) {
@@ -65,7 +84,7 @@ function counts(): { passed: number; failed: number; skipped: number } {
 console.log('\n━━ summary');
 for (const [name, r] of results) {
   const status = r.skipped ? 'SKIP (needs an earlier step)' : r.ok ? 'ok' : 'FAILED';
-  console.log(`  ${name.padEnd(10)} ${status.padEnd(30)} ${r.seconds.toFixed(1)} s`);
+  console.log(`  ${name.padEnd(13)} ${status.padEnd(30)} ${r.seconds.toFixed(1)} s`);
 }
 const failedSteps = [...results.values()].filter((r) => !r.ok).length;
 const c = counts();

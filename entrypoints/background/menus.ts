@@ -7,8 +7,12 @@ export const LOOKUP_MENU_ID = 'myolens-lookup';
 const MAX_QUERY = 100;
 
 /**
- * The context menu API. Chromium calls it `contextMenus`; Firefox has `menus` and keeps
- * `contextMenus` as an alias, which the manifest's `contextMenus` permission grants in both.
+ * The context menu API. Chromium calls it `contextMenus`; Firefox's own name is `menus`,
+ * but the manifest's `contextMenus` permission gives Firefox `browser.contextMenus` only
+ * (`browser.menus` stays undefined), with the same calls. Items made once at install
+ * survive background restarts in both: Chromium's service worker and Firefox's event page
+ * (checked in ESR 140 and 153 by tests/firefox/smoke.ts), so index.ts makes them in
+ * `onInstalled` alone.
  */
 export function contextMenus(): typeof browser.contextMenus {
   return browser.contextMenus;

@@ -1,0 +1,321 @@
+/**
+ * Firefox smoke test: the built Firefox package (.output/firefox-mv3) in real, headless
+ * Firefoxes (Debian's firefox-esr, and the oldest ESR the manifest allows when installed),
+ * driven over WebDriver BiDi by puppeteer-core. The Playwright suite covers behaviour in
+ * Chromium; this checks that the same code works in Gecko: it installs, marks a page, shows
+ * a styled tooltip in its closed shadow root (also under a strict page CSP), talks to the
+ * background, keeps its context menu across background restarts, renders its pages.
+ *
+ *   npm run build:firefox && npx tsx tests/firefox/smoke.ts
+ *
+ * Writes .reports/firefox.json (counts for the gate) and screenshots to
+ * test-results/firefox/.
+ */
+import puppeteer, { type Page } from 'puppeteer-core';
+import type { Browser as WebExtensionApi } from 'webextension-polyfill';
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { termById } from '../../content/glossary-index';
+import { LOOKUP_MENU_ID, lookupQuery } from '../../entrypoints/background/menus';
+import { startServer, type FixtureServer } from '../e2e/server';
+import { BidiPage, type BidiNode } from './bidi';
+import { findFirefoxes, NO_FIREFOX_HELP } from './find-firefox';
+import { assert, atLeast, Checks, shot, waitFor, type CheckResult } from './harness';
+import { assertVisibleAndStyled, buttonCentre, describe, hoverAndReadTooltip } from './tooltip';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const EXTENSION_DIR = join(ROOT, '.output/firefox-mv3');
+const OUT = join(ROOT, 'test-results/firefox');
+/** The whole run, every Firefox included, must end well before this. */
+const DEADLINE_MS = 180_000;
+/** A strict page CSP: the page's own inline <style> is blocked, ours must not be. */
+const STRICT_CSP = "default-src 'none'; img-src 'self'";
+/** Firefox suspends an idle event page after this (default 30 s): short, to see a restart. */
+const BACKGROUND_IDLE_MS = 1000;
+const MARK = 'mark[data-myolens-term]';
+
+interface Manifest {
+  browser_specific_settings?: { gecko?: { id?: string; strict_min_version?: string } };
+}
+
+/** Runs in an extension page, where Firefox provides the `browser` global. */
+declare const browser: WebExtensionApi;
+
+/** Every check against one Firefox. */
+async function testFirefox(
+  executablePath: string,
+  version: string,
+  server: FixtureServer,
+  manifest: Manifest,
+): Promise<CheckResult[]> {
+  const checks = new Checks(`[Firefox ${version}]`, OUT);
+  const gecko = manifest.browser_specific_settings?.gecko ?? {};
+  const geckoId = gecko.id ?? '';
+  // Firefox gives each add-on a random per-profile UUID for its moz-extension:// origin;
+  // this preference fixes it, so the test knows the guide's and popup's URLs.
+  const uuid = randomUUID();
+  const ownOrigin = `moz-extension://${uuid}/`;
+  const errors: string[] = [];
+  const watch = (page: Page) => {
+    page.on('console', (msg) => {
+      if (msg.type() !== 'error') return;
+      errors.push(`${page.url()}: ${msg.text()} (at ${msg.location().url ?? '?'})`);
+    });
+    page.on('pageerror', (err: unknown) => {
+      errors.push(`${page.url()}: ${err instanceof Error ? err.stack : String(err)}`);
+    });
+  };
+  /**
+   * The open tab whose document's URL starts with `prefix`. Firefox sends no (ESR 153) or
+   * not all (ESR 140) BiDi navigation events for moz-extension:// tabs, so Puppeteer's
+   * idea of their URL can be stale: ask each document.
+   */
+  const tabAt = (prefix: string) =>
+    waitFor(`a tab at ${prefix}`, async () => {
+      for (const p of await firefox.pages()) {
+        const href = await p.evaluate(() => location.href).catch(() => p.url());
+        if (href.startsWith(prefix)) return { tab: p, href };
+      }
+      return undefined;
+    });
+
+  const t0 = Date.now();
+  const firefox = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath,
+    headless: true,
+    defaultViewport: { width: 1280, height: 800 },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }),
+      'extensions.background.idle.timeout': BACKGROUND_IDLE_MS,
+    },
+    env: { ...process.env, MOZ_HEADLESS: '1' },
+  });
+  console.log(`\nFirefox ${version} (${executablePath}), started in ${Date.now() - t0} ms`);
+  try {
+    await checks.run("meets the manifest's strict_min_version", undefined, async () => {
+      const min = gecko.strict_min_version;
+      assert(min, 'the manifest has no browser_specific_settings.gecko.strict_min_version');
+      assert(atLeast(version, min), `Firefox ${version} is older than ${min}`);
+    });
+
+    await checks.run('installs as a temporary add-on', undefined, async () => {
+      const id = await firefox.installExtension(EXTENSION_DIR);
+      assert(id === geckoId, `installed as ${id}, expected ${geckoId}`);
+    });
+
+    const page = await firefox.newPage();
+    watch(page);
+    let termId = '';
+    let bidi: BidiPage | undefined;
+    await checks.run('marks terms on the demo page', page, async () => {
+      await page.goto(`${server.origin}/demo/index.html`);
+      const count = await waitFor('more than 10 marks', () =>
+        page.evaluate((sel) => {
+          const n = document.querySelectorAll(sel).length;
+          return n > 10 ? n : 0;
+        }, MARK),
+      );
+      console.log(`      ${count} marks`);
+      termId = (await page.$eval(MARK, (m) => m.getAttribute('data-myolens-term'))) ?? '';
+      bidi = await BidiPage.of(firefox, page);
+    });
+
+    let dialog: BidiNode | undefined;
+    await checks.run(
+      'hover opens a visible, styled tooltip in a closed shadow root',
+      page,
+      async () => {
+        assert(bidi, 'no marked page');
+        const term = termById(termId);
+        assert(term, `the first mark names an unknown term "${termId}"`);
+        const read = await hoverAndReadTooltip(page, bidi, MARK);
+        dialog = read.dialog;
+        console.log(`      ${describe(read.state)}`);
+        assertVisibleAndStyled(read.state, term.label);
+        await shot(page, OUT, `tooltip-${version}.png`);
+      },
+    );
+
+    let extensionPage: Page | undefined;
+    await checks.run('"Read more" opens the guide tab at the term\'s section', page, async () => {
+      assert(bidi && dialog, 'no open tooltip');
+      const box = await buttonCentre(bidi, dialog, /read more/i);
+      assert(box, 'the tooltip has no "Read more" button');
+      // A trusted click (the content script ignores synthetic events) into the closed root.
+      await page.mouse.click(box.x, box.y);
+      const { tab: guide, href } = await tabAt(`${ownOrigin}guide.html`);
+      watch(guide);
+      extensionPage = guide;
+      const section = termById(termId)!.section;
+      const { hash } = new URL(href);
+      assert(hash === `#${section}`, `the guide opened at "${hash}", expected "#${section}"`);
+      await waitFor('the guide to render', () =>
+        guide.evaluate(() => (document.getElementById('app')?.childElementCount ?? 0) > 0),
+      );
+    });
+
+    await checks.run('the popup page renders with its search box', extensionPage, async () => {
+      const popup = extensionPage;
+      assert(popup, 'no extension page open');
+      // Firefox's BiDi will not navigate a tab to moz-extension:// ("not allowed in this
+      // context"); an extension page may, so the guide tab goes to the popup's page.
+      await popup.evaluate(() => location.assign('/popup.html'));
+      await waitFor('the popup page', () =>
+        popup.evaluate(() => location.pathname === '/popup.html' && document.readyState),
+      );
+      await popup.waitForSelector('input[type="search"]', { timeout: 10_000 });
+      await shot(popup, OUT, `popup-${version}.png`);
+    });
+
+    await checks.run("the popup reaches the page's content script", page, async () => {
+      assert(extensionPage, 'no extension page open');
+      // What the popup's "This page" view asks (entrypoints/popup/page-terms.ts), sent from
+      // the popup's own page to every tab: the demo page's content script must answer.
+      const answers = await extensionPage.evaluate(async () => {
+        const tabs = await browser.tabs.query({});
+        return Promise.all(
+          tabs.map((t) =>
+            browser.tabs.sendMessage(t.id!, { type: 'get-page-terms' }).catch(() => null),
+          ),
+        );
+      });
+      const found = answers.find(
+        (a): a is { available: boolean; terms: unknown[] } =>
+          !!a && typeof a === 'object' && 'terms' in a,
+      );
+      assert(found, `no content script answered: ${JSON.stringify(answers)}`);
+      assert(found.available && found.terms.length > 10, `answer: ${JSON.stringify(found)}`);
+      console.log(`      ${found.terms.length} distinct terms on the demo page`);
+    });
+
+    await checks.run('the context menu outlives a background restart', extensionPage, async () => {
+      const ext = extensionPage;
+      assert(ext, 'no extension page open');
+      // The background is an event page in Firefox; getBackgroundPage() wakes it. Its
+      // performance.timeOrigin changes when Firefox has suspended and restarted it.
+      const started = () =>
+        ext.evaluate(
+          async () => (await browser.runtime.getBackgroundPage()).performance.timeOrigin,
+        );
+      const first = await started();
+      await new Promise((r) => setTimeout(r, BACKGROUND_IDLE_MS * 4));
+      assert((await started()) !== first, 'the background page was never suspended');
+      // update() rejects for an id that does not exist: the item made at install survived.
+      const menu = await ext.evaluate(
+        (id) =>
+          browser.contextMenus.update(id, {}).then(
+            () => 'ok',
+            (e: Error) => e.message,
+          ),
+        LOOKUP_MENU_ID,
+      );
+      assert(menu === 'ok', `the context menu item is gone: ${menu}`);
+      // Clicking a native menu is out of reach; the background exposes its click handler.
+      const selection = '  vitamin D\n receptor ';
+      const called = await ext.evaluate(
+        async (id, selectionText) => {
+          const bg = (await browser.runtime.getBackgroundPage()) as unknown as {
+            myolensMenuClicked?: (info: object) => void;
+          };
+          bg.myolensMenuClicked?.({ menuItemId: id, selectionText });
+          return !!bg.myolensMenuClicked;
+        },
+        LOOKUP_MENU_ID,
+        selection,
+      );
+      assert(called, 'the background page has no myolensMenuClicked');
+      const query = encodeURIComponent(lookupQuery(selection));
+      const lookup = await tabAt(`${ownOrigin}guide.html?q=${query}`);
+      await lookup.tab.close();
+    });
+
+    await checks.run('the tooltip is styled under a strict page CSP too', undefined, async () => {
+      const csp = await firefox.newPage();
+      watch(csp);
+      await csp.goto(`${server.origin}/csp/index.html`);
+      await waitFor('marks on the CSP page', () =>
+        csp.evaluate((sel) => document.querySelectorAll(sel).length > 10, MARK),
+      );
+      const id = await csp.$eval(MARK, (m) => m.getAttribute('data-myolens-term'));
+      const { state } = await hoverAndReadTooltip(csp, await BidiPage.of(firefox, csp), MARK);
+      console.log(`      ${describe(state)}`);
+      assertVisibleAndStyled(state, termById(id ?? '')?.label ?? '?');
+      await shot(csp, OUT, `tooltip-csp-${version}.png`);
+      await csp.close();
+    });
+
+    await checks.run('no errors from MyoLens in any page', undefined, async () => {
+      // The CSP page reports its own blocked inline <style>; only errors naming us count.
+      const ours = errors.filter((e) => /moz-extension:|myolens/i.test(e));
+      assert(ours.length === 0, ours.join('\n'));
+    });
+  } finally {
+    await firefox.close().catch(() => undefined);
+  }
+  return checks.results;
+}
+
+/** The version `firefox --version` prints ("Mozilla Firefox 153.8.0esr" → "153.8.0"). */
+function firefoxVersion(executablePath: string): string {
+  const out = execFileSync(executablePath, ['--version'], { encoding: 'utf8' });
+  return /(\d+(?:\.\d+)+)/.exec(out)?.[1] ?? '0';
+}
+
+async function main(): Promise<CheckResult[]> {
+  const firefoxes = findFirefoxes();
+  if (!firefoxes.length) throw new Error(NO_FIREFOX_HELP);
+  const manifestFile = join(EXTENSION_DIR, 'manifest.json');
+  if (!existsSync(manifestFile)) {
+    throw new Error(`${manifestFile} is missing: run \`npm run build:firefox\` first`);
+  }
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest;
+  const min = manifest.browser_specific_settings?.gecko?.strict_min_version ?? '0';
+
+  const server = await startServer([{ prefix: '/', dir: join(ROOT, 'tests/fixtures') }]);
+  server.route('/csp/index.html', {
+    body: readFileSync(join(ROOT, 'tests/fixtures/demo/index.html'), 'utf8'),
+    headers: { 'content-security-policy': STRICT_CSP },
+  });
+  const results: CheckResult[] = [];
+  try {
+    for (const [i, executablePath] of firefoxes.entries()) {
+      const version = firefoxVersion(executablePath);
+      // An extra, older Firefox below our minimum would only refuse the add-on: skip it.
+      if (i > 0 && !atLeast(version, min)) {
+        console.log(`\nFirefox ${version} (${executablePath}) is older than ${min}: skipped`);
+        continue;
+      }
+      results.push(...(await testFirefox(executablePath, version, server, manifest)));
+    }
+  } finally {
+    await server.close();
+  }
+  return results;
+}
+
+setTimeout(() => {
+  console.error(`Firefox smoke test: no result after ${DEADLINE_MS / 1000} s`);
+  process.exit(1);
+}, DEADLINE_MS).unref();
+
+const t0 = Date.now();
+console.log('Firefox smoke test');
+let fatal: string | undefined;
+const results = await main().catch((err: unknown) => {
+  fatal = err instanceof Error ? (err.stack ?? err.message) : String(err);
+  console.error(fatal);
+  return [] as CheckResult[];
+});
+const passed = results.filter((c) => c.ok).length;
+const failed = results.length - passed + (fatal ? 1 : 0);
+const seconds = (Date.now() - t0) / 1000;
+mkdirSync(join(ROOT, '.reports'), { recursive: true });
+writeFileSync(
+  join(ROOT, '.reports/firefox.json'),
+  JSON.stringify({ passed, failed, fatal, seconds, checks: results }, null, 2),
+);
+console.log(`\nfirefox: ${passed} passed, ${failed} failed (${seconds.toFixed(1)} s)`);
+process.exit(failed ? 1 : 0);
