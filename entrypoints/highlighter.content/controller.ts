@@ -38,6 +38,8 @@ export class PageController {
   private edits = 0;
   private onChange: (() => void) | undefined;
   private idleWaiters: (() => void)[] = [];
+  /** The page's text at start, until the first slice compiles the pattern for it. */
+  private startText: string | undefined;
 
   constructor(
     private readonly doc: Document,
@@ -71,11 +73,10 @@ export class PageController {
     // no term stop here, before the full pattern is ever compiled.
     const text = this.doc.body.textContent ?? '';
     if (!this.matcher.prefilter.test(text)) return;
-    this.activate(text);
-    if (this.pattern && this.matcher.test(text, this.active)) {
-      this.queue.add(this.doc.body);
-      this.runner.schedule();
-    }
+    // Compiling the full pattern for this page takes tens of ms: a slice of its own.
+    this.startText = text;
+    this.queue.add(this.doc.body);
+    this.runner.schedule();
   }
 
   /** Stop for good and restore the page exactly. */
@@ -139,7 +140,7 @@ export class PageController {
     this.pattern = this.matcher.pattern(this.active);
     this.probe =
       this.pattern && new RegExp(this.pattern.source, this.pattern.flags.replace('g', ''));
-    return this.pattern !== null && this.matcher.test(text, this.active);
+    return this.pattern !== null;
   }
 
   private accept = (termId: string): boolean => {
@@ -160,6 +161,12 @@ export class PageController {
     (this.editsByParent.get(node.parentNode!) ?? 0) >= EDITS_PER_PARENT;
 
   private step(shouldYield: () => boolean): boolean {
+    if (this.startText !== undefined && this.alive()) {
+      const text = this.startText;
+      this.startText = undefined;
+      this.activate(text);
+      return true;
+    }
     const { pattern, probe } = this;
     if (!pattern || !probe || !this.alive()) {
       this.queue.clear();

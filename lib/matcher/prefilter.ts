@@ -38,9 +38,9 @@ function escape(text: string): string {
 }
 
 /**
- * The prefilter for a set of forms: any stem, or a soft hyphen (the matcher reads through
- * soft hyphens inside words, which would split a stem). Matches everything when some form
- * has no usable stem, so it never hides a match.
+ * The prefilter for a set of forms: any stem. (A stem never spans a soft hyphen: the
+ * matcher reads them only between words.) Matches everything when some form has no
+ * usable stem, so it never hides a match.
  */
 export function prefilterFor(forms: Iterable<string>): RegExp {
   const stems = new Set<string>();
@@ -51,5 +51,5 @@ export function prefilterFor(forms: Iterable<string>): RegExp {
   }
   // A stem that contains another adds nothing: the shorter one already triggers.
   const minimal = [...stems].filter((s) => ![...stems].some((o) => o !== s && s.includes(o)));
-  return new RegExp(`${minimal.sort().join('|')}|\\xAD`, 'i');
+  return new RegExp(minimal.sort().join('|'), 'i');
 }

@@ -299,11 +299,18 @@ export const CASES: readonly Case[] = [
   { text: 'fast—twitch fibre', expect: none, why: 'an em dash is not a hyphen' },
   { text: 'vitaminD', expect: none, why: 'a separator is required' },
 
-  // Soft hyphens inside words
-  { text: 'sarco\u00ADpenia', expect: [['sarco\u00ADpenia', 'sarcopenia']] },
+  // Soft hyphens inside words: a word split by one is not read through. Reading through
+  // them took an optional \xAD after every letter: 3,370 of them made the pattern 42 KB
+  // and its first use in a page cost 100-170 ms of compiling (measured), on every page.
+  {
+    text: 'sarco\u00ADpenia',
+    expect: none,
+    why: 'a soft hyphen inside a word is not read through (cost, above)',
+  },
   {
     text: 'hyper\u00ADcal\u00ADcae\u00ADmia',
-    expect: [['hyper\u00ADcal\u00ADcae\u00ADmia', 'hypercalcemia']],
+    expect: none,
+    why: 'a soft hyphen inside a word is not read through (cost, above)',
   },
   { text: 'sarcopenia\u00ADlike', expect: none, why: 'a soft hyphen continues the word' },
 
