@@ -199,7 +199,9 @@ export class TooltipHost {
           padding: 8,
           apply: ({ availableWidth, availableHeight }) => {
             layer.style.maxWidth = `${Math.max(0, Math.min(MAX_WIDTH, Math.floor(availableWidth)))}px`;
-            layer.style.maxHeight = `${Math.max(120, availableHeight)}px`;
+            // All the room there is, even when that is little (a landscape phone, 256 px
+            // tall): the layer scrolls rather than run off the screen.
+            layer.style.maxHeight = `${Math.max(0, Math.floor(availableHeight))}px`;
             layer.style.overflowY = 'auto';
           },
         }),

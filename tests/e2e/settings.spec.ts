@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { EXTENSION_DIR, expect, ourErrors, test } from './fixtures';
 import { marksSettled, setSettings } from './helpers';
 import { frontTabId, openPopup } from './popup-helpers';
+import { TooltipProbe } from './tooltip-helpers';
 
 /** The settings as stored (storage.sync key "settings"), read in the service worker. */
 async function storedSettings(background: import('@playwright/test').Worker) {
@@ -227,4 +228,63 @@ test('a page that forges messages, events and attributes changes nothing and ope
   expect(await storedSettings(background)).toEqual(before);
   // No tooltip host was ever created: synthetic events never open one.
   expect(await page.locator('myolens-ui').count()).toBe(0);
+});
+
+test('"Don\'t mark terms on this site" in the tooltip unmarks at once, persists across reload, undone in the popup', async ({
+  context,
+  server,
+  background,
+  openExtensionPage,
+  consoleErrors,
+}) => {
+  await setSettings(background, { enabled: false });
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/demo/index.html`);
+  await page.waitForTimeout(300);
+  const before = await page.evaluate(() => document.body.innerHTML);
+  await setSettings(background, { enabled: true });
+  await marksSettled(page);
+
+  await page.locator('mark[data-myolens-term="sarcopenia"]').first().hover();
+  const probe = await TooltipProbe.attach(page);
+  await probe.waitOpen('Sarcopenia');
+  await probe.clickButton(/^Don’t mark terms on 127\.0\.0\.1$/);
+  await expect(page.locator('mark[data-myolens-term]')).toHaveCount(0);
+  expect(await page.evaluate(() => document.body.innerHTML)).toBe(before);
+  expect((await storedSettings(background))?.sites).toEqual(['127.0.0.1']);
+
+  await page.reload();
+  await page.waitForTimeout(800);
+  await expect(page.locator('mark[data-myolens-term]')).toHaveCount(0);
+
+  // Undone from the popup's settings.
+  const tabId = await frontTabId(page, background);
+  const popup = await openPopup(openExtensionPage, `?tab=${tabId}`);
+  await popup.getByRole('tab', { name: 'Settings', exact: true }).click();
+  await popup.getByLabel('Off on 127.0.0.1').uncheck();
+  expect(await marksSettled(page)).toBeGreaterThan(10);
+  expect(ourErrors(consoleErrors)).toEqual([]);
+});
+
+test('"Hide this term" in the tooltip hides that term everywhere at once', async ({
+  context,
+  server,
+  background,
+}) => {
+  const page = await context.newPage();
+  const other = await context.newPage();
+  await page.goto(`${server.origin}/demo/index.html`);
+  await other.goto(`${server.origin}/demo/index.html`);
+  await marksSettled(page);
+  await marksSettled(other);
+  await page.bringToFront();
+  await page.locator('mark[data-myolens-term="dynapenia"]').first().hover();
+  const probe = await TooltipProbe.attach(page);
+  await probe.waitOpen('Dynapenia');
+  await probe.clickButton('Hide this term');
+  for (const p of [page, other]) {
+    await expect(p.locator('mark[data-myolens-term="dynapenia"]')).toHaveCount(0);
+    await expect(p.locator('mark[data-myolens-term="sarcopenia"]').first()).toBeVisible();
+  }
+  expect((await storedSettings(background))?.hiddenTerms).toEqual(['dynapenia']);
 });

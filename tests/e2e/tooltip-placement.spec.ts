@@ -1,0 +1,167 @@
+import type { Page } from '@playwright/test';
+import { expect, ourErrors, test } from './fixtures';
+import {
+  boxOf,
+  expectNextTo,
+  insideViewport,
+  moveTerm,
+  openFixture,
+  screenshot,
+  settled,
+  term,
+  TooltipProbe,
+  type Box,
+} from './tooltip-helpers';
+
+const SPOTS = ['top-left', 'top', 'top-right', 'left', 'center', 'right'];
+SPOTS.push('bottom-left', 'bottom', 'bottom-right');
+
+/** Viewports: desktop, the 320 px reflow width of WCAG 1.4.10 (a phone), and a short one. */
+const VIEWPORTS = [
+  { width: 1280, height: 800 },
+  { width: 320, height: 640 },
+  { width: 900, height: 300 },
+  { width: 640, height: 256 },
+];
+
+const overlaps = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+for (const viewport of VIEWPORTS) {
+  test(`at every edge and corner of a ${viewport.width}×${viewport.height} viewport the tooltip stays fully inside`, async ({
+    context,
+    server,
+    consoleErrors,
+  }) => {
+    const page = await context.newPage();
+    await page.setViewportSize(viewport);
+    await page.goto(`${server.origin}/tooltip/edges.html`);
+    await expect(page.locator('mark[data-myolens-term]')).toHaveCount(SPOTS.length);
+    const probe = await TooltipProbe.attach(page);
+    const label = term('sarcopenia').label;
+    for (const spot of SPOTS) {
+      const selector = `[data-spot="${spot}"] mark`;
+      await page.locator(selector).hover();
+      await probe.waitOpen(label);
+      const state = await settled(probe);
+      const mark = await boxOf(page, selector);
+      const where = `${spot} at ${viewport.width}×${viewport.height}`;
+      expect(
+        insideViewport(state.layer!, state.viewport),
+        `${where}: ${JSON.stringify(state.layer)} inside ${JSON.stringify(state.viewport)}`,
+      ).toBe(true);
+      expect(overlaps(state.layer!, mark), `${where}: does not cover its mark`).toBe(false);
+      expectNextTo(state.layer!, mark, where);
+      if (spot === 'bottom-right' && viewport.width === 1280)
+        await screenshot(page, 'tooltip-edge-bottom-right');
+      if (viewport.height === 256 && spot === 'left')
+        await screenshot(page, 'tooltip-edge-256-tall-left');
+      if (viewport.width === 320 && spot === 'top-right')
+        await screenshot(page, 'tooltip-edge-320-top-right');
+      await page.keyboard.press('Escape');
+      await probe.waitClosed(1_000);
+    }
+    expect(ourErrors(consoleErrors)).toEqual([]);
+  });
+}
+
+test('a term wrapped over two lines: the tooltip opens at the line under the pointer and can be reached', async ({
+  context,
+  server,
+  consoleErrors,
+}) => {
+  const page = await openFixture(context, `${server.origin}/tooltip/wrapped.html`);
+  const probe = await TooltipProbe.attach(page);
+  const mark = page.locator('#wrap mark[data-myolens-term="type-ii-muscle-fibers"]');
+  const lines = await mark.evaluate((m) =>
+    [...m.getClientRects()].map((r) => ({ x: r.x, y: r.y, width: r.width, height: r.height })),
+  );
+  expect(lines, 'the fixture wraps the term over two lines').toHaveLength(2);
+  const label = term('type-ii-muscle-fibers').label;
+  for (const [i, line] of lines.entries()) {
+    await page.mouse.move(line.x + line.width / 2, line.y + line.height / 2, { steps: 4 });
+    await probe.waitOpen(label);
+    const { layer } = await settled(probe);
+    expectNextTo(layer!, line, `line ${i + 1}`);
+    // Straight into the tooltip, slowly enough that a human would.
+    await page.mouse.move(layer!.x + layer!.width / 2, layer!.y + layer!.height / 2, {
+      steps: 20,
+    });
+    await page.waitForTimeout(600);
+    expect((await probe.state()).open, `line ${i + 1}: reachable`).toBe(true);
+    await page.keyboard.press('Escape');
+    await probe.waitClosed(1_000);
+    await page.mouse.move(2, 2);
+  }
+  expect(ourErrors(consoleErrors)).toEqual([]);
+});
+
+test('the tooltip follows its mark when the page or a scrolling box scrolls', async ({
+  context,
+  server,
+  background,
+  consoleErrors,
+}) => {
+  const page = await openFixture(context, `${server.origin}/tooltip/wrapped.html`);
+  const probe = await TooltipProbe.attach(page);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await moveTerm(background, page, 1);
+  await moveTerm(background, page, 1);
+  await probe.waitOpen(term('resistance-exercise').label);
+  const mark = page.locator('#scroller mark');
+  const check = async (what: string) => {
+    const state = await settled(probe);
+    expectNextTo(state.layer!, (await mark.boundingBox())!, what);
+    return state.layer!;
+  };
+  const before = await check('opened');
+  await page.locator('#scroller').evaluate((el) => el.scrollBy(0, 30));
+  const inBox = await check('after the box scrolled');
+  expect(Math.round(before.y - inBox.y)).toBe(30);
+  await page.evaluate(() => window.scrollBy(0, 45));
+  const inPage = await check('after the page scrolled');
+  expect(Math.round(inBox.y - inPage.y)).toBe(45);
+  expect((await probe.state()).open).toBe(true);
+  expect(ourErrors(consoleErrors)).toEqual([]);
+});
+
+test.describe('right-to-left page', () => {
+  let page: Page;
+  let probe: TooltipProbe;
+  test.beforeEach(async ({ context, server }) => {
+    page = await openFixture(context, `${server.origin}/tooltip/rtl.html`);
+    probe = await TooltipProbe.attach(page);
+  });
+
+  test('terms in RTL text get an LTR tooltip next to them, inside the viewport', async ({
+    consoleErrors,
+  }) => {
+    for (const id of ['sarcopenia', 'vitamin-d-deficiency', 'fall-risk', 'resistance-exercise']) {
+      const selector = `main mark[data-myolens-term="${id}"]`;
+      await page.locator(selector).hover();
+      await probe.waitOpen(term(id).label);
+      const state = await settled(probe);
+      expect(insideViewport(state.layer!, state.viewport), id).toBe(true);
+      expectNextTo(state.layer!, await boxOf(page, selector), id);
+      const styles = await probe.styles(['.ml-tip'], ['direction', 'text-align']);
+      expect(styles['.ml-tip']).toEqual({ direction: 'ltr', 'text-align': 'start' });
+      if (id === 'sarcopenia') await screenshot(page, 'tooltip-rtl');
+      await page.keyboard.press('Escape');
+      await probe.waitClosed(1_000);
+    }
+    expect(ourErrors(consoleErrors)).toEqual([]);
+  });
+
+  test('at the start and end edges of an RTL page the tooltip stays inside', async () => {
+    for (const spot of ['start', 'end']) {
+      const selector = `[data-spot="${spot}"] mark`;
+      await page.locator(selector).hover();
+      await probe.waitOpen();
+      const state = await settled(probe);
+      expect(insideViewport(state.layer!, state.viewport), spot).toBe(true);
+      expectNextTo(state.layer!, await boxOf(page, selector), spot);
+      await page.keyboard.press('Escape');
+      await probe.waitClosed(1_000);
+    }
+  });
+});
