@@ -89,7 +89,7 @@ export function listen(
       if (tooltip.contains(e)) {
         // Leaving the tooltip for its own mark keeps it open.
         if (to && tooltip.openMark?.contains(to)) return;
-        if (to && (to as Element).localName === 'myolens-ui') return;
+        if (tooltip.isHost(to)) return;
         hovering = false;
         scheduleClose();
         return;
@@ -139,7 +139,7 @@ export function listen(
       if (!e.isTrusted) return;
       const to = (e as FocusEvent).relatedTarget as Node | null;
       // Focus moving between the mark and the tooltip keeps it open.
-      if (to && (to === tooltip.openMark || (to as Element).localName === 'myolens-ui')) return;
+      if (to && (to === tooltip.openMark || tooltip.isHost(to))) return;
       if (tooltip.contains(e) && !to) return;
       if (tooltip.openMark && !hovering) scheduleClose();
     },

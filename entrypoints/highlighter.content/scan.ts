@@ -23,7 +23,7 @@ export const EXCLUDED = [
   'svg',
   'math',
   'mark',
-  'myolens-ui',
+  '[data-myolens-ui]',
   '[contenteditable]:not([contenteditable="false"])',
   '[role="textbox"]',
 ].join(',');

@@ -8,7 +8,18 @@ import { adoptStyles } from './browser-quirks';
 import tooltipCss from './tooltip.css?inline';
 
 /** The custom element that hosts our closed shadow root (excluded from marking). */
-export const UI_TAG = 'myolens-ui';
+export const UI_ATTR = 'data-myolens-ui';
+
+/**
+ * A tag name of our own for this page. Custom elements are registered per document, not
+ * per script world: with a fixed name, a page could define it first and run its own
+ * constructor on our host, or forbid the shadow root (`disabledFeatures`). Pages find the
+ * host by UI_ATTR; no page can guess the name before we mount.
+ */
+function randomTagName(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(8));
+  return `myolens-ui-${Array.from(bytes, (b) => String.fromCharCode(97 + (b % 26))).join('')}`;
+}
 /** Widest the tooltip gets, in px: not rem, which the page's root font size would set. */
 const MAX_WIDTH = 352;
 
@@ -56,6 +67,11 @@ export class TooltipHost {
     return !!host && event.composedPath().includes(host);
   }
 
+  /** Is `node` our tooltip's host element (as the page sees it)? */
+  isHost(node: Node | null): boolean {
+    return !!node && node === this.ui?.shadowHost;
+  }
+
   /** Is keyboard focus inside the tooltip? */
   get hasFocus(): boolean {
     return !!this.ui && this.ui.shadow.activeElement !== null;
@@ -64,7 +80,7 @@ export class TooltipHost {
   private async mount(): Promise<void> {
     this.mounting ??= (async () => {
       const ui = await createShadowRootUi<void>(this.ctx, {
-        name: UI_TAG,
+        name: randomTagName(),
         mode: 'closed',
         position: 'inline',
         anchor: () => document.documentElement,
@@ -99,6 +115,7 @@ export class TooltipHost {
           this.live = live;
         },
       });
+      ui.shadowHost.setAttribute(UI_ATTR, '');
       ui.mount();
       this.ui = ui;
     })();

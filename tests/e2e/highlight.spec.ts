@@ -154,5 +154,5 @@ test('a page without any term gets no marks and no tooltip host', async ({ conte
   await page.goto(`${server.origin}/none.html`);
   await page.waitForTimeout(500);
   expect(await page.locator('mark').count()).toBe(0);
-  expect(await page.locator('myolens-ui').count()).toBe(0);
+  expect(await page.locator('[data-myolens-ui]').count()).toBe(0);
 });

@@ -145,7 +145,7 @@ test('9. frames and shadow DOM: only the top page is marked, one tooltip host', 
     await expect(page.locator('#top mark[data-myolens-term="sarcopenia"]')).toHaveCount(1);
     for (const frame of page.frames().slice(1)) {
       await frame.waitForLoadState();
-      expect(await frame.locator('mark, myolens-ui').count(), frame.url()).toBe(0);
+      expect(await frame.locator('mark, [data-myolens-ui]').count(), frame.url()).toBe(0);
     }
     expect(page.frames().length).toBe(5);
     expect(
@@ -154,7 +154,7 @@ test('9. frames and shadow DOM: only the top page is marked, one tooltip host', 
     await page.locator('#top mark').hover();
     const probe = await TooltipProbe.attach(page);
     await probe.waitOpen();
-    expect(await page.locator('myolens-ui').count()).toBe(1);
+    expect(await page.locator('[data-myolens-ui]').count()).toBe(1);
     noErrors(consoleErrors);
   } finally {
     await other.close();
@@ -284,7 +284,7 @@ test('13b. a new copy of the content script arriving (update): one set of marks,
   const n = await marksSettled(page);
   const before = await page.evaluate(() => document.body.innerHTML);
   await page.locator('mark[data-myolens-term]').first().hover();
-  await expect(page.locator('myolens-ui')).toHaveCount(1);
+  await expect(page.locator('[data-myolens-ui]')).toHaveCount(1);
 
   // What Firefox does when an add-on updates: run the content script again in the page.
   const world = worlds.filter((w) => w.name === 'MyoLens').pop();
@@ -297,7 +297,7 @@ test('13b. a new copy of the content script arriving (update): one set of marks,
   expect(await page.locator('mark mark').count()).toBe(0);
   await page.mouse.move(5, 5);
   await page.locator('mark[data-myolens-term]').nth(3).hover();
-  await expect(page.locator('myolens-ui')).toHaveCount(1);
+  await expect(page.locator('[data-myolens-ui]')).toHaveCount(1);
   // The old copy took its marks with it and the new one made the same ones: same HTML.
   await page.mouse.move(5, 5);
   await page.keyboard.press('Escape');

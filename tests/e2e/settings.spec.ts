@@ -227,7 +227,7 @@ test('a page that forges messages, events and attributes changes nothing and ope
   expect(context.pages()).toHaveLength(2); // about:blank + this page: no guide tab opened
   expect(await storedSettings(background)).toEqual(before);
   // No tooltip host was ever created: synthetic events never open one.
-  expect(await page.locator('myolens-ui').count()).toBe(0);
+  expect(await page.locator('[data-myolens-ui]').count()).toBe(0);
 });
 
 test('"Don\'t mark terms on this site" in the tooltip unmarks at once, persists across reload, undone in the popup', async ({

@@ -94,7 +94,7 @@ export class TooltipProbe {
     const { root } = await this.cdp.send('DOM.getDocument', { depth: 0 });
     const { nodeId } = await this.cdp.send('DOM.querySelector', {
       nodeId: root.nodeId,
-      selector: 'myolens-ui',
+      selector: '[data-myolens-ui]',
     });
     if (!nodeId) return null;
     const { node } = await this.cdp.send('DOM.describeNode', { nodeId, depth: 1, pierce: true });

@@ -118,7 +118,7 @@ test.describe('pointer', () => {
       // ...and it moved to the new mark.
       expectNextTo(state.layer!, await boxOf(page, `mark[data-myolens-term="${id}"]`), id);
     }
-    expect(await page.locator('myolens-ui').count()).toBe(1);
+    expect(await page.locator('[data-myolens-ui]').count()).toBe(1);
   });
 
   test('when the page removes its mark, the tooltip closes instead of floating on', async () => {

@@ -124,7 +124,7 @@ test('page scripts cannot read the tooltip through the DOM', async ({
   const summary = term('sarcopenia').summary;
   // Everything below runs in the page's own JavaScript world, as a page script would.
   const seen = await page.evaluate((summary) => {
-    const host = document.querySelector('myolens-ui');
+    const host = document.querySelector('[data-myolens-ui]');
     document.execCommand('selectAll');
     const selected = String(getSelection());
     getSelection()?.removeAllRanges();

@@ -30,7 +30,7 @@ export async function hoverAndReadTooltip(
 ): Promise<{ dialog: BidiNode; state: TooltipState }> {
   await page.hover(mark);
   const found = await waitFor('the tooltip dialog in <myolens-ui>', async () => {
-    const host = await bidi.element('myolens-ui');
+    const host = await bidi.element('[data-myolens-ui]');
     assert(host, 'no <myolens-ui> host element');
     assert(host.value?.shadowRoot?.value?.mode === 'closed', 'its shadow root is not closed');
     const dialog = findNode(host, (n) => n.value?.attributes?.role === 'dialog');
