@@ -138,8 +138,9 @@ export class PageController {
     }
     if (!grew) return false;
     this.pattern = this.matcher.pattern(this.active);
-    this.probe =
-      this.pattern && new RegExp(this.pattern.source, this.pattern.flags.replace('g', ''));
+    // The same RegExp object tests and wraps: V8 compiles each (source, flags) pair once,
+    // and a second flag set would cost the 25 KB pattern's compile twice.
+    this.probe = this.pattern;
     return this.pattern !== null;
   }
 
@@ -151,8 +152,11 @@ export class PageController {
   };
 
   /** Could this text hold a term? The prefilter first: it rejects most text many times faster. */
-  private candidate = (text: string): boolean =>
-    this.matcher.prefilter.test(text) && this.probe !== null && this.probe.test(text);
+  private candidate = (text: string): boolean => {
+    if (!this.matcher.prefilter.test(text) || !this.probe) return false;
+    this.probe.lastIndex = 0;
+    return this.probe.test(text);
+  };
 
   private skip = (node: Text): boolean =>
     this.highlighter.owns(node) ||
@@ -177,6 +181,8 @@ export class PageController {
     while (!shouldYield()) {
       const hits = this.queue.take(this.candidate, this.skip, shouldYield);
       if (hits.length) {
+        // candidate() shares this RegExp: mark.js must start from each node's beginning.
+        pattern.lastIndex = 0;
         made += this.observer.quiet(() => this.highlighter.wrap(hits, pattern, this.accept)).length;
       }
       if (this.queue.empty) break;

@@ -157,7 +157,8 @@ export function compileMatcher(terms: readonly MatchableTerm[]): Matcher {
 
 /** Finds which context words of the glossary occur in a page, with the matcher's own rules. */
 function contextFinder(terms: readonly MatchableTerm[]): { wordsIn(text: string): Set<string> } {
-  const words = [...new Set(terms.flatMap((t) => t.context ?? []).map((w) => w.toLowerCase()))];
+  const needing = terms.filter((t) => t.context?.length);
+  const words = [...new Set(needing.flatMap((t) => t.context!).map((w) => w.toLowerCase()))];
   const finder = words.length
     ? compileMatcher(words.map((w) => ({ id: w, forms: [w], caseSensitive: false })))
     : undefined;
@@ -166,10 +167,15 @@ function contextFinder(terms: readonly MatchableTerm[]): { wordsIn(text: string)
       const found = new Set<string>();
       const re = finder?.pattern();
       if (!finder || !re) return found;
-      // Stop as soon as every word is seen: most pages answer in their first paragraphs.
-      for (let m = re.exec(text); m && found.size < words.length; m = re.exec(text)) {
+      // Stop as soon as every term that needs context has one of its words: most pages
+      // answer in their first paragraphs (waiting for every word read whole pages).
+      const pending = new Set(needing);
+      for (let m = re.exec(text); m && pending.size; m = re.exec(text)) {
         const id = finder.termIdOf(m[0]);
-        if (id !== undefined) found.add(id);
+        if (id === undefined) continue;
+        found.add(id);
+        for (const t of pending)
+          if (t.context!.some((w) => w.toLowerCase() === id)) pending.delete(t);
       }
       return found;
     },

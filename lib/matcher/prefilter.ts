@@ -1,55 +1,45 @@
 /**
  * A cheap necessary condition for a match: one short, case-insensitive alternation of a
- * literal piece of every form. V8 scans such a pattern many times faster than the full
- * matcher (no lookarounds, no case classes), so text without any candidate, which is
- * nearly all text on most pages, never reaches the full pattern.
+ * literal word of every form, each at a word start. V8 scans such a pattern many times
+ * faster than the full matcher (no lookarounds, no case classes), so text without any
+ * candidate, which is nearly all text on most pages, never reaches the full pattern.
  */
 
-/** How long a stem may be: longer stems trigger less often, but every form needs one. */
-const STEM_MAX = 5;
+/** Whitespace and the hyphens the matcher accepts between words. */
+const SEPARATORS = /[\s\-\u2010\u2011\u00AD]+/;
+
+const escape = (s: string) => s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
 
 /**
- * A literal piece of `form` that every text the matcher accepts for it contains,
- * lowercased, or null when the form has none worth testing for.
+ * The anchor of a form: its longest run between separators (which the text may spell
+ * with any separator), lowercased, minus a final y when it is the last run (plural
+ * -ies); null when that run is not plain ASCII (then no safe prefilter exists).
  */
 export function stemOf(form: string): string | null {
-  // Letters only: case folds under the i flag, and separators between words never fall
-  // inside a run. Plurals only append (-s, -es), except y → -ies: cut such a run short.
+  const runs = form.trim().split(SEPARATORS).filter(Boolean);
   let best = '';
-  for (const run of form.match(/[A-Za-z]+/g) ?? []) {
-    const usable = run.slice(
-      0,
-      Math.min(STEM_MAX, run.endsWith('y') ? run.length - 1 : run.length),
-    );
-    if (usable.length > best.length) best = usable;
-  }
-  if (best.length >= 3) return best.toLowerCase();
-  // Forms like "1,25(OH)2D": the longest run without whitespace or hyphens (which the
-  // matcher varies) is matched literally.
-  const literal = (form.match(/[^\s\-\u2010\u2011\u00AD]+/g) ?? []).sort(
-    (a, b) => b.length - a.length,
-  )[0];
-  if (literal && literal.length >= 3) return escape(literal.slice(0, STEM_MAX).toLowerCase());
-  return best.length >= 2 ? best.toLowerCase() : null;
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  let last = false;
+  runs.forEach((run, i) => {
+    if (run.length > best.length) [best, last] = [run, i === runs.length - 1];
+  });
+  if (last && /y$/i.test(best) && best.length > 3) best = best.slice(0, -1);
+  return best && /^[\x20-\x7e]+$/.test(best) ? best.toLowerCase() : null;
 }
 
 /**
- * The prefilter for a set of forms: any stem. (A stem never spans a soft hyphen: the
- * matcher reads them only between words.) Matches everything when some form has no
- * usable stem, so it never hides a match.
+ * The prefilter for a set of forms: any anchor, at a word start ("ros" does not fire on
+ * "across"). Matches everything when some form has no anchor, so it never hides a match.
  */
 export function prefilterFor(forms: Iterable<string>): RegExp {
-  const stems = new Set<string>();
+  const anchors = new Set<string>();
   for (const form of forms) {
-    const stem = stemOf(form);
-    if (stem === null) return /(?:)/;
-    stems.add(stem);
+    const anchor = stemOf(form);
+    if (anchor === null) return /(?:)/;
+    anchors.add(anchor);
   }
-  // A stem that contains another adds nothing: the shorter one already triggers.
-  const minimal = [...stems].filter((s) => ![...stems].some((o) => o !== s && s.includes(o)));
-  return new RegExp(minimal.sort().join('|'), 'i');
+  // An anchor that starts with another adds nothing: the shorter one already fires.
+  const list = [...anchors].sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
+  const kept = list.filter((a, i) => !list.slice(0, i).some((b) => a.startsWith(b)));
+  // \b only before a word character: "(OH)"-like anchors may start after anything.
+  return new RegExp(kept.map((a) => (/^\w/.test(a) ? '\\b' : '') + escape(a)).join('|'), 'i');
 }
