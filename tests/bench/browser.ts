@@ -1,0 +1,117 @@
+/** Chromium for the page rows: one browser, a fresh tab and page load per sample. */
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
+import { findChromium, NO_CHROMIUM_HELP } from '../support/find-chromium';
+import type { PageTexts, RowKind, RowSample } from './types';
+
+/** The flags the brief asks for: quiet, offline, sandbox-free in containers. */
+export const BENCH_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
+
+export const VIEWPORT = { width: 1280, height: 800 };
+
+/** The Chromium executable, or a clear error. */
+export function chromiumPath(): string {
+  const path = findChromium();
+  if (!path) throw new Error(NO_CHROMIUM_HELP);
+  return path;
+}
+
+/** A headless Chromium without the extension, for the in-page rows. */
+export async function launchBench(): Promise<{ browser: Browser; context: BrowserContext }> {
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: BENCH_FLAGS,
+  });
+  // bypassCSP: the saved real pages carry CSPs that would refuse the harness.
+  const context = await browser.newContext({ viewport: VIEWPORT, bypassCSP: true });
+  await prepareContext(context);
+  return { browser, context };
+}
+
+/**
+ * Offline and ready for our page functions: the saved pages reference remote assets (this
+ * machine is offline, so fail them at once), and tsx compiles the functions we pass to
+ * page.evaluate with esbuild's keepNames, which calls a `__name` helper the page lacks.
+ */
+export async function prepareContext(context: BrowserContext): Promise<void> {
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+  await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+}
+
+/** Loads `url` in a fresh tab and waits until it has laid out and painted. */
+export async function freshPage(context: BrowserContext, url: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 50))),
+      ),
+  );
+  return page;
+}
+
+/**
+ * One sample: a fresh load, the harness evaluated, one row run. A row past `capMs` has
+ * its script terminated (CDP Runtime.terminateExecution) and is reported as capped.
+ */
+export async function sampleRow(
+  context: BrowserContext,
+  url: string,
+  harness: string,
+  kind: RowKind,
+  capMs: number,
+): Promise<RowSample> {
+  const page = await freshPage(context, url);
+  try {
+    await page.evaluate(harness);
+    // Attached before the row starts (attaching needs the page's main thread, which a row
+    // past its cap is still holding); only rows with a real cap need it.
+    const cdp = capMs < 60_000 ? await context.newCDPSession(page) : undefined;
+    const run = page.evaluate((k) => window.__bench.run(k), kind);
+    let timer: NodeJS.Timeout | undefined;
+    const cap = new Promise<'cap'>((resolve) => (timer = setTimeout(() => resolve('cap'), capMs)));
+    const result = await Promise.race([run, cap]).catch((e: unknown) => String(e).slice(0, 300));
+    clearTimeout(timer);
+    if (typeof result === 'string' && result !== 'cap')
+      return { total: NaN, work: NaN, marks: -1, longestTask: 0, worstFrame: 0, error: result };
+    if (result !== 'cap') return result;
+    run.catch(() => undefined);
+    // Interrupts the running script at once (V8 TerminateExecution), page stays usable.
+    await cdp?.send('Runtime.terminateExecution');
+    const progress = await page.evaluate(() => window.__benchProgress ?? null);
+    return {
+      total: capMs,
+      work: capMs,
+      marks: progress?.marks ?? 0,
+      longestTask: capMs,
+      worstFrame: capMs,
+      capped: true,
+      progress: progress ?? undefined,
+    };
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
+
+/** The text nodes of a freshly loaded, unmarked page (for the reference count). */
+export async function sampleTexts(
+  context: BrowserContext,
+  url: string,
+  harness: string,
+): Promise<PageTexts> {
+  const page = await freshPage(context, url);
+  try {
+    await page.evaluate(harness);
+    return await page.evaluate(() => window.__bench.texts());
+  } finally {
+    await page.close();
+  }
+}

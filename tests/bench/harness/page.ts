@@ -1,0 +1,181 @@
+/**
+ * The in-page harness, bundled by esbuild into one IIFE and evaluated in a freshly
+ * loaded page: `window.__bench.run(kind)` runs one row and reports its sample.
+ */
+import { glossary } from '@/content/glossary-index';
+import { compileMatcher } from '@/lib/matcher';
+import type { RowKind, RowSample } from '../types';
+import { VARIANTS } from '../variants';
+import { markRegExp, markTerms, termLists, walkAndMatch, walkOnly } from './baselines';
+import {
+  now,
+  settleFrames,
+  sum,
+  viewportParents,
+  watchMainThread,
+  type Interval,
+} from './main-thread';
+import { instrumentedController, type Variant, type WorkLog } from './myolens';
+import { pageTexts } from './texts';
+import { anatomy } from './anatomy';
+
+/** A row that works on a list of roots: the whole body at first, then what the page adds. */
+type Processor = (roots: readonly Node[]) => number;
+
+/** Everything a baseline row needs, prepared before the clock starts. */
+function baseline(kind: RowKind): { process: Processor; counts: boolean } {
+  const matcher = compileMatcher(glossary);
+  const active = matcher.activeIds(document.body.textContent ?? '');
+  const re = matcher.pattern(active) ?? /$^/gu;
+  switch (kind) {
+    case 'limit':
+      return { process: (roots) => (walkOnly(roots), 0), counts: false };
+    case 'limit2':
+      return { process: (roots) => walkAndMatch(roots, re).hits, counts: true };
+    case 'markjs-terms': {
+      const lists = termLists(glossary, active);
+      const of = lists.anyCase.length + lists.exactCase.length;
+      const progress = (window.__benchProgress = { done: 0, of, marks: 0, elapsed: 0 });
+      return { process: (roots) => markTerms(roots, lists, progress), counts: true };
+    }
+    case 'markjs-regexp':
+      return { process: (roots) => markRegExp(roots, re, matcher.termIdOf), counts: true };
+    default:
+      throw new Error(`unknown row ${kind}`);
+  }
+}
+
+/** Work logged per appended batch: each interval counts for the last batch appended before it. */
+function perBatch(work: readonly Interval[], batchTimes: readonly number[]): number[] {
+  const out = batchTimes.map(() => 0);
+  for (const [s, e] of work) {
+    let i = -1;
+    while (i + 1 < batchTimes.length && batchTimes[i + 1]! <= s) i++;
+    if (i >= 0) out[i]! += e - s;
+  }
+  return out;
+}
+
+/** Runs page (c)'s scroll script and records when each batch was appended. */
+async function scroll(): Promise<number[]> {
+  const times: number[] = [];
+  await window.__scroll!({ before: (_i, t) => times.push(t) });
+  return times;
+}
+
+async function runBaseline(kind: RowKind): Promise<RowSample> {
+  const { process } = baseline(kind);
+  const dynamic = typeof window.__scroll === 'function';
+  const watch = watchMainThread();
+  await settleFrames();
+  const work: Interval[] = [];
+  let marks = 0;
+  const t0 = now();
+  marks += process([document.body]);
+  const t1 = now();
+  work.push([t0, t1]);
+  let batches: number[] | undefined;
+  let initialWork: number | undefined;
+  let tEnd = t1;
+  if (dynamic) {
+    initialWork = t1 - t0;
+    // As extensions do it: an observer hands over what was added; our own marks are dropped.
+    const observer = new MutationObserver((records) => {
+      const s = now();
+      const added: Node[] = [];
+      for (const r of records) for (const n of r.addedNodes) if (n.isConnected) added.push(n);
+      if (added.length) marks += process(added);
+      observer.takeRecords();
+      work.push([s, now()]);
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    const times = await scroll();
+    await Promise.resolve();
+    observer.disconnect();
+    tEnd = now();
+    batches = perBatch(work, times);
+  }
+  const { longestTask, worstFrame } = await watch.stop(work);
+  const total = dynamic ? sum(work) : t1 - t0;
+  return {
+    total,
+    work: sum(work),
+    // Synchronous: every mark, the viewport's included, exists when the call returns.
+    firstViewport: !dynamic && kind.startsWith('markjs') && marks > 0 ? t1 - t0 : null,
+    marks,
+    longestTask,
+    worstFrame,
+    perBatch: batches,
+    initialWork,
+    ...(dynamic ? { wall: tEnd - t0 } : {}),
+  };
+}
+
+async function runMyoLens(variant: Variant | undefined): Promise<RowSample> {
+  const dynamic = typeof window.__scroll === 'function';
+  const log: WorkLog = { start: [], slices: [], observer: [] };
+  // index.ts compiles the matcher before it constructs the controller; not part of start().
+  const matcher = compileMatcher(glossary);
+  const controller = instrumentedController(matcher, variant, log);
+  const parents = viewportParents(document);
+  let t0 = 0;
+  let firstViewport: number | null = null;
+  let lastCount = -1;
+  controller.onMarksChanged = () => {
+    // What index.ts's reportCount does, minus the message to the background.
+    const count = controller.counts().size;
+    if (count !== lastCount) lastCount = count;
+    if (firstViewport !== null) return;
+    if (parents.some((p) => p.querySelector(':scope > mark[data-myolens-term]')))
+      firstViewport = now() - t0;
+  };
+  const watch = watchMainThread();
+  await settleFrames();
+  t0 = now();
+  controller.start();
+  log.start.push([t0, now()]);
+  await controller.whenIdle();
+  let tEnd = now();
+  let batches: number[] | undefined;
+  let initialWork: number | undefined;
+  const all = () => [...log.start, ...log.slices, ...log.observer];
+  if (dynamic) {
+    initialWork = sum(all());
+    const times = await scroll();
+    await controller.whenIdle();
+    tEnd = now();
+    batches = perBatch(all(), times);
+  }
+  const work = all();
+  const { longestTask, worstFrame } = await watch.stop(work);
+  const wall = tEnd - t0;
+  return {
+    total: dynamic ? sum(work) : wall,
+    work: sum(work),
+    startMs: log.start[0]![1] - log.start[0]![0],
+    firstViewport,
+    marks: document.querySelectorAll('mark[data-myolens-term]').length,
+    longestTask,
+    worstFrame,
+    slices: log.slices.length,
+    longestSlice: Math.max(0, ...log.slices.map(([s, e]) => e - s)),
+    perBatch: batches,
+    initialWork,
+    ...(dynamic ? { wall } : {}),
+  };
+}
+
+window.__bench = {
+  run(kind) {
+    if (kind === 'myolens') return runMyoLens(undefined);
+    if (kind.startsWith('variant:')) {
+      const variant = VARIANTS.find((v) => v.name === kind.slice('variant:'.length));
+      if (!variant) throw new Error(`unknown variant ${kind}`);
+      return runMyoLens(variant);
+    }
+    return runBaseline(kind);
+  },
+  texts: () => pageTexts(document),
+  variants: () => VARIANTS.map((v) => v.name),
+  anatomy,
+};

@@ -1,0 +1,443 @@
+/** The Markdown report: targets first, then one table per page and the extension's own numbers. */
+import {
+  expectedOf,
+  summarizeRow,
+  type BenchResults,
+  type PageResult,
+  type RowResult,
+} from './results';
+import { ms, range, summarize } from './stats';
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const ratio = (a: number, b: number) =>
+  b > 0 && Number.isFinite(a) ? `${(a / b).toFixed(1)}×` : '—';
+
+function table(head: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+/** "1560 ✓" when every sample made the expected number, else the counts seen and "✗". */
+function agreement(row: RowResult, page: PageResult): { marks: string; agrees: string } {
+  const expected = expectedOf(row.kind, page.reference);
+  const seen = [...new Set(row.samples.filter((s) => !s.capped).map((s) => s.marks))];
+  if (!seen.length) return { marks: '—', agrees: 'capped' };
+  const marks = seen.join('/');
+  if (expected === null) return { marks, agrees: 'n/a' };
+  return {
+    marks,
+    agrees: seen.every((m) => m === expected) ? '✓' : `✗ disagrees (ref ${expected})`,
+  };
+}
+
+/** The capped mark.js run: what it finished, and the time the whole run would take at that pace. */
+function cappedTotal(row: RowResult): string {
+  const p = row.samples.find((s) => s.progress)?.progress;
+  const cap = row.samples[0]!.total;
+  if (!p || !p.done) return `> ${ms(cap)} (capped)`;
+  const estimate = (p.elapsed / p.done) * p.of;
+  return `> ${ms(cap)} (capped at ${p.done}/${p.of} forms; est. ${(estimate / 1000).toFixed(0)} s)`;
+}
+
+/** A row that threw: its first error, in place of its numbers. */
+function failed(row: RowResult, columns: number): string[] | undefined {
+  const error = row.samples.find((s) => s.error)?.error;
+  if (!error) return undefined;
+  return [
+    row.label,
+    `error: ${error.replace(/\|/g, '/').slice(0, 120)}`,
+    ...Array(columns - 2).fill('—'),
+  ];
+}
+
+function staticTable(page: PageResult): string {
+  const limit = page.rows.find((r) => r.kind === 'limit');
+  const limitMedian = limit ? summarizeRow(limit).total.median : NaN;
+  const rows = page.rows.map((row) => {
+    const broken = failed(row, 10);
+    if (broken) return broken;
+    const s = summarizeRow(row);
+    const { marks, agrees } = agreement(row, page);
+    return [
+      row.label,
+      s.capped ? cappedTotal(row) : range(s.total),
+      s.capped ? '—' : ratio(s.total.median, limitMedian),
+      s.capped ? '—' : ms(s.work.median),
+      ms(s.startMs.median),
+      s.firstViewport.n ? ms(s.firstViewport.median) : '—',
+      s.capped ? '—' : s.longestTask ? ms(s.longestTask) : '< 50',
+      s.capped ? '—' : s.worstFrame ? ms(s.worstFrame) : '< 50',
+      marks,
+      agrees,
+    ];
+  });
+  return table(
+    [
+      'row',
+      'total ms median (min–max)',
+      '× LIMIT',
+      'work ms',
+      'start() ms',
+      'first mark in viewport ms',
+      'longest task ms',
+      'worst frame ms',
+      'marks',
+      'agrees with reference',
+    ],
+    rows,
+  );
+}
+
+function dynamicTable(page: PageResult): string {
+  const limit = page.rows.find((r) => r.kind === 'limit');
+  const limitMedian = limit ? summarizeRow(limit).total.median : NaN;
+  const rows = page.rows.map((row) => {
+    const broken = failed(row, 10);
+    if (broken) return broken;
+    const s = summarizeRow(row);
+    const { marks, agrees } = agreement(row, page);
+    return [
+      row.label,
+      s.capped ? cappedTotal(row) : range(s.total),
+      s.capped ? '—' : ratio(s.total.median, limitMedian),
+      ms(s.initialWork.median),
+      s.capped ? '—' : range(s.perBatchMedian),
+      s.capped ? '—' : range(s.perBatchMax),
+      s.capped ? '—' : s.longestTask ? ms(s.longestTask) : '< 50',
+      s.capped ? '—' : s.worstFrame ? ms(s.worstFrame) : '< 50',
+      marks,
+      agrees,
+    ];
+  });
+  return table(
+    [
+      'row',
+      'work ms, all batches (min–max)',
+      '× LIMIT',
+      'initial 50 ¶ ms',
+      'per batch median ms',
+      'per batch max ms',
+      'longest task ms',
+      'worst frame ms',
+      'marks',
+      'agrees with reference',
+    ],
+    rows,
+  );
+}
+
+/** Real pages: one line per page, medians only. */
+function realTable(pages: PageResult[]): string {
+  const kinds = ['limit', 'limit2', 'markjs-terms', 'markjs-regexp', 'myolens'];
+  const rows = pages.map((page) => {
+    const by = new Map(page.rows.map((r) => [r.kind, r]));
+    const cell = (kind: string) => {
+      const row = by.get(kind);
+      if (!row) return '—';
+      const s = summarizeRow(row);
+      return s.capped ? `> ${ms(s.total.median)}` : ms(s.total.median);
+    };
+    const my = by.get('myolens');
+    const lim = by.get('limit');
+    const s = my && summarizeRow(my);
+    const agree = my ? agreement(my, page) : { marks: '—', agrees: '—' };
+    const others = page.rows
+      .filter((r) => r.kind.startsWith('markjs') && !summarizeRow(r).capped)
+      .map((r) => agreement(r, page).agrees === '✓');
+    return [
+      page.title,
+      kb(page.bytes),
+      String(page.reference.textNodes),
+      ...kinds.map(cell),
+      s && lim ? ratio(s.total.median, summarizeRow(lim).total.median) : '—',
+      s ? ms(s.work.median) : '—',
+      s ? ms(s.startMs.median) : '—',
+      s ? (s.longestTask ? ms(s.longestTask) : '< 50') : '—',
+      `${agree.marks} / ${page.reference.marks} ${agree.agrees === '✓' ? '✓' : '✗'}`,
+      others.every(Boolean) ? '✓' : '✗',
+    ];
+  });
+  return table(
+    [
+      'page',
+      'HTML',
+      'text nodes',
+      'LIMIT',
+      'LIMIT2',
+      'mark.js terms',
+      'mark.js RegExp',
+      'MyoLens',
+      'MyoLens × LIMIT',
+      'MyoLens work',
+      'start()',
+      'longest task',
+      'MyoLens marks / ref',
+      'mark.js rows agree',
+    ],
+    rows,
+  );
+}
+
+export interface Target {
+  name: string;
+  measured: string;
+  pass: boolean | null;
+}
+
+/** The issue's targets, measured. */
+export function targets(r: BenchResults): Target[] {
+  const out: Target[] = [];
+  const page = (id: string) => r.pages.find((p) => p.id === id);
+  const row = (p: PageResult | undefined, kind: string) => p?.rows.find((x) => x.kind === kind);
+  for (const id of ['a', 'b']) {
+    const p = page(id);
+    const my = row(p, 'myolens');
+    const lim = row(p, 'limit');
+    if (!p || !my || !lim) continue;
+    const s = summarizeRow(my);
+    const l = summarizeRow(lim);
+    const x = s.total.median / l.total.median;
+    out.push({
+      name: `(${id}) highlight time ≤ 3× LIMIT`,
+      measured: `${ms(s.total.median)} ms vs LIMIT ${ms(l.total.median)} ms = ${x.toFixed(1)}× (work alone ${(s.work.median / l.total.median).toFixed(1)}×)`,
+      pass: x <= 3,
+    });
+    out.push({
+      name: `(${id}) no main-thread task ≥ 50 ms caused by MyoLens`,
+      measured: s.longestTask
+        ? `longest ${ms(s.longestTask)} ms (longest slice ${ms(Math.max(...my.samples.map((x) => x.longestSlice ?? 0)))} ms)`
+        : 'none ≥ 50 ms',
+      pass: s.longestTask < 50,
+    });
+    out.push({
+      name: `(${id}) marks in viewport ≤ 100 ms after start`,
+      measured: `${ms(s.firstViewport.median)} ms (max ${ms(s.firstViewport.max)})`,
+      pass: s.firstViewport.max <= 100,
+    });
+  }
+  const c = row(page('c'), 'myolens');
+  if (c) {
+    const s = summarizeRow(c);
+    out.push({
+      name: '(c) ≤ 1 ms median per 50-paragraph batch',
+      measured: `${ms(s.perBatchMedian.median)} ms median (worst batch ${ms(s.perBatchMax.max)} ms)`,
+      pass: s.perBatchMedian.median <= 1,
+    });
+  }
+  const e = row(page('e'), 'myolens');
+  if (e) {
+    const s = summarizeRow(e);
+    out.push({
+      name: 'no-terms page: < 2 ms of content-script work after start-up',
+      measured: `${ms(s.work.median)} ms (start() ${ms(s.startMs.median)} ms)`,
+      pass: s.work.median < 2,
+    });
+  }
+  const popup = r.extension?.popup;
+  if (popup?.warm.length) {
+    const first = (p: { input: number | null; fcp: number | null }) =>
+      Math.max(p.input ?? Infinity, p.fcp ?? 0);
+    const s = summarize(popup.warm.map(first));
+    out.push({
+      name: 'popup first render < 100 ms',
+      measured: `${ms(s.median)} ms median (max ${ms(s.max)}; first open ${ms(first(popup.cold))})`,
+      pass: s.median < 100,
+    });
+  }
+  const search = r.search;
+  if (search?.worst) {
+    out.push({
+      name: 'search < 5 ms per keystroke, worst',
+      measured: `worst keystroke ${ms(search.worst.ms)} ms ("${search.worst.query}", median of 5); first (cold) searches: worst ${ms(search.worstCold!.ms)} ms ("${search.worstCold!.query}"); median ${ms(search.warm!.median)} ms`,
+      pass: search.worst.ms < 5,
+    });
+  } else if (search?.skipped) {
+    out.push({
+      name: 'search < 5 ms per keystroke, worst',
+      measured: `skipped: ${search.skipped}`,
+      pass: null,
+    });
+  }
+  const cs = r.sizes?.find((s) => s.file === 'content-scripts/highlighter.js');
+  if (cs) {
+    out.push({
+      name: 'content script bundle < 60 KB gzip',
+      measured: `${kb(cs.gzip)} gzip (${kb(cs.raw)} raw)`,
+      pass: cs.gzip < 60 * 1024,
+    });
+  }
+  return out;
+}
+
+export function markdown(r: BenchResults): string {
+  const out: string[] = [];
+  const m = r.meta;
+  out.push(`# MyoLens benchmark, ${m.date}`);
+  out.push('');
+  out.push(
+    `Machine: ${m.cpus}; headless Chromium ${m.chromium}; Node ${m.node}; commit ${m.commit}. ` +
+      `${m.loads} fresh page loads per row (median, min–max)${m.quick ? ', --quick' : ''}; run took ${Math.round(m.seconds)} s.`,
+  );
+  out.push('');
+  out.push('## Targets');
+  out.push('');
+  out.push(
+    table(
+      ['target', 'measured', 'result'],
+      targets(r).map((t) => [
+        t.name,
+        t.measured,
+        t.pass === null ? 'SKIP' : t.pass ? 'PASS' : 'MISS',
+      ]),
+    ),
+  );
+  const real = r.pages.filter((p) => p.id.startsWith('d:'));
+  for (const page of r.pages.filter((p) => !p.id.startsWith('d:'))) {
+    out.push('');
+    out.push(`## ${page.title}`);
+    out.push('');
+    out.push(
+      `${kb(page.bytes)} of HTML, ${page.reference.textNodes} text nodes; reference: ${page.reference.marks} marks (${page.reference.matches} matches in all text nodes).`,
+    );
+    out.push('');
+    out.push(page.dynamic ? dynamicTable(page) : staticTable(page));
+  }
+  if (real.length) {
+    out.push('');
+    out.push('## (d) Real pages (../shared/pages), medians in ms');
+    out.push('');
+    out.push(realTable(real));
+  }
+  if (r.anatomy?.length) {
+    out.push('');
+    out.push('## Where the fixed costs go (one fresh load per sample, median ms)');
+    out.push('');
+    const steps = r.anatomy[0]!.steps.map((s) => s.step);
+    out.push(
+      table(
+        ['step', ...r.anatomy.map((a) => `page (${a.page})`)],
+        steps.map((step) => [
+          step,
+          ...r.anatomy!.map((a) => {
+            const s = a.steps.find((x) => x.step === step);
+            return s ? ms(summarize(s.ms).median) : '—';
+          }),
+        ]),
+      ),
+    );
+  }
+  const ext = r.extension;
+  if (ext?.pages.length) {
+    out.push('');
+    out.push('## The built extension (.output/chrome-mv3), content script at document_idle');
+    out.push('');
+    out.push(
+      'Times in ms after DOMContentLoaded ended (the earliest a document_idle script runs); medians (min–max).',
+    );
+    out.push('');
+    out.push(
+      table(
+        [
+          'page',
+          'DCL at',
+          'first mark',
+          'first mark in viewport',
+          'marks settled',
+          'marks / ref',
+          'longest task, DCL → last mark',
+          'worst frame, DCL → last mark',
+        ],
+        ext.pages.map((p) => {
+          const after = (f: (s: (typeof p.samples)[number]) => number | null) =>
+            range(
+              summarize(
+                p.samples
+                  .map((s) => (f(s) === null ? NaN : f(s)! - s.dcl))
+                  .filter((x) => !Number.isNaN(x)),
+              ),
+            );
+          const counts = [...new Set(p.samples.map((s) => s.marks))].join('/');
+          return [
+            p.title,
+            ms(summarize(p.samples.map((s) => s.dcl)).median),
+            after((s) => s.firstMark),
+            after((s) => s.firstViewport),
+            after((s) => s.lastMark),
+            `${counts} / ${p.reference.marks} ${p.samples.every((s) => s.marks === p.reference.marks) ? '✓' : '✗'}`,
+            ms(Math.max(...p.samples.map((s) => s.longestTask))),
+            ms(Math.max(...p.samples.map((s) => s.worstFrame))),
+          ];
+        }),
+      ),
+    );
+  }
+  if (ext?.noTermsCpu?.length) {
+    const totals = summarize(ext.noTermsCpu.map((c) => c.total));
+    out.push('');
+    out.push(
+      `Content script CPU on the no-terms page, whole life (evaluation, settings, start(), slices), V8 sampling profiler at 100 µs: ${range(totals)} ms. Top: ${ext.noTermsCpu[0]!.top.map(
+        (t) => `${t.name} ${ms(t.ms)}`,
+      ).join(', ')}.`,
+    );
+  }
+  if (ext?.heap?.length) {
+    out.push('');
+    out.push(
+      'Heap after two forced GCs (CDP Runtime.getHeapUsage: the renderer isolate, page and content script together), with the extension minus without it:',
+    );
+    out.push('');
+    out.push(
+      table(
+        [
+          'page',
+          'JS heap without',
+          'with extension',
+          'content script (difference)',
+          'DOM/embedder heap difference',
+        ],
+        ext.heap.map((h) => {
+          const a = summarize(h.without).median;
+          const b = summarize(h.with).median;
+          const ea = summarize(h.embedderWithout).median;
+          const eb = summarize(h.embedderWith).median;
+          const mb = (x: number) => `${(x / 1048576).toFixed(2)} MB`;
+          return [h.page, mb(a), mb(b), mb(b - a), Number.isNaN(ea) ? '—' : mb(eb - ea)];
+        }),
+      ),
+    );
+  }
+  if (ext?.popup) {
+    const p = ext.popup;
+    out.push('');
+    out.push(
+      `Popup (popup.html in a 400×600 tab): search box in the DOM ${range(summarize(p.warm.map((x) => x.input ?? NaN)))} ms, first contentful paint ${range(summarize(p.warm.map((x) => x.fcp ?? NaN)))} ms after navigation start; first open of the session ${ms(p.cold.input)} / ${ms(p.cold.fcp)} ms.${p.cold.marks.length ? ' performance marks: ' + p.cold.marks.map((x) => `${x.name} ${ms(x.time)}`).join(', ') : ' (the popup sets no performance.mark)'}`,
+    );
+  }
+  if (r.search) {
+    const s = r.search;
+    out.push('');
+    out.push(
+      s.skipped
+        ? `Search: skipped (${s.skipped}).`
+        : `Search (Node, lib/search-setup.ts + generated index): index load ${ms(s.loadMs)} ms; ${s.keystrokes} keystrokes (every prefix of ${'lib/search-queries.ts'}'s queries). First search of each keystroke: median ${ms(s.cold!.median)} ms, worst ${ms(s.worstCold!.ms)} ms ("${s.worstCold!.query}"). Median of 5 more per keystroke: median ${ms(s.warm!.median)} ms, worst ${ms(s.worst!.ms)} ms ("${s.worst!.query}"). Slowest single search seen, GC and preemption included: ${ms(s.rawMax)} ms.`,
+    );
+  }
+  if (r.sizes?.length) {
+    out.push('');
+    out.push('## Bundles (.output/chrome-mv3, gzip -9)');
+    out.push('');
+    out.push(
+      table(
+        ['file', 'raw', 'gzip'],
+        r.sizes.map((s) => [s.file, kb(s.raw), kb(s.gzip)]),
+      ),
+    );
+  }
+  if (r.notes.length) {
+    out.push('');
+    out.push('## Notes');
+    out.push('');
+    for (const n of r.notes) out.push(`- ${n}`);
+  }
+  return out.join('\n') + '\n';
+}

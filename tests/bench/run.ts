@@ -1,0 +1,419 @@
+/**
+ * `npm run bench`: MyoLens against the limit and against mark.js, side by side, in one run.
+ * Builds the extension and the in-page harness, generates the pages, drives headless
+ * Chromium, prints a Markdown report and writes it with the raw samples to bench-results/.
+ *
+ *   npm run bench                      the full run (5 loads per row, every page)
+ *   npm run bench -- --quick           3 loads, 3 real pages, shorter caps
+ *   npm run bench -- --no-build        reuse .output/chrome-mv3
+ *   npm run bench -- --pages a,c,d     only these pages (a b c d e)
+ *   npm run bench -- --no-variants     skip the experimental variants
+ *   npm run bench -- --no-extension    skip the built extension (content script, popup, heap)
+ *   npm run bench -- --profile         also save CPU profiles of MyoLens on (a), (b), (e)
+ */
+import { spawnSync } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { BrowserContext } from 'playwright';
+import { startServer } from '../e2e/server';
+import { freshPage, launchBench, sampleRow, sampleTexts } from './browser';
+import { bundleHarness } from './bundle';
+import {
+  extensionCpu,
+  launchWithExtension,
+  pageHeap,
+  sampleExtensionPage,
+  samplePopup,
+  selfTimes,
+  type CpuProfile,
+} from './extension';
+import {
+  bigArticle,
+  infiniteScroll,
+  nestedDivs,
+  noTermsArticle,
+  type GeneratedPage,
+} from './pages';
+import { referenceCounts, type Reference } from './reference';
+import { markdown } from './report';
+import type { BenchResults, PageResult, RowResult } from './results';
+import { benchSearch } from './search';
+import { bundleSizes } from './sizes';
+import type { RowKind } from './types';
+import { VARIANTS } from './variants';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const SHARED = resolve(ROOT, '../shared/pages');
+const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+const OUT = join(ROOT, 'bench-results');
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(`--${name}`);
+const value = (name: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const QUICK = flag('quick');
+const LOADS = Number(value('loads') ?? (QUICK ? 3 : 5));
+const ONLY = value('pages')?.split(',');
+const wants = (id: string) => !ONLY || ONLY.includes(id);
+// A real page in --quick: a big one, a small German one, a health page.
+const QUICK_REAL = ['wikipedia-2.html', 'heise.html', 'medicalnewstoday.html'];
+
+const LABELS: Record<string, string> = {
+  limit: 'LIMIT: TreeWalker pass reading every text node',
+  limit2: 'LIMIT2: the walk + pattern() over every text node',
+  'markjs-terms': 'mark.js mark(forms), as extensions use it',
+  'markjs-regexp': 'mark.js markRegExp(pattern())',
+  myolens: '**MyoLens** (PageController, start() → whenIdle())',
+};
+const label = (kind: RowKind) =>
+  LABELS[kind] ??
+  `variant ${kind.slice(8)}: ${VARIANTS.find((v) => `variant:${v.name}` === kind)?.about ?? ''}`;
+
+const RUN_VARIANTS = flag('no-variants') ? [] : VARIANTS;
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+interface PageSpec {
+  id: string;
+  title: string;
+  path: string;
+  bytes: number;
+  generated?: GeneratedPage;
+  dynamic: boolean;
+  variants: boolean;
+  /** Cap for the one mark.js mark(forms) run. */
+  termsCap: number;
+}
+
+function generatedSpecs(): PageSpec[] {
+  const specs: PageSpec[] = [];
+  const add = (
+    id: string,
+    title: string,
+    make: () => GeneratedPage,
+    termsCap: number,
+    dynamic = false,
+  ) => {
+    if (!wants(id)) return;
+    const generated = make();
+    specs.push({
+      id,
+      title,
+      path: `/bench/${id}.html`,
+      bytes: Buffer.byteLength(generated.html),
+      generated,
+      dynamic,
+      variants: !flag('no-variants'),
+      termsCap,
+    });
+  };
+  const cap = QUICK ? 8_000 : 15_000;
+  add(
+    'a',
+    '(a) 3 MB article: 20,000 paragraphs, lists, tables, a term per ~300 words',
+    () => bigArticle(),
+    cap,
+  );
+  add('b', '(b) 100,000 text nodes in nested divs', () => nestedDivs(), cap);
+  add(
+    'c',
+    '(c) Infinite scroll: 40 batches of 50 paragraphs appended 40 ms apart',
+    () => infiniteScroll(),
+    cap,
+    true,
+  );
+  add(
+    'e',
+    '(e) No terms: 1,000 paragraphs (26,000 words), no glossary term',
+    () => noTermsArticle(),
+    QUICK ? 2_000 : 3_000,
+  );
+  return specs;
+}
+
+function realSpecs(): PageSpec[] {
+  if (!wants('d') || !existsSync(SHARED)) return [];
+  return readdirSync(SHARED)
+    .filter((f) => f.endsWith('.html') && (!QUICK || QUICK_REAL.includes(f)))
+    .sort()
+    .map((f) => ({
+      id: `d:${f}`,
+      title: `(d) ${f}`,
+      path: `/shared/${f}`,
+      bytes: statSync(join(SHARED, f)).size,
+      dynamic: false,
+      variants: false,
+      termsCap: QUICK ? 1_000 : 2_000,
+    }));
+}
+
+function referenceOf(g: GeneratedPage): Reference {
+  const all = [...g.texts, ...(g.batches ?? []).flatMap((b) => b.texts)];
+  const markable = [...g.markable, ...(g.batches ?? []).flatMap((b) => b.markable)];
+  return referenceCounts(all, markable);
+}
+
+/** Rows in a different order on each load, so no row always runs first or last. */
+const rotate = <T>(list: readonly T[], by: number) =>
+  list.map((_, i) => list[(i + by) % list.length]!);
+
+async function benchPage(
+  context: BrowserContext,
+  origin: string,
+  harness: string,
+  spec: PageSpec,
+): Promise<PageResult> {
+  const url = origin + spec.path;
+  const reference = spec.generated
+    ? referenceOf(spec.generated)
+    : await sampleTexts(context, url, harness).then((t) =>
+        referenceCounts(t.all, t.markable, t.bodyText),
+      );
+  const kinds: RowKind[] = ['limit', 'limit2', 'markjs-regexp', 'myolens'];
+  if (spec.variants) kinds.push(...RUN_VARIANTS.map((v) => `variant:${v.name}`));
+  const rows = new Map<RowKind, RowResult>(
+    ['markjs-terms', ...kinds].map((k) => [k, { kind: k, label: label(k), samples: [] }]),
+  );
+  for (let load = 0; load < LOADS; load++) {
+    for (const kind of rotate(kinds, load)) {
+      const sample = await sampleRow(context, url, harness, kind, 60_000);
+      rows.get(kind)!.samples.push(sample);
+      log(
+        `  ${spec.id} ${kind} #${load + 1}: total ${sample.total.toFixed(1)} ms, work ${sample.work.toFixed(1)} ms, marks ${sample.marks}`,
+      );
+    }
+  }
+  const terms = await sampleRow(context, url, harness, 'markjs-terms', spec.termsCap);
+  rows.get('markjs-terms')!.samples.push(terms);
+  log(`  ${spec.id} markjs-terms: ${terms.capped ? 'capped' : terms.total.toFixed(0) + ' ms'}`);
+  const order: RowKind[] = [
+    'limit',
+    'limit2',
+    'markjs-terms',
+    'markjs-regexp',
+    'myolens',
+    ...kinds.slice(4),
+  ];
+  return {
+    id: spec.id,
+    title: spec.title,
+    bytes: spec.bytes,
+    reference,
+    dynamic: spec.dynamic,
+    rows: order.map((k) => rows.get(k)!),
+  };
+}
+
+/** A CPU profile of one MyoLens row; prints the functions with the most self time. */
+async function profileRow(
+  context: BrowserContext,
+  url: string,
+  harness: string,
+  name: string,
+): Promise<void> {
+  const page = await freshPage(context, url);
+  try {
+    await page.evaluate(harness);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+    const sample = await page.evaluate(() => window.__bench.run('myolens'));
+    const { profile } = await cdp.send('Profiler.stop');
+    writeFileSync(join(OUT, `profile-${name}.cpuprofile`), JSON.stringify(profile));
+    const byName = new Map<string, number>();
+    for (const f of selfTimes(profile as CpuProfile))
+      byName.set(f.name, (byName.get(f.name) ?? 0) + f.ms);
+    const top = [...byName].sort((a, b) => b[1] - a[1]).slice(0, 25);
+    log(
+      `\nProfile of MyoLens on ${name} (total ${sample.total.toFixed(0)} ms, work ${sample.work.toFixed(0)} ms), self time:`,
+    );
+    for (const [fn, t] of top) log(`  ${t.toFixed(1).padStart(8)} ms  ${fn}`);
+  } finally {
+    await page.close();
+  }
+}
+
+function git(cmd: string): string {
+  const r = spawnSync('git', cmd.split(' '), { cwd: ROOT, encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : 'unknown';
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  mkdirSync(OUT, { recursive: true });
+  const notes: string[] = [];
+  if (!flag('no-build')) {
+    log('Building the extension (npm run build)…');
+    const r = spawnSync('npm', ['run', '-s', 'build'], { cwd: ROOT, encoding: 'utf8' });
+    if (r.status !== 0) {
+      process.stderr.write(r.stdout + r.stderr);
+      throw new Error('npm run build failed');
+    }
+  }
+  // Our own copy: other work on this checkout may rebuild .output while we measure.
+  const extensionDir = existsSync(join(EXTENSION_DIR, 'manifest.json'))
+    ? join(mkdtempSync(join(tmpdir(), 'myolens-bench-ext-')), 'chrome-mv3')
+    : undefined;
+  if (extensionDir) cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
+  log('Bundling the in-page harness (esbuild, IIFE)…');
+  const harness = await bundleHarness(ROOT);
+  log('Generating pages…');
+  const specs = [...generatedSpecs(), ...realSpecs()];
+  const server = await startServer([{ prefix: '/shared/', dir: SHARED }]);
+  for (const s of specs) if (s.generated) server.route(s.path, { body: s.generated.html });
+
+  const { browser, context } = await launchBench();
+  // One discarded load: the first page of a browser pays for its caches.
+  if (specs[0]) await sampleRow(context, server.origin + specs[0].path, harness, 'limit', 60_000);
+  const results: BenchResults = {
+    meta: {
+      date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+      commit:
+        git('rev-parse --short HEAD') +
+        (git('status --porcelain') ? ' (+ uncommitted changes)' : ''),
+      chromium: browser.version(),
+      node: process.version,
+      cpus: `${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'})`,
+      loads: LOADS,
+      quick: QUICK,
+      seconds: 0,
+    },
+    pages: [],
+    notes,
+  };
+  try {
+    for (const spec of specs) {
+      log(`${spec.title}`);
+      results.pages.push(await benchPage(context, server.origin, harness, spec));
+    }
+    results.anatomy = [];
+    for (const id of ['a', 'e']) {
+      const spec = specs.find((s) => s.id === id);
+      if (!spec) continue;
+      const steps = new Map<string, number[]>();
+      for (let i = 0; i < (QUICK ? 1 : 3); i++) {
+        const page = await freshPage(context, server.origin + spec.path);
+        await page.evaluate(harness);
+        for (const s of await page.evaluate(() => window.__bench.anatomy()))
+          steps.set(s.step, [...(steps.get(s.step) ?? []), s.ms]);
+        await page.close();
+      }
+      results.anatomy.push({ page: id, steps: [...steps].map(([step, ms]) => ({ step, ms })) });
+    }
+    if (flag('profile')) {
+      for (const id of ['a', 'b', 'e']) {
+        const spec = specs.find((s) => s.id === id);
+        if (spec) await profileRow(context, server.origin + spec.path, harness, id);
+      }
+    }
+
+    if (!flag('no-extension') && extensionDir) {
+      log('The built extension…');
+      results.extension = await benchExtension(
+        extensionDir,
+        context,
+        server.origin,
+        specs,
+        results.pages,
+      );
+    } else if (!flag('no-extension')) {
+      notes.push('No built extension in .output/chrome-mv3: its rows were skipped.');
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  log('Search per keystroke (Node)…');
+  results.search = await benchSearch(ROOT);
+  if (extensionDir) {
+    results.sizes = bundleSizes(extensionDir);
+    rmSync(resolve(extensionDir, '..'), { recursive: true, force: true });
+  }
+  results.meta.seconds = (Date.now() - started) / 1000;
+
+  const md = markdown(results);
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
+  writeFileSync(join(OUT, `bench-${stamp}.json`), JSON.stringify(results, null, 1));
+  writeFileSync(join(OUT, 'latest.json'), JSON.stringify(results, null, 1));
+  writeFileSync(join(OUT, 'latest.md'), md);
+  process.stdout.write(md);
+  log(`\nWrote bench-results/bench-${stamp}.json, latest.json and latest.md.`);
+}
+
+/** Content script on real loads, its CPU on the no-terms page, heap, and the popup. */
+async function benchExtension(
+  extensionDir: string,
+  benchContext: BrowserContext,
+  origin: string,
+  specs: PageSpec[],
+  pages: PageResult[],
+): Promise<NonNullable<BenchResults['extension']>> {
+  const ext = await launchWithExtension(extensionDir);
+  const out: NonNullable<BenchResults['extension']> = { pages: [] };
+  const loads = QUICK ? 1 : 2;
+  try {
+    for (const id of ['a', 'b', 'e', 'd:wikipedia-2.html']) {
+      const spec = specs.find((s) => s.id === id);
+      const page = pages.find((p) => p.id === id);
+      if (!spec || !page) continue;
+      const samples = [];
+      for (let i = 0; i < loads; i++) {
+        const s = await sampleExtensionPage(ext.context, origin + spec.path, {
+          heap: id === 'a' || id === 'e',
+        });
+        log(
+          `  extension ${id} #${i + 1}: first mark ${s.firstMark === null ? '—' : (s.firstMark - s.dcl).toFixed(0)} ms after DCL, marks ${s.marks}`,
+        );
+        samples.push(s);
+      }
+      out.pages.push({ id, title: spec.title, reference: page.reference, samples });
+    }
+    const noTerms = specs.find((s) => s.id === 'e');
+    if (noTerms) {
+      out.noTermsCpu = [];
+      for (let i = 0; i < loads; i++)
+        out.noTermsCpu.push(await extensionCpu(ext.context, origin + noTerms.path));
+    }
+    out.heap = [];
+    for (const p of out.pages) {
+      const withExt = p.samples.flatMap((s) => (s.heap ? [s.heap] : []));
+      const spec = specs.find((s) => s.id === p.id);
+      if (!withExt.length || !spec) continue;
+      // The same page in the benchmark browser, which has no extension.
+      const without = [await pageHeap(benchContext, origin + spec.path, 300)];
+      out.heap.push({
+        page: p.title,
+        without: without.map((h) => h.used),
+        with: withExt.map((h) => h.used),
+        embedderWithout: without.flatMap((h) => (h.embedder === null ? [] : [h.embedder])),
+        embedderWith: withExt.flatMap((h) => (h.embedder === null ? [] : [h.embedder])),
+      });
+    }
+    const cold = await samplePopup(ext.context, ext.extensionId);
+    const warm = [];
+    for (let i = 0; i < LOADS; i++) warm.push(await samplePopup(ext.context, ext.extensionId));
+    out.popup = { cold, warm };
+    log(`  popup: search box at ${warm.map((w) => w.input?.toFixed(0)).join(', ')} ms`);
+  } finally {
+    await ext.close();
+  }
+  return out;
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
