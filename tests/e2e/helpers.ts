@@ -1,4 +1,4 @@
-import type { Page, Worker } from '@playwright/test';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { glossary } from '../../content/glossary-index';
 import { compileMatcher } from '../../lib/matcher';
 
@@ -116,4 +116,23 @@ export async function expectedCounts(page: Page): Promise<Record<string, number>
     for (const span of matcher.match(t, active)) out[span.termId] = (out[span.termId] ?? 0) + 1;
   }
   return out;
+}
+
+/**
+ * Opens `url` with MyoLens off, keeps the page's own body HTML, then turns MyoLens on and
+ * waits for the marks: the start of every "on, then off restores the page" test.
+ */
+export async function openUnmarkedThenMark(
+  context: BrowserContext,
+  background: Worker,
+  url: string,
+): Promise<{ page: Page; before: string; marks: number }> {
+  await setSettings(background, { enabled: false });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForTimeout(300);
+  const before = await page.evaluate(() => document.body.innerHTML);
+  await setSettings(background, { enabled: true });
+  const marks = await marksSettled(page);
+  return { page, before, marks };
 }

@@ -1,6 +1,6 @@
 // Robustness, part B: pages that fight MyoLens, churn, frames, the huge page, lifecycle.
 import { EXTENSION_DIR, expect, ourErrors, test, type ConsoleEntry } from './fixtures';
-import { marksSettled, setSettings } from './helpers';
+import { marksSettled, openUnmarkedThenMark } from './helpers';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer } from './server';
@@ -244,13 +244,11 @@ test('13a. reloading the extension: the orphaned script restores the page quietl
   background,
   consoleErrors,
 }) => {
-  await setSettings(background, { enabled: false });
-  const page = await context.newPage();
-  await page.goto(`${server.origin}/demo/index.html`);
-  await page.waitForTimeout(300);
-  const before = await page.evaluate(() => document.body.innerHTML);
-  await setSettings(background, { enabled: true });
-  await marksSettled(page);
+  const { page, before } = await openUnmarkedThenMark(
+    context,
+    background,
+    `${server.origin}/demo/index.html`,
+  );
 
   // Chromium does not bring back an extension loaded with --load-extension after
   // runtime.reload(), so this test covers the orphan; 13b covers a new copy arriving.

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXTENSION_DIR, expect, ourErrors, test } from './fixtures';
-import { marksSettled, setSettings } from './helpers';
+import { marksSettled, setSettings, openUnmarkedThenMark } from './helpers';
 import { frontTabId, openPopup } from './popup-helpers';
 import { TooltipProbe } from './tooltip-helpers';
 
@@ -39,13 +39,12 @@ test('turning highlighting off in the popup unmarks an open tab at once and rest
   openExtensionPage,
   consoleErrors,
 }) => {
-  await setSettings(background, { enabled: false });
-  const page = await context.newPage();
-  await page.goto(`${server.origin}/demo/index.html`);
-  await page.waitForTimeout(300);
-  const before = await page.evaluate(() => document.body.innerHTML);
-  await setSettings(background, { enabled: true });
-  expect(await marksSettled(page)).toBeGreaterThan(10);
+  const { page, before, marks } = await openUnmarkedThenMark(
+    context,
+    background,
+    `${server.origin}/demo/index.html`,
+  );
+  expect(marks).toBeGreaterThan(10);
 
   const tabId = await frontTabId(page, background);
   const popup = await openPopup(openExtensionPage, `?tab=${tabId}`);
@@ -237,13 +236,11 @@ test('"Don\'t mark terms on this site" in the tooltip unmarks at once, persists 
   openExtensionPage,
   consoleErrors,
 }) => {
-  await setSettings(background, { enabled: false });
-  const page = await context.newPage();
-  await page.goto(`${server.origin}/demo/index.html`);
-  await page.waitForTimeout(300);
-  const before = await page.evaluate(() => document.body.innerHTML);
-  await setSettings(background, { enabled: true });
-  await marksSettled(page);
+  const { page, before } = await openUnmarkedThenMark(
+    context,
+    background,
+    `${server.origin}/demo/index.html`,
+  );
 
   await page.locator('mark[data-myolens-term="sarcopenia"]').first().hover();
   const probe = await TooltipProbe.attach(page);
