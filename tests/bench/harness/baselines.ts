@@ -6,6 +6,7 @@ import Mark from 'mark.js';
 import type { MatchableTerm } from '@/lib/matcher';
 import { regularPlural } from '@/lib/matcher/forms';
 import type { Progress } from '../types';
+import { EXCLUDED } from '@/entrypoints/highlighter.content/scan';
 
 /** LIMIT: one TreeWalker pass reading every text node's data. */
 export function walkOnly(roots: readonly Node[]): { nodes: number; chars: number } {
@@ -50,27 +51,9 @@ export function walkAndMatch(roots: readonly Node[], re: RegExp): { nodes: numbe
 }
 
 // mark.js only tests a text node's parent against `exclude`, so every excluded element is
-// listed with its descendants too; one selector list is one matches() call per node.
-const EXCLUDE = [
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'textarea',
-  'input',
-  'select',
-  'option',
-  'button',
-  'code',
-  'pre',
-  'kbd',
-  'samp',
-  'svg',
-  'math',
-  'mark',
-  '[contenteditable]:not([contenteditable="false"])',
-  '[role="textbox"]',
-]
+// listed with its descendants too; one selector list is one matches() call per node. The
+// list is the content script's own, so the mark.js rows make the same marks.
+const EXCLUDE = EXCLUDED.split(',')
   .flatMap((s) => [s, `${s} *`])
   .join(', ');
 
