@@ -5,6 +5,7 @@
  */
 import { regularPlural, tokenize } from './forms';
 import { AFTER_MATCH } from './guards';
+import { ownerOf } from './identify';
 import { prefilterFor } from './prefilter';
 import { renderTrie } from './source';
 import { emptyNode, insert, type TrieNode } from './trie';
@@ -88,7 +89,6 @@ export function compileMatcher(terms: readonly MatchableTerm[]): Matcher {
   const ids = new Set(terms.map((t) => t.id));
   const patterns = new Map<string, Compiled | null>();
   const surfaces = new Map<string, string | undefined>();
-  let identify: { re: RegExp; owners: string[] } | undefined;
 
   const compiled = (active?: ReadonlySet<string>): Compiled | null => {
     const key = active ? JSON.stringify([...active].filter((id) => ids.has(id)).sort()) : '*';
@@ -106,16 +106,7 @@ export function compileMatcher(terms: readonly MatchableTerm[]): Matcher {
 
   const termIdOf = (surface: string): string | undefined => {
     if (surfaces.has(surface)) return surfaces.get(surface);
-    if (!identify) {
-      const rendered = renderTrie(root, { isActive: () => true, identify: true });
-      identify = {
-        re: new RegExp(rendered ? `^(?:${rendered.source})$` : '$.', 'u'),
-        owners: rendered?.groupOwners ?? [],
-      };
-    }
-    const groups = identify.re.exec(surface)?.groups ?? {};
-    const name = Object.keys(groups).find((k) => groups[k] !== undefined);
-    const id = name === undefined ? undefined : identify.owners[Number(name.slice(1))];
+    const id = ownerOf(root, surface);
     if (surfaces.size >= SURFACE_CACHE_LIMIT) surfaces.clear();
     surfaces.set(surface, id);
     return id;

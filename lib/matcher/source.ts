@@ -17,17 +17,14 @@ import type { Token } from './forms';
 import { BEFORE_MATCH } from './guards';
 import type { TrieNode } from './trie';
 
-/** How to render the trie: which terms to include, and whether ends become named groups. */
+/** How to render the trie: which terms to include. */
 export interface RenderOptions {
   isActive: (id: string) => boolean;
-  /** Mark each form end with an empty named group (`t0`, `t1`, ...), for telling terms apart. */
-  identify?: boolean;
 }
 
-/** The rendered alternation and, in identify mode, the owner of each group `t<i>`. */
+/** The rendered alternation (which term matched is told by identify.ts's trie walk). */
 export interface Rendered {
   source: string;
-  groupOwners: string[];
 }
 
 const atom = (token: Token): string => {
@@ -44,11 +41,6 @@ const alternation = (alts: readonly string[]): string =>
 
 /** The trie as one alternation, or null when no active term has a form in it. */
 export function renderTrie(root: TrieNode, options: RenderOptions): Rendered | null {
-  const groupOwners: string[] = [];
-
-  const end = (owner: string): string =>
-    options.identify ? `(?<t${groupOwners.push(owner) - 1}>)` : '';
-
   const render = (node: TrieNode, incoming: Token): string | null => {
     if (![...node.owners].some(options.isActive)) return null;
     const alts: string[] = [];
@@ -62,7 +54,7 @@ export function renderTrie(root: TrieNode, options: RenderOptions): Rendered | n
       );
     }
     if (inWord.length) alts.unshift(SOFT_HYPHEN + alternation(inWord));
-    const stop = node.owner !== undefined && options.isActive(node.owner) ? end(node.owner) : null;
+    const stop = node.owner !== undefined && options.isActive(node.owner) ? '' : null;
     if (stop === null) return alts.length ? alternation(alts) : null;
     if (!alts.length) return stop;
     return stop === '' ? `(?:${alts.join('|')})?` : `(?:${alts.join('|')}|${stop})`;
@@ -74,7 +66,7 @@ export function renderTrie(root: TrieNode, options: RenderOptions): Rendered | n
     const rest = render(edge.node, edge.token);
     if (rest === null) continue;
     const startsWord = edge.token.kind === 'chars' && needsBoundary(edge.token.chars[0]!);
-    (startsWord && !options.identify ? bounded : free).push(atom(edge.token) + rest);
+    (startsWord ? bounded : free).push(atom(edge.token) + rest);
   }
   if (!bounded.length && !free.length) return null;
   const alts = bounded.length
@@ -82,5 +74,5 @@ export function renderTrie(root: TrieNode, options: RenderOptions): Rendered | n
     : free;
   // One word-end check after the whole alternation: when it fails the engine backtracks
   // into the trie and tries the next shorter form, the same as a check at every end.
-  return { source: alternation(alts) + (options.identify ? '' : MATCH_END), groupOwners };
+  return { source: alternation(alts) + MATCH_END };
 }
