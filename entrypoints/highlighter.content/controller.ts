@@ -31,7 +31,6 @@ export class PageController {
   private readonly aborter = new AbortController();
   private active = new Set<string>();
   private pattern: RegExp | null = null;
-  private probe: RegExp | null = null;
   private readonly marked = new Map<string, number>();
   private readonly editsByParent = new WeakMap<Node, number>();
   private readonly remarks = new WeakMap<Node, number>();
@@ -138,9 +137,6 @@ export class PageController {
     }
     if (!grew) return false;
     this.pattern = this.matcher.pattern(this.active);
-    // The same RegExp object tests and wraps: V8 compiles each (source, flags) pair once,
-    // and a second flag set would cost the 25 KB pattern's compile twice.
-    this.probe = this.pattern;
     return this.pattern !== null;
   }
 
@@ -153,9 +149,11 @@ export class PageController {
 
   /** Could this text hold a term? The prefilter first: it rejects most text many times faster. */
   private candidate = (text: string): boolean => {
-    if (!this.matcher.prefilter.test(text) || !this.probe) return false;
-    this.probe.lastIndex = 0;
-    return this.probe.test(text);
+    // The same RegExp object tests and wraps: V8 compiles each (source, flags) pair once,
+    // and a second flag set would cost the 25 KB pattern's compile twice.
+    if (!this.matcher.prefilter.test(text) || !this.pattern) return false;
+    this.pattern.lastIndex = 0;
+    return this.pattern.test(text);
   };
 
   private skip = (node: Text): boolean =>
@@ -171,8 +169,8 @@ export class PageController {
       this.activate(text);
       return true;
     }
-    const { pattern, probe } = this;
-    if (!pattern || !probe || !this.alive()) {
+    const { pattern } = this;
+    if (!pattern || !this.alive()) {
       this.queue.clear();
       this.settle();
       return false;

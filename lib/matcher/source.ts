@@ -5,12 +5,10 @@
  */
 import {
   SEPARATOR,
-  SOFT_HYPHEN,
   MATCH_END,
   WORD_START,
   escapeChar,
   escapeClassChar,
-  isWordChar,
   needsBoundary,
 } from './chars';
 import type { Token } from './forms';
@@ -33,27 +31,18 @@ const atom = (token: Token): string => {
   return more.length ? `[${token.chars.map(escapeClassChar).join('')}]` : escapeChar(first!);
 };
 
-const isWordToken = (t: Token | undefined): boolean =>
-  t?.kind === 'chars' && isWordChar(t.chars[0]!);
-
 const alternation = (alts: readonly string[]): string =>
   alts.length === 1 ? alts[0]! : `(?:${alts.join('|')})`;
 
 /** The trie as one alternation, or null when no active term has a form in it. */
 export function renderTrie(root: TrieNode, options: RenderOptions): Rendered | null {
-  const render = (node: TrieNode, incoming: Token): string | null => {
+  const render = (node: TrieNode): string | null => {
     if (![...node.owners].some(options.isActive)) return null;
     const alts: string[] = [];
-    const inWord: string[] = [];
     for (const edge of node.edges) {
-      const rest = render(edge.node, edge.token);
-      if (rest === null) continue;
-      // A soft hyphen may split a word anywhere ("sarco\u00ADpenia"); readers never see it.
-      (isWordToken(incoming) && isWordToken(edge.token) ? inWord : alts).push(
-        atom(edge.token) + rest,
-      );
+      const rest = render(edge.node);
+      if (rest !== null) alts.push(atom(edge.token) + rest);
     }
-    if (inWord.length) alts.unshift(SOFT_HYPHEN + alternation(inWord));
     const stop = node.owner !== undefined && options.isActive(node.owner) ? '' : null;
     if (stop === null) return alts.length ? alternation(alts) : null;
     if (!alts.length) return stop;
@@ -63,7 +52,7 @@ export function renderTrie(root: TrieNode, options: RenderOptions): Rendered | n
   const bounded: string[] = [];
   const free: string[] = [];
   for (const edge of root.edges) {
-    const rest = render(edge.node, edge.token);
+    const rest = render(edge.node);
     if (rest === null) continue;
     const startsWord = edge.token.kind === 'chars' && needsBoundary(edge.token.chars[0]!);
     (startsWord ? bounded : free).push(atom(edge.token) + rest);
