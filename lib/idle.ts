@@ -1,5 +1,9 @@
-/** What a slice of work may ask: should it stop now and let the page run? */
-export type ShouldYield = () => boolean;
+/**
+ * What a slice of work may ask: should it stop now and let the page run? `budgetMs`
+ * (from the slice's start) replaces the runner's slice length for that one question:
+ * work that costs the page a full layout each time it runs may take a longer, rarer slice.
+ */
+export type ShouldYield = (budgetMs?: number) => boolean;
 
 /** A unit of sliced work: does some, returns true while more remains. */
 export type Step = (shouldYield: ShouldYield) => boolean;
@@ -42,8 +46,8 @@ export function createIdleRunner(host: IdleHost, step: Step, opts: IdleRunnerOpt
   const slice = () => {
     pending = false;
     if (signal?.aborted) return;
-    const end = host.performance.now() + sliceMs;
-    if (step(() => host.performance.now() >= end)) continueSoon();
+    const start = host.performance.now();
+    if (step((budget = sliceMs) => host.performance.now() >= start + budget)) continueSoon();
   };
   const continueSoon = () => {
     pending = true;

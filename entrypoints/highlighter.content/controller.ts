@@ -1,4 +1,4 @@
-import { createIdleRunner, type IdleHost } from '@/lib/idle';
+import { createIdleRunner, type IdleHost, type ShouldYield } from '@/lib/idle';
 import type { Matcher } from '@/lib/matcher';
 import { Highlighter, type MarkStyle } from './highlight';
 import { PageObserver, type PageChanges } from './observe';
@@ -18,6 +18,17 @@ const EDITS_PER_PARENT = 3;
 const EDITS_PER_PAGE = 50;
 /** A text node its owner rewrote this often is churning (a ticker, a clock): leave it. */
 const REMARKS_PER_NODE = 5;
+/**
+ * A slice that writes marks may run this long. Every slice that changes the DOM costs the
+ * page a style and layout pass in the next frame, and on a long page that pass costs the
+ * same for one mark as for a thousand (30 ms on a 3 MB article): so writes come in few,
+ * longer slices, still well under the 50 ms of a long task.
+ */
+const WRITE_SLICE_MS = 30;
+/** Hits wait at most this long for the walk to end before they are written anyway. */
+const WRITE_AFTER_MS = 60;
+/** Nodes per mark.js call: its setup compares every node it is given with every other. */
+const WRITE_CHUNK = 64;
 
 /**
  * Runs highlighting on one document: a cheap first check, the initial scan in idle
@@ -39,10 +50,18 @@ export class PageController {
   private idleWaiters: (() => void)[] = [];
   /** The page's text at start, until the first slice compiles the pattern for it. */
   private startText: string | undefined;
+  /** Text nodes the walk found to hold a term, in document order, not yet wrapped. */
+  private found: Text[] = [];
+  /** When the oldest of `found` was found. */
+  private foundAt = 0;
+  /** The page changed since `found` was collected: check each node again before writing. */
+  private stale = false;
+  /** Has this controller written marks yet? (the first hits go out at once: the viewport) */
+  private wrote = false;
 
   constructor(
     private readonly doc: Document,
-    host: IdleHost,
+    private readonly host: IdleHost,
     private readonly matcher: Matcher,
     private options: HighlightOptions,
     /** False once the extension is gone (reloaded, updated): then nothing runs. */
@@ -57,7 +76,7 @@ export class PageController {
       (c) => this.changed(c),
       (n) => this.highlighter.owns(n),
     );
-    this.runner = createIdleRunner(host, (y) => this.step(y), { signal: this.aborter.signal });
+    this.runner = createIdleRunner(this.host, (y) => this.step(y), { signal: this.aborter.signal });
   }
 
   /** Called after each batch of marks is made or removed (for counts and the badge). */
@@ -84,6 +103,7 @@ export class PageController {
     this.observer.quiet(() => this.highlighter.unhighlight());
     this.observer.stop();
     this.queue.clear();
+    this.found = [];
     this.marked.clear();
     this.settle();
     this.onChange?.();
@@ -100,6 +120,7 @@ export class PageController {
     this.observer.quiet(() => this.highlighter.unhighlight());
     this.marked.clear();
     this.queue.clear();
+    this.found = [];
     if (this.pattern) {
       this.queue.add(this.doc.body);
       this.runner.schedule();
@@ -109,7 +130,7 @@ export class PageController {
 
   /** Resolves once every queued scan is done (benchmarks and tests wait on it). */
   whenIdle(): Promise<void> {
-    if (this.queue.empty && !this.runner.pending) return Promise.resolve();
+    if (this.queue.empty && !this.found.length && !this.runner.pending) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
@@ -162,7 +183,13 @@ export class PageController {
     (this.remarks.get(node.parentNode!) ?? 0) > REMARKS_PER_NODE ||
     (this.editsByParent.get(node.parentNode!) ?? 0) >= EDITS_PER_PARENT;
 
-  private step(shouldYield: () => boolean): boolean {
+  /**
+   * One slice: read first (walk and test, no DOM change, so the page has nothing to lay
+   * out), then write what was found in as few slices as possible. The first hits are
+   * written at once (on a fresh load that is the top of the page, the viewport); after
+   * that, when the walk is done or hits have waited WRITE_AFTER_MS.
+   */
+  private step(shouldYield: ShouldYield): boolean {
     if (this.startText !== undefined && this.alive()) {
       const text = this.startText;
       this.startText = undefined;
@@ -172,26 +199,55 @@ export class PageController {
     const { pattern } = this;
     if (!pattern || !this.alive()) {
       this.queue.clear();
+      this.found = [];
       this.settle();
       return false;
     }
-    let made = 0;
-    while (!shouldYield()) {
+    while (!this.queue.empty && !shouldYield()) {
       const hits = this.queue.take(this.candidate, this.skip, shouldYield);
-      if (hits.length) {
-        // candidate() shares this RegExp: mark.js must start from each node's beginning.
-        pattern.lastIndex = 0;
-        made += this.observer.quiet(() => this.highlighter.wrap(hits, pattern, this.accept)).length;
-      }
-      if (this.queue.empty) break;
+      if (!hits.length) continue;
+      if (!this.found.length) this.foundAt = this.host.performance.now();
+      for (const hit of hits) this.found.push(hit);
+      if (!this.wrote) break;
     }
+    if (
+      this.found.length &&
+      (!this.wrote ||
+        this.queue.empty ||
+        this.host.performance.now() - this.foundAt >= WRITE_AFTER_MS)
+    )
+      this.flush(pattern, shouldYield);
+    const more = !this.queue.empty || this.found.length > 0;
+    if (!more) this.settle();
+    return more;
+  }
+
+  /** Wraps found nodes, a chunk at a time, until the write budget of this slice is spent. */
+  private flush(pattern: RegExp, shouldYield: ShouldYield): void {
+    this.wrote = true;
+    let made = 0;
+    let i = 0;
+    const { found } = this;
+    do {
+      let chunk = found.slice(i, i + WRITE_CHUNK);
+      i += WRITE_CHUNK;
+      // The page moved or changed nodes since the walk: what is excluded now stays unmarked.
+      if (this.stale)
+        chunk = chunk.filter((n) => n.isConnected && !this.skip(n) && !isExcluded(n.parentElement));
+      if (!chunk.length) continue;
+      // candidate() shares this RegExp: mark.js must start from each node's beginning.
+      pattern.lastIndex = 0;
+      made += this.observer.quiet(() => this.highlighter.wrap(chunk, pattern, this.accept)).length;
+    } while (i < found.length && !shouldYield(WRITE_SLICE_MS));
+    this.found = i < found.length ? found.slice(i) : [];
+    if (!this.found.length) this.stale = false;
+    else this.foundAt = this.host.performance.now();
     if (made) this.onChange?.();
-    if (this.queue.empty) this.settle();
-    return !this.queue.empty;
   }
 
   private changed({ added, touched, editable }: PageChanges): void {
     if (this.aborter.signal.aborted || !this.alive()) return;
+    if (this.found.length) this.stale = true;
     const { rescan, edited, owners } = this.highlighter.repair(touched);
     // What repair removed is ours: not news for the next batch.
     this.observer.discard();

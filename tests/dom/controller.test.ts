@@ -63,3 +63,72 @@ test('a region that becomes contenteditable loses its marks', async () => {
   expect(article.innerHTML).toBe('<p>Sarcopenia and frailty.</p>');
   expect(document.querySelectorAll('mark').length).toBe(1);
 });
+
+/**
+ * A host whose slices run only when the test says, with a clock that moves 4 ms each time
+ * it is read: a slice reads a few hundred text nodes, then yields.
+ */
+function steppedHost() {
+  const queued: (() => void)[] = [];
+  let clock = 0;
+  return {
+    host: {
+      setTimeout: (cb: () => void) => queued.push(cb),
+      performance: { now: () => (clock += 4) },
+    },
+    /** Runs one slice; false when none is waiting. */
+    slice(): boolean {
+      const next = queued.shift();
+      next?.();
+      return next !== undefined;
+    },
+  };
+}
+
+/** `count` paragraphs, a term in those at `termAt`. */
+function paragraphs(count: number, termAt: ReadonlySet<number>): HTMLParagraphElement[] {
+  return Array.from({ length: count }, (_, i) => {
+    const p = document.createElement('p');
+    p.textContent = `Paragraph ${i} ${termAt.has(i) ? 'on sarcopenia' : 'of plain prose'} here.`;
+    return p;
+  });
+}
+
+test('the walk writes nothing until it ends, except the first hits (the top of the page)', async () => {
+  document.body.replaceChildren(...paragraphs(3000, new Set([0, 1500, 2999])));
+  const { host, slice } = steppedHost();
+  controller = new PageController(document, host, matcher, options);
+  controller.start();
+  const marksAfter: number[] = [];
+  while (slice()) marksAfter.push(document.querySelectorAll('mark').length);
+  // Slice 1 compiles, slice 2 reads until its first hit and writes it, then slices only
+  // read, and the slice that ends the walk writes the rest at once.
+  expect(marksAfter.length).toBeGreaterThan(4);
+  expect(marksAfter[0]).toBe(0);
+  expect(marksAfter[1]).toBe(1);
+  expect(marksAfter.slice(1, -1).every((n) => n === 1)).toBe(true);
+  expect(marksAfter.at(-1)).toBe(3);
+  await controller.whenIdle();
+});
+
+test('a node found by the walk that the page moves into an editor before the write stays unmarked', async () => {
+  const editor = document.createElement('div');
+  editor.contentEditable = 'true';
+  document.body.replaceChildren(...paragraphs(4000, new Set([0, 700, 3990])), editor);
+  const { host, slice } = steppedHost();
+  controller = new PageController(document, host, matcher, options);
+  controller.start();
+  slice(); // compile
+  slice(); // first hit written
+  slice(); // reads on: paragraph 700 is found, not yet written
+  slice();
+  const p700 = document.querySelectorAll('p')[700]!;
+  expect(p700.querySelector('mark')).toBeNull();
+  editor.append(p700);
+  await tick(); // the page observer sees the move
+  while (slice());
+  await controller.whenIdle();
+  expect(p700.querySelector('mark')).toBeNull();
+  expect(p700.textContent).toBe('Paragraph 700 on sarcopenia here.');
+  expect(document.querySelectorAll('mark').length).toBe(2);
+});

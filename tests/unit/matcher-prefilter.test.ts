@@ -61,3 +61,43 @@ describe('the prefilter never hides a match', () => {
     expect(prefilterFor(['sarcopenia', 'ökologie']).test('nothing here')).toBe(true);
   });
 });
+
+describe('the trie-shaped prefilter answers like the flat list of anchors', () => {
+  const forms = glossary.flatMap((t) => t.forms);
+  const anchors = [...new Set(forms.map((f) => stemOf(f)!))];
+  const escape = (s: string) => s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+  const flat = new RegExp(
+    anchors.map((a) => (/^\w/.test(a) ? '\\b' : '') + escape(a)).join('|'),
+    'i',
+  );
+  const prefilter = prefilterFor(forms);
+
+  test('on every anchor, at a word start, inside a word, cut short and in capitals', () => {
+    let fired = 0;
+    for (const a of anchors) {
+      for (const text of [a, `x${a}`, `(${a})`, a.slice(0, -1), a.toUpperCase(), `${a}s.`]) {
+        expect(prefilter.test(text), JSON.stringify(text)).toBe(flat.test(text));
+        if (flat.test(text)) fired++;
+      }
+    }
+    expect(fired).toBeGreaterThan(anchors.length * 3);
+  });
+
+  test('on the guide, sentence by sentence', () => {
+    const guide = readFileSync(resolve(import.meta.dirname, '../../content/guide.md'), 'utf8');
+    const sentences = guide.split(/(?<=[.!?])\s+|\n+/);
+    let rejected = 0;
+    for (const s of sentences) {
+      expect(prefilter.test(s), s).toBe(flat.test(s));
+      if (!flat.test(s)) rejected++;
+    }
+    expect(rejected).toBeGreaterThan(10);
+  });
+
+  test('shorter anchors swallow longer ones that share their start', () => {
+    expect(prefilterFor(['akt', 'akts']).source).toBe('\\b(?:akt)');
+    expect(prefilterFor(['sarcopenia', 'sarcopenic', 'vdr']).source).toBe(
+      '\\b(?:sarcopeni(?:a|c)|vdr)',
+    );
+  });
+});
