@@ -56,8 +56,6 @@ export class PageController {
   private foundAt = 0;
   /** The page changed since `found` was collected: check each node again before writing. */
   private stale = false;
-  /** Has this controller written marks yet? (the first hits go out at once: the viewport) */
-  private wrote = false;
 
   constructor(
     private readonly doc: Document,
@@ -208,13 +206,10 @@ export class PageController {
       if (!hits.length) continue;
       if (!this.found.length) this.foundAt = this.host.performance.now();
       for (const hit of hits) this.found.push(hit);
-      if (!this.wrote) break;
     }
     if (
       this.found.length &&
-      (!this.wrote ||
-        this.queue.empty ||
-        this.host.performance.now() - this.foundAt >= WRITE_AFTER_MS)
+      (this.queue.empty || this.host.performance.now() - this.foundAt >= WRITE_AFTER_MS)
     )
       this.flush(pattern, shouldYield);
     const more = !this.queue.empty || this.found.length > 0;
@@ -224,8 +219,6 @@ export class PageController {
 
   /** Wraps found nodes, a chunk at a time, until the write budget of this slice is spent. */
   private flush(pattern: RegExp, shouldYield: ShouldYield): void {
-    this.wrote = true;
-    let made = 0;
     let i = 0;
     const { found } = this;
     do {
@@ -237,12 +230,13 @@ export class PageController {
       if (!chunk.length) continue;
       // candidate() shares this RegExp: mark.js must start from each node's beginning.
       pattern.lastIndex = 0;
-      made += this.observer.quiet(() => this.highlighter.wrap(chunk, pattern, this.accept)).length;
+      // Counts (the badge) follow each chunk, as the marks appear.
+      if (this.observer.quiet(() => this.highlighter.wrap(chunk, pattern, this.accept)).length)
+        this.onChange?.();
     } while (i < found.length && !shouldYield(WRITE_SLICE_MS));
     this.found = i < found.length ? found.slice(i) : [];
     if (!this.found.length) this.stale = false;
     else this.foundAt = this.host.performance.now();
-    if (made) this.onChange?.();
   }
 
   private changed({ added, touched, editable }: PageChanges): void {

@@ -15,6 +15,7 @@ export interface PageChanges {
  */
 export class PageObserver {
   private readonly observer: MutationObserver;
+  private watching = false;
 
   constructor(
     private readonly root: Node,
@@ -27,6 +28,7 @@ export class PageObserver {
 
   /** Start watching. */
   start(): void {
+    this.watching = true;
     this.observer.observe(this.root, {
       childList: true,
       subtree: true,
@@ -38,16 +40,23 @@ export class PageObserver {
 
   /** Stop watching for good. */
   stop(): void {
+    this.watching = false;
     this.observer.disconnect();
   }
 
-  /** Run our own DOM writes: pending page changes are handled first, ours are dropped. */
+  /**
+   * Run our own DOM writes: pending page changes are handled first; while `fn` runs the
+   * observer is off, so the browser does not build records of our writes (five per mark)
+   * only for us to drop them.
+   */
   quiet<T>(fn: () => T): T {
+    if (!this.watching) return fn();
     this.handle(this.observer.takeRecords());
+    this.observer.disconnect();
     try {
       return fn();
     } finally {
-      this.observer.takeRecords();
+      if (this.watching) this.start();
     }
   }
 

@@ -80,12 +80,14 @@ function buildTrie(terms: readonly MatchableTerm[]): TrieNode {
 }
 
 /**
- * Compiles the glossary once; patterns for each active set are built on first use and
- * cached. Context words are matched like case-insensitive terms, so "muscles" counts for
+ * Compiles the glossary; the trie and the patterns for each active set are built on first
+ * use and cached, so a page that fails the prefilter (most pages) never pays for them.
+ * Context words are matched like case-insensitive terms, so "muscles" counts for
  * "muscle". A form claimed by two terms belongs to the first one listed.
  */
 export function compileMatcher(terms: readonly MatchableTerm[]): Matcher {
-  const root = buildTrie(terms);
+  let trie: TrieNode | undefined;
+  const root = () => (trie ??= buildTrie(terms));
   const ids = new Set(terms.map((t) => t.id));
   const patterns = new Map<string, Compiled | null>();
   const surfaces = new Map<string, string | undefined>();
@@ -93,7 +95,7 @@ export function compileMatcher(terms: readonly MatchableTerm[]): Matcher {
   const compiled = (active?: ReadonlySet<string>): Compiled | null => {
     const key = active ? JSON.stringify([...active].filter((id) => ids.has(id)).sort()) : '*';
     if (patterns.has(key)) return patterns.get(key)!;
-    const rendered = renderTrie(root, { isActive: active ? (id) => active.has(id) : () => true });
+    const rendered = renderTrie(root(), { isActive: active ? (id) => active.has(id) : () => true });
     const source = rendered && rendered.source + AFTER_MATCH;
     const entry =
       source === null
@@ -106,7 +108,7 @@ export function compileMatcher(terms: readonly MatchableTerm[]): Matcher {
 
   const termIdOf = (surface: string): string | undefined => {
     if (surfaces.has(surface)) return surfaces.get(surface);
-    const id = ownerOf(root, surface);
+    const id = ownerOf(root(), surface);
     if (surfaces.size >= SURFACE_CACHE_LIMIT) surfaces.clear();
     surfaces.set(surface, id);
     return id;
@@ -124,13 +126,13 @@ export function compileMatcher(terms: readonly MatchableTerm[]): Matcher {
     return spans;
   };
 
-  const context = contextFinder(terms);
+  let context: ReturnType<typeof contextFinder> | undefined;
 
   return {
     size: ids.size,
     prefilter: prefilterFor(terms.flatMap((t) => t.forms)),
     activeIds(pageText) {
-      const found = context.wordsIn(pageText);
+      const found = (context ??= contextFinder(terms)).wordsIn(pageText);
       const usable = terms.filter(
         (t) => !t.context?.length || t.context.some((w) => found.has(w.toLowerCase())),
       );

@@ -24,6 +24,14 @@ export interface RowSample {
   /** Idle slices run (MyoLens), and the longest one. */
   slices?: number;
   longestSlice?: number;
+  /**
+   * Where the wall time went (MyoLens rows), in ms from start(): its own work intervals,
+   * and every animation frame of 50 ms or more with its style-and-layout part.
+   */
+  timeline?: {
+    work: [number, number][];
+    frames: { start: number; duration: number; styleAndLayout: number }[];
+  };
   /** Page (c): work per appended batch, in batch order, and the work before the first batch. */
   perBatch?: number[];
   initialWork?: number;

@@ -181,3 +181,54 @@ describe('isExcluded', () => {
     expect(isExcluded(null)).toBe(true);
   });
 });
+
+describe('mark.js over a list of text nodes', () => {
+  const load = () => {
+    document.body.innerHTML = `<h1>Sarcopenia and <em>dynapenia</em></h1>
+    <p>Low vitamin D levels and the vitamin D receptor (VDR) in muscle. Sarcopenia again.</p>
+    <script>var sarcopenia = 1;</script><style>.sarcopenia{}</style>
+    <ul><li><a href="/x">fatty fish</a> &amp; fortified foods, hypercalcemia</li></ul>`;
+  };
+  const textNodes = () => {
+    const out: Text[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) out.push(n as Text);
+    return out;
+  };
+
+  test('creates no NodeIterator (Blink updates each live one on every DOM removal)', () => {
+    load();
+    const created: unknown[] = [];
+    const real = document.createNodeIterator.bind(document);
+    document.createNodeIterator = ((...a: Parameters<typeof real>) => {
+      created.push(a[0]);
+      return real(...a);
+    }) as typeof document.createNodeIterator;
+    try {
+      expect(h.wrap(textNodes(), matcher.pattern()!, () => true).length).toBe(9);
+    } finally {
+      document.createNodeIterator = real;
+    }
+    expect(created).toEqual([]);
+  });
+
+  test("marks exactly what mark.js's own iteration over the same nodes marks", async () => {
+    const { default: Mark } = await import('mark.js');
+    load();
+    const nodes = textNodes();
+    new Mark(nodes as unknown as HTMLElement[]).markRegExp(matcher.pattern()!, {
+      element: 'mark',
+      filter: (_n, m) => matcher.termIdOf(m) !== undefined,
+    });
+    const byMarkJs = [...document.querySelectorAll('mark')].map((m) => m.textContent);
+    const htmlByMarkJs = document.body.innerHTML.replace(/ data-markjs="true"/g, '');
+    load();
+    h.setStyle('none');
+    h.wrap(textNodes(), matcher.pattern()!, () => true);
+    expect(marks().map((m) => m.textContent)).toEqual(byMarkJs);
+    expect(byMarkJs.length).toBe(9);
+    expect(
+      document.body.innerHTML.replace(/ data-myolens-term="[^"]*" data-myolens-style="none"/g, ''),
+    ).toBe(htmlByMarkJs);
+  });
+});

@@ -21,7 +21,11 @@ export const sum = (intervals: readonly Interval[]): number =>
  * more). `stop` returns the longest of each that overlaps one of the given intervals.
  */
 export function watchMainThread(): {
-  stop(work: readonly Interval[]): Promise<{ longestTask: number; worstFrame: number }>;
+  stop(work: readonly Interval[]): Promise<{
+    longestTask: number;
+    worstFrame: number;
+    frames: { start: number; duration: number; styleAndLayout: number }[];
+  }>;
 } {
   const entries: PerformanceEntry[] = [];
   const observers: PerformanceObserver[] = [];
@@ -45,7 +49,22 @@ export function watchMainThread(): {
           0,
           ...entries.filter((e) => e.entryType === type && overlaps(e)).map((e) => e.duration),
         );
-      return { longestTask: longest('longtask'), worstFrame: longest('long-animation-frame') };
+      const frames = entries
+        .filter((e) => e.entryType === 'long-animation-frame' && overlaps(e))
+        .map((e) => {
+          const f = e as PerformanceEntry & { styleAndLayoutStart?: number };
+          const layoutFrom = f.styleAndLayoutStart || f.startTime + f.duration;
+          return {
+            start: f.startTime,
+            duration: f.duration,
+            styleAndLayout: f.startTime + f.duration - layoutFrom,
+          };
+        });
+      return {
+        longestTask: longest('longtask'),
+        worstFrame: longest('long-animation-frame'),
+        frames,
+      };
     },
   };
 }

@@ -147,8 +147,9 @@ async function runMyoLens(variant: Variant | undefined): Promise<RowSample> {
     batches = perBatch(all(), times);
   }
   const work = all();
-  const { longestTask, worstFrame } = await watch.stop(work);
+  const { longestTask, worstFrame, frames } = await watch.stop(work);
   const wall = tEnd - t0;
+  const rel = (t: number) => Math.round((t - t0) * 10) / 10;
   return {
     total: dynamic ? sum(work) : wall,
     work: sum(work),
@@ -159,6 +160,10 @@ async function runMyoLens(variant: Variant | undefined): Promise<RowSample> {
     worstFrame,
     slices: log.slices.length,
     longestSlice: Math.max(0, ...log.slices.map(([s, e]) => e - s)),
+    timeline: {
+      work: work.sort((a, b) => a[0] - b[0]).map(([s, e]) => [rel(s), rel(e)]),
+      frames: frames.map((f) => ({ ...f, start: rel(f.start) })),
+    },
     perBatch: batches,
     initialWork,
     ...(dynamic ? { wall } : {}),
