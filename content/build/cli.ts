@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildContent, generatedModules } from './build';
 import { readContentSources } from './read-sources';
+import { PATTERN_FILE, patternModule } from './pattern';
 import { SEARCH_INDEX_FILE, searchIndexModule } from './search-index';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -27,6 +28,7 @@ const content = { guide: built.guide, faq: built.faq, glossary: built.glossary }
 const modules = {
   ...generatedModules(content),
   [SEARCH_INDEX_FILE]: searchIndexModule(content),
+  [PATTERN_FILE]: patternModule(content.glossary),
 };
 for (const [name, source] of Object.entries(modules))
   writeFileSync(path.join(outDir, name), source);

@@ -48,8 +48,10 @@ export class PageController {
   private edits = 0;
   private onChange: (() => void) | undefined;
   private idleWaiters: (() => void)[] = [];
-  /** The page's text at start, until the first slice compiles the pattern for it. */
-  private startText: string | undefined;
+  /** Has the matcher built what termIdOf needs? (before the first write) */
+  private prepared = false;
+  /** Start-up work left, one slice each (cold, all of it takes tens of ms). */
+  private startup: (() => void)[] = [];
   /** Text nodes the walk found to hold a term, in document order, not yet wrapped. */
   private found: Text[] = [];
   /** When the oldest of `found` was found. */
@@ -89,8 +91,16 @@ export class PageController {
     // no term stop here, before the full pattern is ever compiled.
     const text = this.doc.body.textContent ?? '';
     if (!this.matcher.prefilter.test(text)) return;
-    // Compiling the full pattern for this page takes tens of ms: a slice of its own.
-    this.startText = text;
+    // Building the pattern for this page takes tens of ms on a cold start: in slices.
+    this.startup = [
+      () => {
+        for (const id of this.matcher.activeIds(text)) this.active.add(id);
+      },
+      // Prebuilt when every term is active; else the trie is built and rendered here.
+      () => (this.pattern = this.matcher.pattern(this.active)),
+      // V8 compiles a RegExp on its first use, to native code on its second.
+      () => this.pattern && (this.pattern.test('') || this.pattern.test('')),
+    ];
     this.queue.add(this.doc.body);
     this.runner.schedule();
   }
@@ -119,7 +129,7 @@ export class PageController {
     this.marked.clear();
     this.queue.clear();
     this.found = [];
-    if (this.pattern) {
+    if (this.pattern || this.startup.length) {
       this.queue.add(this.doc.body);
       this.runner.schedule();
     }
@@ -182,16 +192,13 @@ export class PageController {
     (this.editsByParent.get(node.parentNode!) ?? 0) >= EDITS_PER_PARENT;
 
   /**
-   * One slice: read first (walk and test, no DOM change, so the page has nothing to lay
-   * out), then write what was found in as few slices as possible. The first hits are
-   * written at once (on a fresh load that is the top of the page, the viewport); after
-   * that, when the walk is done or hits have waited WRITE_AFTER_MS.
+   * One slice: start-up first, then read (walk and test, no DOM change, so the page has
+   * nothing to lay out), then write what was found in as few slices as possible: when the
+   * walk is done, or once hits have waited WRITE_AFTER_MS (a very long page).
    */
   private step(shouldYield: ShouldYield): boolean {
-    if (this.startText !== undefined && this.alive()) {
-      const text = this.startText;
-      this.startText = undefined;
-      this.activate(text);
+    if (this.startup.length && this.alive()) {
+      this.startup.shift()!();
       return true;
     }
     const { pattern } = this;
@@ -210,8 +217,15 @@ export class PageController {
     if (
       this.found.length &&
       (this.queue.empty || this.host.performance.now() - this.foundAt >= WRITE_AFTER_MS)
-    )
+    ) {
+      // Naming each match's term needs the matcher's trie: built in a slice of its own.
+      if (!this.prepared) {
+        this.prepared = true;
+        this.matcher.prepare();
+        return true;
+      }
       this.flush(pattern, shouldYield);
+    }
     const more = !this.queue.empty || this.found.length > 0;
     if (!more) this.settle();
     return more;

@@ -20,11 +20,18 @@ const single = (s: string): boolean => s.length > 0 && [...s].length === 1;
 export function charVariants(ch: string, caseSensitive: boolean): string[] {
   if (APOSTROPHES.includes(ch)) return APOSTROPHES;
   if (caseSensitive) return [ch];
-  const lower = ch.toLowerCase();
-  const upper = ch.toUpperCase();
-  const all = [ch, lower, upper, upper.toLowerCase(), lower.toUpperCase()].filter(single);
-  return [...new Set(all)].sort();
+  let variants = VARIANTS.get(ch);
+  if (!variants) {
+    const lower = ch.toLowerCase();
+    const upper = ch.toUpperCase();
+    const all = [ch, lower, upper, upper.toLowerCase(), lower.toUpperCase()].filter(single);
+    VARIANTS.set(ch, (variants = [...new Set(all)].sort()));
+  }
+  return variants;
 }
+
+/** Case variants by character: a glossary has a few dozen distinct letters. */
+const VARIANTS = new Map<string, string[]>();
 
 /**
  * A form as tokens: separator runs collapse to one token, leading and trailing ones drop.

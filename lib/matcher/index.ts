@@ -37,6 +37,8 @@ export interface Matcher {
   match(text: string, active?: ReadonlySet<string>): Span[];
   /** A cheap test: does text contain any active term at all? (used to skip pages with no terms in one check) */
   test(text: string, active?: ReadonlySet<string>): boolean;
+  /** Builds now what the first pattern() or termIdOf() would otherwise build (the trie). */
+  prepare(): void;
   /** How many distinct terms the matcher knows (an active set this big is complete). */
   readonly size: number;
   /**
@@ -85,7 +87,13 @@ function buildTrie(terms: readonly MatchableTerm[]): TrieNode {
  * Context words are matched like case-insensitive terms, so "muscles" counts for
  * "muscle". A form claimed by two terms belongs to the first one listed.
  */
-export function compileMatcher(terms: readonly MatchableTerm[]): Matcher {
+export function compileMatcher(
+  terms: readonly MatchableTerm[],
+  options: {
+    /** pattern().source for all of `terms`, rendered at build time (content/build/pattern.ts). */
+    allTermsSource?: string | null;
+  } = {},
+): Matcher {
   let trie: TrieNode | undefined;
   const root = () => (trie ??= buildTrie(terms));
   const ids = new Set(terms.map((t) => t.id));
@@ -95,8 +103,15 @@ export function compileMatcher(terms: readonly MatchableTerm[]): Matcher {
   const compiled = (active?: ReadonlySet<string>): Compiled | null => {
     const key = active ? JSON.stringify([...active].filter((id) => ids.has(id)).sort()) : '*';
     if (patterns.has(key)) return patterns.get(key)!;
-    const rendered = renderTrie(root(), { isActive: active ? (id) => active.has(id) : () => true });
-    const source = rendered && rendered.source + AFTER_MATCH;
+    const all = !active || [...ids].every((id) => active.has(id));
+    let source: string | null;
+    if (all && options.allTermsSource) source = options.allTermsSource;
+    else {
+      const rendered = renderTrie(root(), {
+        isActive: active ? (id) => active.has(id) : () => true,
+      });
+      source = rendered && rendered.source + AFTER_MATCH;
+    }
     const entry =
       source === null
         ? null
@@ -130,6 +145,7 @@ export function compileMatcher(terms: readonly MatchableTerm[]): Matcher {
 
   return {
     size: ids.size,
+    prepare: () => void root(),
     prefilter: prefilterFor(terms.flatMap((t) => t.forms)),
     activeIds(pageText) {
       const found = (context ??= contextFinder(terms)).wordsIn(pageText);

@@ -101,3 +101,19 @@ describe('the trie-shaped prefilter answers like the flat list of anchors', () =
     );
   });
 });
+
+describe('the pattern rendered at build time (content/generated/pattern.ts)', () => {
+  test('is the source compileMatcher renders for the whole glossary', async () => {
+    const { ALL_TERMS_PATTERN } = await import('@/content/generated/pattern');
+    expect(ALL_TERMS_PATTERN).toBe(compileMatcher(glossary).pattern()!.source);
+  });
+
+  test('is used only when every term is active; a smaller set is rendered', () => {
+    const ids = new Set(glossary.map((t) => t.id));
+    const prebuilt = compileMatcher(glossary, { allTermsSource: '(?:prebuilt)' });
+    expect(prebuilt.pattern()!.source).toBe('(?:prebuilt)');
+    expect(prebuilt.pattern(ids)!.source).toBe('(?:prebuilt)');
+    const some = new Set([...ids].slice(1));
+    expect(prebuilt.pattern(some)!.source).toBe(compileMatcher(glossary).pattern(some)!.source);
+  });
+});
