@@ -92,6 +92,8 @@ export function compileMatcher(
   options: {
     /** pattern().source for all of `terms`, rendered at build time (content/build/pattern.ts). */
     allTermsSource?: string | null;
+    /** The same for the terms without context words (a page with none of those words). */
+    baseTermsSource?: string | null;
   } = {},
 ): Matcher {
   let trie: TrieNode | undefined;
@@ -104,8 +106,10 @@ export function compileMatcher(
     const key = active ? JSON.stringify([...active].filter((id) => ids.has(id)).sort()) : '*';
     if (patterns.has(key)) return patterns.get(key)!;
     const all = !active || [...ids].every((id) => active.has(id));
+    const base = active && terms.every((t) => active.has(t.id) === !t.context?.length);
     let source: string | null;
     if (all && options.allTermsSource) source = options.allTermsSource;
+    else if (base && options.baseTermsSource) source = options.baseTermsSource;
     else {
       const rendered = renderTrie(root(), {
         isActive: active ? (id) => active.has(id) : () => true,

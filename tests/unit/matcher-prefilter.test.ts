@@ -104,8 +104,12 @@ describe('the trie-shaped prefilter answers like the flat list of anchors', () =
 
 describe('the pattern rendered at build time (content/generated/pattern.ts)', () => {
   test('is the source compileMatcher renders for the whole glossary', async () => {
-    const { ALL_TERMS_PATTERN } = await import('@/content/generated/pattern');
-    expect(ALL_TERMS_PATTERN).toBe(compileMatcher(glossary).pattern()!.source);
+    const { ALL_TERMS_PATTERN, BASE_TERMS_PATTERN } = await import('@/content/generated/pattern');
+    const matcher = compileMatcher(glossary);
+    expect(ALL_TERMS_PATTERN).toBe(matcher.pattern()!.source);
+    const base = new Set(glossary.filter((t) => !t.context?.length).map((t) => t.id));
+    expect(base.size).toBeLessThan(glossary.length);
+    expect(BASE_TERMS_PATTERN).toBe(matcher.pattern(base)!.source);
   });
 
   test('is used only when every term is active; a smaller set is rendered', () => {
@@ -115,5 +119,11 @@ describe('the pattern rendered at build time (content/generated/pattern.ts)', ()
     expect(prebuilt.pattern(ids)!.source).toBe('(?:prebuilt)');
     const some = new Set([...ids].slice(1));
     expect(prebuilt.pattern(some)!.source).toBe(compileMatcher(glossary).pattern(some)!.source);
+    const base = new Set(glossary.filter((t) => !t.context?.length).map((t) => t.id));
+    const withBase = compileMatcher(glossary, { baseTermsSource: '(?:base)' });
+    expect(withBase.pattern(base)!.source).toBe('(?:base)');
+    expect(
+      withBase.pattern(new Set([...base, [...ids].find((id) => !base.has(id))!]))!.source,
+    ).not.toBe('(?:base)');
   });
 });

@@ -5,7 +5,7 @@
  * real one.
  */
 import { glossary } from '@/content/glossary-index';
-import { ALL_TERMS_PATTERN } from '@/content/generated/pattern';
+import { ALL_TERMS_PATTERN, BASE_TERMS_PATTERN } from '@/content/generated/pattern';
 import { compileMatcher } from '@/lib/matcher';
 import { now } from './main-thread';
 
@@ -24,7 +24,11 @@ export function anatomy(): AnatomyStep[] {
   };
   const matcher = time(
     'compileMatcher(glossary, prebuilt source) (index.ts: the prefilter only)',
-    () => compileMatcher(glossary, { allTermsSource: ALL_TERMS_PATTERN }),
+    () =>
+      compileMatcher(glossary, {
+        allTermsSource: ALL_TERMS_PATTERN,
+        baseTermsSource: BASE_TERMS_PATTERN,
+      }),
   );
   const text = time('start(): document.body.textContent', () => document.body.textContent ?? '');
   const t = now();
