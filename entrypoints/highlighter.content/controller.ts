@@ -2,7 +2,7 @@ import { createIdleRunner, type IdleHost, type ShouldYield } from '@/lib/idle';
 import type { Matcher } from '@/lib/matcher';
 import { Highlighter, type MarkStyle } from './highlight';
 import { PageObserver, type PageChanges } from './observe';
-import { isExcluded, ScanQueue } from './scan';
+import { isExcluded, markable, ScanQueue } from './scan';
 
 export type Density = 'all' | 'first';
 
@@ -27,7 +27,7 @@ const REMARKS_PER_NODE = 5;
 const WRITE_SLICE_MS = 30;
 /** Hits wait at most this long for the walk to end before they are written anyway. */
 const WRITE_AFTER_MS = 60;
-/** Nodes per mark.js call: its setup compares every node it is given with every other. */
+/** Nodes per mark.js call: the write budget and the counts are checked between calls. */
 const WRITE_CHUNK = 64;
 
 /**
@@ -96,7 +96,7 @@ export class PageController {
       () => {
         for (const id of this.matcher.activeIds(text)) this.active.add(id);
       },
-      // Prebuilt when every term is active; else the trie is built and rendered here.
+      // Prebuilt for all terms and for those needing no context; else rendered here.
       () => (this.pattern = this.matcher.pattern(this.active)),
       // V8 compiles a RegExp on its first use, to native code on its second.
       () => this.pattern && (this.pattern.test('') || this.pattern.test('')),
@@ -239,8 +239,7 @@ export class PageController {
       let chunk = found.slice(i, i + WRITE_CHUNK);
       i += WRITE_CHUNK;
       // The page moved or changed nodes since the walk: what is excluded now stays unmarked.
-      if (this.stale)
-        chunk = chunk.filter((n) => n.isConnected && !this.skip(n) && !isExcluded(n.parentElement));
+      if (this.stale) chunk = chunk.filter((n) => n.isConnected && markable(n, this.skip));
       if (!chunk.length) continue;
       // candidate() shares this RegExp: mark.js must start from each node's beginning.
       pattern.lastIndex = 0;

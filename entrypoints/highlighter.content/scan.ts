@@ -35,6 +35,11 @@ export function isExcluded(el: Element | null): boolean {
   return el.closest(EXCLUDED) !== null || el.ownerDocument.designMode === 'on';
 }
 
+/** May this text node be marked: not skipped by the caller, not inside an excluded element? */
+export function markable(node: Text, skip: (node: Text) => boolean): boolean {
+  return !skip(node) && !isExcluded(node.parentElement);
+}
+
 /**
  * A queue of page subtrees to scan, consumed a slice at a time: walks text nodes with one
  * TreeWalker, runs one regex test per node, and checks exclusion only on nodes that match
@@ -73,7 +78,7 @@ export class ScanQueue {
   ): Text[] {
     const hits: Text[] = [];
     const accept = (node: Text) => {
-      if (test(node.data) && !skip(node) && !isExcluded(node.parentElement)) hits.push(node);
+      if (test(node.data) && markable(node, skip)) hits.push(node);
     };
     let count = 0;
     while (hits.length < max) {
