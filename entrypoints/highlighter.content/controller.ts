@@ -48,7 +48,7 @@ export class PageController {
   private edits = 0;
   private onChange: (() => void) | undefined;
   private idleWaiters: (() => void)[] = [];
-  /** Has the matcher built what termIdOf needs? (before the first write) */
+  /** Has the matcher built what termIdOf needs? (before the first write, not on pages with none) */
   private prepared = false;
   /** Start-up work left, one slice each (cold, all of it takes tens of ms). */
   private startup: (() => void)[] = [];
@@ -218,7 +218,8 @@ export class PageController {
       this.found.length &&
       (this.queue.empty || this.host.performance.now() - this.foundAt >= WRITE_AFTER_MS)
     ) {
-      // Naming each match's term needs the matcher's trie: built in a slice of its own.
+      // Naming each match's term needs the matcher's surface index: built in a slice of its
+      // own, and only on pages that have something to mark.
       if (!this.prepared) {
         this.prepared = true;
         this.matcher.prepare();

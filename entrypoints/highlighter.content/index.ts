@@ -3,7 +3,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { storage } from '@wxt-dev/storage';
 import { glossary } from '@/content/glossary-index';
-import { ALL_TERMS_PATTERN, BASE_TERMS_PATTERN } from '@/content/generated/pattern';
+import { PREBUILT } from '@/content/generated/pattern';
 import { compileMatcher } from '@/lib/matcher';
 import { acceptMessage, type SenderLike } from '@/lib/messages';
 import {
@@ -75,10 +75,7 @@ async function run(ctx: ContentScriptContext): Promise<void> {
       /* orphaned: nothing to tell */
     }
   };
-  const matcher = compileMatcher(glossary, {
-    allTermsSource: ALL_TERMS_PATTERN,
-    baseTermsSource: BASE_TERMS_PATTERN,
-  });
+  const matcher = compileMatcher(glossary, PREBUILT);
   const terms = new Map(glossary.map((t) => [t.id, t]));
   let controller: PageController | undefined;
   let lastCount = -1;

@@ -5,7 +5,15 @@
  */
 import { regularPlural, tokenize } from './forms';
 import { AFTER_MATCH } from './guards';
-import { ownerOf } from './identify';
+import {
+  indexSurfaces,
+  ownerOf,
+  surfaceData,
+  surfaceIndexOf,
+  type OwnedForm,
+  type SurfaceIndex,
+  type SurfaceIndexData,
+} from './identify';
 import { prefilterFor } from './prefilter';
 import { renderTrie } from './source';
 import { emptyNode, insert, type TrieNode } from './trie';
@@ -37,8 +45,10 @@ export interface Matcher {
   match(text: string, active?: ReadonlySet<string>): Span[];
   /** A cheap test: does text contain any active term at all? (used to skip pages with no terms in one check) */
   test(text: string, active?: ReadonlySet<string>): boolean;
-  /** Builds now what the first pattern() or termIdOf() would otherwise build (the trie). */
+  /** Builds now what the first termIdOf() would otherwise build (the surface index). */
   prepare(): void;
+  /** The surface index termIdOf uses, as data (for PrebuiltSources.surfaces). */
+  surfaceIndex(): SurfaceIndexData;
   /** How many distinct terms the matcher knows (an active set this big is complete). */
   readonly size: number;
   /**
@@ -48,12 +58,29 @@ export interface Matcher {
   readonly prefilter: RegExp;
 }
 
+/** Pattern sources rendered at build time (content/build/pattern.ts): each skips a render. */
+export interface PrebuiltSources {
+  /** pattern().source for all of the terms. */
+  allTermsSource?: string | null;
+  /** The same for the terms without context words (a page with none of those words). */
+  baseTermsSource?: string | null;
+  /** The same for the context words' own matcher (which words a page has). */
+  contextSource?: string | null;
+  /** surfaceIndex() of all the terms: termIdOf without building it (cold, 3-5 ms). */
+  surfaces?: SurfaceIndexData;
+}
+
+/**
+ * A rendered source and the RegExps made from it, each on first use: V8 parses the whole
+ * source in the RegExp constructor (about 1 ms for the glossary's, cold), and a page
+ * usually needs only the one pattern() hands out.
+ */
 interface Compiled {
   source: string;
   /** Reused by `match` only, which resets lastIndex and runs to completion synchronously. */
-  scan: RegExp;
+  scan?: RegExp;
   /** Without the g flag, so `test` keeps no state between calls. */
-  probe: RegExp;
+  probe?: RegExp;
 }
 
 // Pages rarely see more than a few active sets; the bound only guards against a caller
@@ -62,22 +89,29 @@ const PATTERN_CACHE_LIMIT = 64;
 const SURFACE_CACHE_LIMIT = 10_000;
 
 /**
- * All forms into one trie: listed forms of every term first, then the plurals the matcher
- * adds, so a listed form always beats a generated one and earlier terms beat later ones.
+ * Every form in claim order: listed forms of every term first, then the plurals the
+ * matcher adds, so a listed form always beats a generated one and earlier terms beat
+ * later ones.
  */
-function buildTrie(terms: readonly MatchableTerm[]): TrieNode {
-  const root = emptyNode();
-  const add = (form: string, term: MatchableTerm) => {
-    const tokens = tokenize(form, term.caseSensitive);
-    if (tokens.length) insert(root, tokens, term.id);
-  };
-  for (const term of terms) for (const form of term.forms) add(form, term);
+function* ownedForms(terms: readonly MatchableTerm[]): Generator<OwnedForm> {
+  const owned = (form: string, term: MatchableTerm): OwnedForm => ({
+    tokens: tokenize(form, term.caseSensitive),
+    caseSensitive: term.caseSensitive,
+    owner: term.id,
+  });
+  for (const term of terms) for (const form of term.forms) yield owned(form, term);
   for (const term of terms) {
     for (const form of term.forms) {
       const plural = regularPlural(form.trim(), term.caseSensitive);
-      if (plural) add(plural, term);
+      if (plural) yield owned(plural, term);
     }
   }
+}
+
+/** All forms into one trie, in claim order (the pattern is rendered from it). */
+function buildTrie(terms: readonly MatchableTerm[]): TrieNode {
+  const root = emptyNode();
+  for (const { tokens, owner } of ownedForms(terms)) if (tokens.length) insert(root, tokens, owner);
   return root;
 }
 
@@ -89,15 +123,15 @@ function buildTrie(terms: readonly MatchableTerm[]): TrieNode {
  */
 export function compileMatcher(
   terms: readonly MatchableTerm[],
-  options: {
-    /** pattern().source for all of `terms`, rendered at build time (content/build/pattern.ts). */
-    allTermsSource?: string | null;
-    /** The same for the terms without context words (a page with none of those words). */
-    baseTermsSource?: string | null;
-  } = {},
+  options: PrebuiltSources = {},
 ): Matcher {
   let trie: TrieNode | undefined;
   const root = () => (trie ??= buildTrie(terms));
+  let owners: SurfaceIndex | undefined;
+  const index = () =>
+    (owners ??= options.surfaces
+      ? surfaceIndexOf(options.surfaces)
+      : indexSurfaces(ownedForms(terms)));
   const ids = new Set(terms.map((t) => t.id));
   const patterns = new Map<string, Compiled | null>();
   const surfaces = new Map<string, string | undefined>();
@@ -116,10 +150,7 @@ export function compileMatcher(
       });
       source = rendered && rendered.source + AFTER_MATCH;
     }
-    const entry =
-      source === null
-        ? null
-        : { source, scan: new RegExp(source, 'gu'), probe: new RegExp(source, 'u') };
+    const entry = source === null ? null : { source };
     if (patterns.size >= PATTERN_CACHE_LIMIT) patterns.clear();
     patterns.set(key, entry);
     return entry;
@@ -127,15 +158,16 @@ export function compileMatcher(
 
   const termIdOf = (surface: string): string | undefined => {
     if (surfaces.has(surface)) return surfaces.get(surface);
-    const id = ownerOf(root(), surface);
+    const id = ownerOf(index(), surface);
     if (surfaces.size >= SURFACE_CACHE_LIMIT) surfaces.clear();
     surfaces.set(surface, id);
     return id;
   };
 
   const match = (text: string, active?: ReadonlySet<string>): Span[] => {
-    const re = compiled(active)?.scan;
-    if (!re) return [];
+    const entry = compiled(active);
+    if (!entry) return [];
+    const re = (entry.scan ??= new RegExp(entry.source, 'gu'));
     const spans: Span[] = [];
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -149,10 +181,11 @@ export function compileMatcher(
 
   return {
     size: ids.size,
-    prepare: () => void root(),
+    prepare: () => void index(),
+    surfaceIndex: () => surfaceData(index()),
     prefilter: prefilterFor(terms.flatMap((t) => t.forms)),
     activeIds(pageText) {
-      const found = (context ??= contextFinder(terms)).wordsIn(pageText);
+      const found = (context ??= contextFinder(terms, options.contextSource)).wordsIn(pageText);
       const usable = terms.filter(
         (t) => !t.context?.length || t.context.some((w) => found.has(w.toLowerCase())),
       );
@@ -164,16 +197,27 @@ export function compileMatcher(
     },
     termIdOf,
     match,
-    test: (text, active) => compiled(active)?.probe.test(text) ?? false,
+    test(text, active) {
+      const entry = compiled(active);
+      return !!entry && (entry.probe ??= new RegExp(entry.source, 'u')).test(text);
+    },
   };
 }
 
+/** The context words of `terms` as terms of their own (id: the word in lower case). */
+export function contextTerms(terms: readonly MatchableTerm[]): MatchableTerm[] {
+  const words = new Set(terms.flatMap((t) => t.context ?? []).map((w) => w.toLowerCase()));
+  return [...words].map((w) => ({ id: w, forms: [w], caseSensitive: false }));
+}
+
 /** Finds which context words of the glossary occur in a page, with the matcher's own rules. */
-function contextFinder(terms: readonly MatchableTerm[]): { wordsIn(text: string): Set<string> } {
+function contextFinder(
+  terms: readonly MatchableTerm[],
+  source?: string | null,
+): { wordsIn(text: string): Set<string> } {
   const needing = terms.filter((t) => t.context?.length);
-  const words = [...new Set(needing.flatMap((t) => t.context!).map((w) => w.toLowerCase()))];
-  const finder = words.length
-    ? compileMatcher(words.map((w) => ({ id: w, forms: [w], caseSensitive: false })))
+  const finder = needing.length
+    ? compileMatcher(contextTerms(terms), { allTermsSource: source })
     : undefined;
   return {
     wordsIn(text) {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { glossary } from '@/content/glossary-index';
-import { compileMatcher } from '@/lib/matcher';
+import { compileMatcher, contextTerms } from '@/lib/matcher';
 import { prefilterFor, stemOf } from '@/lib/matcher/prefilter';
 import { CASES, GLOSSARY } from './matcher-cases';
 
@@ -104,12 +104,47 @@ describe('the trie-shaped prefilter answers like the flat list of anchors', () =
 
 describe('the pattern rendered at build time (content/generated/pattern.ts)', () => {
   test('is the source compileMatcher renders for the whole glossary', async () => {
-    const { ALL_TERMS_PATTERN, BASE_TERMS_PATTERN } = await import('@/content/generated/pattern');
+    const { PREBUILT } = await import('@/content/generated/pattern');
     const matcher = compileMatcher(glossary);
-    expect(ALL_TERMS_PATTERN).toBe(matcher.pattern()!.source);
+    expect(PREBUILT.allTermsSource).toBe(matcher.pattern()!.source);
     const base = new Set(glossary.filter((t) => !t.context?.length).map((t) => t.id));
     expect(base.size).toBeLessThan(glossary.length);
-    expect(BASE_TERMS_PATTERN).toBe(matcher.pattern(base)!.source);
+    expect(PREBUILT.baseTermsSource).toBe(matcher.pattern(base)!.source);
+    const words = contextTerms(glossary);
+    expect(words.length).toBeGreaterThan(10);
+    expect(PREBUILT.contextSource).toBe(compileMatcher(words).pattern()!.source);
+    expect(PREBUILT.surfaces).toEqual(matcher.surfaceIndex());
+  });
+
+  test('the prebuilt surface index is the one termIdOf uses', () => {
+    const surfaces = compileMatcher(glossary).surfaceIndex();
+    const rigged = {
+      ...surfaces,
+      folded: surfaces.folded.map(([k, r, o]): [string, number, string] =>
+        o === 'sarcopenia' ? [k, r, 'rigged'] : [k, r, o],
+      ),
+    };
+    const m = compileMatcher(glossary, { surfaces: rigged });
+    expect(m.termIdOf('Sarcopenia')).toBe('rigged');
+    expect(m.termIdOf('VDR')).toBe('vdr');
+  });
+
+  test('gives the same active terms as a matcher without it', async () => {
+    const { PREBUILT } = await import('@/content/generated/pattern');
+    for (const text of ['VDR and Video Disk Recorder', 'VDR in muscles', 'ROS, oxidation', '']) {
+      expect(compileMatcher(glossary, PREBUILT).activeIds(text)).toEqual(
+        compileMatcher(glossary).activeIds(text),
+      );
+    }
+  });
+
+  test('the context source is used by activeIds', () => {
+    // A context pattern that finds "gene" wherever it looks: VDR becomes active.
+    const forced = compileMatcher(glossary, { contextSource: 'gene' });
+    expect(forced.activeIds('a page about genes').has('vdr')).toBe(true);
+    expect(forced.activeIds('nothing here').has('vdr')).toBe(false);
+    const rigged = compileMatcher(glossary, { contextSource: '(?!)' });
+    expect(rigged.activeIds('vitamin and muscle').has('vdr')).toBe(false);
   });
 
   test('is used only when every term is active; a smaller set is rendered', () => {

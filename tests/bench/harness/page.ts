@@ -3,7 +3,7 @@
  * loaded page: `window.__bench.run(kind)` runs one row and reports its sample.
  */
 import { glossary } from '@/content/glossary-index';
-import { ALL_TERMS_PATTERN, BASE_TERMS_PATTERN } from '@/content/generated/pattern';
+import { PREBUILT } from '@/content/generated/pattern';
 import { compileMatcher } from '@/lib/matcher';
 import type { RowKind, RowSample } from '../types';
 import { VARIANTS } from '../variants';
@@ -25,10 +25,7 @@ type Processor = (roots: readonly Node[]) => number;
 
 /** Everything a baseline row needs, prepared before the clock starts. */
 function baseline(kind: RowKind): { process: Processor; counts: boolean } {
-  const matcher = compileMatcher(glossary, {
-    allTermsSource: ALL_TERMS_PATTERN,
-    baseTermsSource: BASE_TERMS_PATTERN,
-  });
+  const matcher = compileMatcher(glossary, PREBUILT);
   const active = matcher.activeIds(document.body.textContent ?? '');
   const re = matcher.pattern(active) ?? /$^/gu;
   switch (kind) {
@@ -119,10 +116,7 @@ async function runMyoLens(variant: Variant | undefined): Promise<RowSample> {
   const dynamic = typeof window.__scroll === 'function';
   const log: WorkLog = { start: [], slices: [], observer: [] };
   // index.ts compiles the matcher before it constructs the controller; not part of start().
-  const matcher = compileMatcher(glossary, {
-    allTermsSource: ALL_TERMS_PATTERN,
-    baseTermsSource: BASE_TERMS_PATTERN,
-  });
+  const matcher = compileMatcher(glossary, PREBUILT);
   const controller = instrumentedController(matcher, variant, log);
   const parents = viewportParents(document);
   let t0 = 0;
