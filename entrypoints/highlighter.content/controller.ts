@@ -101,7 +101,8 @@ export class PageController {
       // V8 compiles a RegExp on its first use, to native code on its second.
       () => this.pattern && (this.pattern.test('') || this.pattern.test('')),
     ];
-    this.queue.add(this.doc.body);
+    // The page's text is in hand: the walk reads only the nodes where a term may start.
+    this.queue.add(this.doc.body, this.matcher.scanAnchors(text) ?? undefined);
     this.runner.schedule();
   }
 
@@ -255,6 +256,8 @@ export class PageController {
 
   private changed({ added, touched, editable }: PageChanges): void {
     if (this.aborter.signal.aborted || !this.alive()) return;
+    // The text seen at start() is no longer the page's: walk on reading each node.
+    this.queue.dropHints();
     if (this.found.length) this.stale = true;
     const { rescan, edited, owners } = this.highlighter.repair(touched);
     // What repair removed is ours: not news for the next batch.

@@ -1,4 +1,5 @@
 import type { ShouldYield } from '@/lib/idle';
+import type { AnchorScan } from '@/lib/matcher/prefilter';
 
 /**
  * Where MyoLens never marks: code and form controls, editors, metadata, foreign
@@ -40,20 +41,37 @@ export function markable(node: Text, skip: (node: Text) => boolean): boolean {
   return !skip(node) && !isExcluded(node.parentElement);
 }
 
+/** A subtree to scan, and where its text could hold a term (from its textContent). */
+interface Root {
+  node: Node;
+  hint?: AnchorScan;
+}
+
 /**
  * A queue of page subtrees to scan, consumed a slice at a time: walks text nodes with one
  * TreeWalker, runs one regex test per node, and checks exclusion only on nodes that match
  * (the rare case), so the cost stays close to a bare text walk.
+ *
+ * A root queued with a hint (an AnchorScan of its textContent) is walked without reading
+ * each node's text: the walk sums node lengths, and only nodes where the hint says an
+ * anchor starts are read and tested. The hint is a snapshot: any page change drops it
+ * (`dropHints`), and a walk whose nodes disagree with it is walked again without it.
  */
 export class ScanQueue {
-  private readonly roots: Node[] = [];
+  private readonly roots: Root[] = [];
   private walker: TreeWalker | null = null;
+  /** The root being walked, its hint (null once dropped) and the offset of the next node. */
+  private current: Root | null = null;
+  private hint: AnchorScan | null = null;
+  private pos = 0;
+  /** The hint disagreed with a node: walk the root again without it. */
+  private mismatch = false;
 
   constructor(private readonly doc: Document) {}
 
-  /** Queue a subtree (element or text node) for scanning. */
-  add(root: Node): void {
-    this.roots.push(root);
+  /** Queue a subtree (element or text node) for scanning, with a hint for its text. */
+  add(root: Node, hint?: AnchorScan): void {
+    this.roots.push({ node: root, hint });
   }
 
   get empty(): boolean {
@@ -64,6 +82,14 @@ export class ScanQueue {
   clear(): void {
     this.roots.length = 0;
     this.walker = null;
+    this.current = null;
+    this.hint = null;
+  }
+
+  /** The page changed: texts may no longer be where the hints saw them. */
+  dropHints(): void {
+    this.hint = null;
+    for (const root of this.roots) root.hint = undefined;
   }
 
   /**
@@ -85,24 +111,55 @@ export class ScanQueue {
       if (!this.walker) {
         const root = this.roots.shift();
         if (!root) break;
-        if (!root.isConnected) continue;
-        if (root.nodeType === 3) {
-          accept(root as Text);
+        const { node } = root;
+        if (!node.isConnected) continue;
+        if (node.nodeType === 3) {
+          accept(node as Text);
           continue;
         }
-        if (root.nodeType !== 1 && root.nodeType !== 11) continue;
-        if (root.nodeType === 1 && isExcluded(root as Element)) continue;
-        this.walker = this.doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        if (node.nodeType !== 1 && node.nodeType !== 11) continue;
+        if (node.nodeType === 1 && isExcluded(node as Element)) continue;
+        this.walker = this.doc.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+        this.current = root;
+        this.hint = root.hint ?? null;
+        this.pos = 0;
+        this.mismatch = false;
       }
       const node = this.walker.nextNode() as Text | null;
       if (!node) {
         this.walker = null;
+        this.ended();
         continue;
       }
-      accept(node);
+      const { hint } = this;
+      if (hint) {
+        // Its length, not its text: the browser makes no string for a node we skip.
+        const at = this.pos;
+        const length = node.length;
+        this.pos += length;
+        if (hint.anyIn(at, length)) {
+          const data = node.data;
+          if (!hint.text.startsWith(data, at)) {
+            this.mismatch = true;
+            this.hint = null;
+          }
+          if (test(data) && markable(node, skip)) hits.push(node);
+        }
+      } else {
+        accept(node);
+      }
       // performance.now() per node would cost as much as the walk itself.
       if ((++count & 255) === 0 && shouldYield()) break;
     }
     return hits;
+  }
+
+  /** A walk ended: if its hint was wrong, walk the root again, reading every node. */
+  private ended(): void {
+    const root = this.current;
+    const wrong = this.mismatch || (this.hint !== null && this.pos !== this.hint.text.length);
+    this.current = null;
+    this.hint = null;
+    if (root && wrong) this.roots.unshift({ node: root.node });
   }
 }

@@ -14,7 +14,7 @@ import {
   type SurfaceIndex,
   type SurfaceIndexData,
 } from './identify';
-import { prefilterFor } from './prefilter';
+import { anchorScannerFor, prefilterFor, type AnchorScan } from './prefilter';
 import { renderTrie } from './source';
 import { emptyNode, insert, type TrieNode } from './trie';
 
@@ -56,6 +56,11 @@ export interface Matcher {
    * (and for some where it finds none): test it first, run the full pattern only then.
    */
   readonly prefilter: RegExp;
+  /**
+   * Where the prefilter could fire in the pieces (text nodes) of `text`, their
+   * concatenation, without each piece's string; null when the prefilter accepts all.
+   */
+  scanAnchors(text: string): AnchorScan | null;
 }
 
 /** Pattern sources rendered at build time (content/build/pattern.ts): each skips a render. */
@@ -178,12 +183,18 @@ export function compileMatcher(
   };
 
   let context: ReturnType<typeof contextFinder> | undefined;
+  const forms = terms.flatMap((t) => t.forms);
+  let scanner: ReturnType<typeof anchorScannerFor> | undefined;
 
   return {
     size: ids.size,
     prepare: () => void index(),
     surfaceIndex: () => surfaceData(index()),
-    prefilter: prefilterFor(terms.flatMap((t) => t.forms)),
+    prefilter: prefilterFor(forms),
+    scanAnchors(text) {
+      if (scanner === undefined) scanner = anchorScannerFor(forms);
+      return scanner && scanner(text);
+    },
     activeIds(pageText) {
       const found = (context ??= contextFinder(terms, options.contextSource)).wordsIn(pageText);
       const usable = terms.filter(

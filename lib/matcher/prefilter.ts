@@ -55,23 +55,126 @@ function branches(words: readonly string[]): string[] {
   return parts;
 }
 
+/** The anchors of a set of forms, sorted; null when some form has none (then no prefilter). */
+function anchorsOf(forms: Iterable<string>): string[] | null {
+  const anchors = new Set<string>();
+  for (const form of forms) {
+    const anchor = stemOf(form);
+    if (anchor === null) return null;
+    anchors.add(anchor);
+  }
+  return [...anchors].sort();
+}
+
+const isWordy = (anchor: string) => /^\w/.test(anchor);
+
 /**
  * The prefilter for a set of forms: any anchor, at a word start ("ros" does not fire on
  * "across"). Matches everything when some form has no anchor, so it never hides a match.
  */
 export function prefilterFor(forms: Iterable<string>): RegExp {
-  const anchors = new Set<string>();
-  for (const form of forms) {
-    const anchor = stemOf(form);
-    if (anchor === null) return /(?:)/;
-    anchors.add(anchor);
-  }
-  const list = [...anchors].sort();
+  const list = anchorsOf(forms);
+  return list ? new RegExp(prefilterSource(list), 'i') : /(?:)/;
+}
+
+function prefilterSource(anchors: readonly string[]): string {
   // \b only before a word character: "(OH)"-like anchors may start after anything.
-  const wordy = list.filter((a) => /^\w/.test(a));
-  const other = list.filter((a) => !/^\w/.test(a));
+  const wordy = anchors.filter(isWordy);
+  const other = anchors.filter((a) => !isWordy(a));
   const branches = [];
   if (wordy.length) branches.push('\\b(?:' + alternation(wordy) + ')');
   if (other.length) branches.push(alternation(other));
-  return new RegExp(branches.join('|') || '(?!)', 'i');
+  return branches.join('|') || '(?!)';
+}
+
+/** Text scanned per step of an AnchorScan: a bounded slice of work on any page. */
+const SCAN_CHUNK = 65_536;
+
+/** Is this UTF-16 code an ASCII word character, what the prefilter's \b looks at (no u flag)? */
+const isWordCode = (c: number): boolean =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+
+/**
+ * Where the prefilter could fire in the pieces of one text: built from the concatenation
+ * of many pieces (an element's textContent is the concatenation of its text nodes), it
+ * answers, piece by piece and in order, whether `prefilter.test(piece)` could be true,
+ * without the piece's own string. Reading each text node's data to test it costs the
+ * browser a string per node, more than the test (measured on the 3 MB bench page).
+ *
+ * The prefilter runs over the whole text in chunks, every match kept (overlapping ones
+ * too). A piece may pass when such a match starts inside it; or when the piece starts in
+ * the middle of a word of the whole text ("<b>Vit</b>amin") and an anchor starts right
+ * there, which the prefilter's \b misses in the whole text but sees in the piece alone.
+ * An anchor running past the piece's end still counts: the answer may be a false "yes"
+ * (the caller tests the piece itself then), never a false "no".
+ */
+export class AnchorScan {
+  private readonly starts: number[] = [];
+  private next = 0;
+  private scanned = 0;
+  /** The first start at or after the last piece asked about. */
+  private upcoming = -1;
+
+  constructor(
+    /** The prefilter with the g flag. */
+    private readonly global: RegExp,
+    /** Anchors that start with a word character, with the y flag. */
+    private readonly sticky: RegExp | null,
+    private readonly longest: number,
+    /** The text the pieces concatenate to. */
+    readonly text: string,
+  ) {}
+
+  /** Could the piece at [pos, pos + length) pass the prefilter? Ask in increasing pos. */
+  anyIn(pos: number, length: number): boolean {
+    if (this.upcoming < pos) this.upcoming = this.firstFrom(pos);
+    if (this.upcoming < pos + length) return true;
+    const { text, sticky } = this;
+    if (!sticky || pos === 0 || length === 0) return false;
+    if (!isWordCode(text.charCodeAt(pos - 1)) || !isWordCode(text.charCodeAt(pos))) return false;
+    sticky.lastIndex = pos;
+    return sticky.test(text);
+  }
+
+  /** The first start at or after pos, scanning more text as needed; Infinity if none. */
+  private firstFrom(pos: number): number {
+    const { starts } = this;
+    for (;;) {
+      while (this.next < starts.length && starts[this.next]! < pos) this.next++;
+      if (this.next < starts.length) return starts[this.next]!;
+      if (this.scanned >= this.text.length) return Infinity;
+      this.scan();
+    }
+  }
+
+  /** Finds the prefilter's matches in the next chunk of text. */
+  private scan(): void {
+    const { text, global } = this;
+    const from = this.scanned;
+    const to = Math.min(text.length, from + SCAN_CHUNK);
+    // The chunk plus room for an anchor that starts in it to end. (\b holds at the slice's
+    // start whatever comes before: at most one extra "yes" per chunk.)
+    const piece = text.slice(from, to + this.longest);
+    global.lastIndex = 0;
+    for (let m = global.exec(piece); m && m.index < to - from; m = global.exec(piece)) {
+      this.starts.push(from + m.index);
+      // Overlapping matches too: "1/akt/foxo" must not hide the "akt" inside it.
+      global.lastIndex = m.index + 1;
+    }
+    this.scanned = to;
+  }
+}
+
+/**
+ * The scanner for a set of forms: its result makes an AnchorScan over a text. null when
+ * some form has no anchor (the prefilter then accepts everything).
+ */
+export function anchorScannerFor(forms: Iterable<string>): ((text: string) => AnchorScan) | null {
+  const list = anchorsOf(forms);
+  if (!list?.length) return null;
+  const global = new RegExp(prefilterSource(list), 'gi');
+  const wordy = list.filter(isWordy);
+  const sticky = wordy.length ? new RegExp(alternation(wordy), 'iy') : null;
+  const longest = Math.max(...list.map((a) => a.length));
+  return (text) => new AnchorScan(global, sticky, longest, text);
 }

@@ -3,6 +3,7 @@ import { afterEach, expect, test } from 'vitest';
 import { glossary } from '@/content/glossary-index';
 import { compileMatcher } from '@/lib/matcher';
 import { PageController } from '@/entrypoints/highlighter.content/controller';
+import { ScanQueue } from '@/entrypoints/highlighter.content/scan';
 
 const matcher = compileMatcher(glossary);
 const options = {
@@ -142,4 +143,97 @@ test('a node found by the walk that the page moves into an editor before the wri
   expect(p700.querySelector('mark')).toBeNull();
   expect(p700.textContent).toBe('Paragraph 700 on sarcopenia here.');
   expect(document.querySelectorAll('mark').length).toBe(2);
+});
+
+/** A page with the shapes a walk must get right: inline runs, mid-word splits, excluded text. */
+function mixedPage(): Node[] {
+  const nodes: Node[] = [];
+  for (let i = 0; i < 400; i++) {
+    const p = document.createElement('p');
+    const b = document.createElement('b');
+    b.textContent = i % 7 === 0 ? 'pre' : 'bold';
+    const code = document.createElement('code');
+    code.textContent = i % 5 === 0 ? 'VDR sarcopenia' : 'x = 1';
+    p.append(
+      `Paragraph ${i} of plain prose, `,
+      b,
+      i % 7 === 0 ? 'sarcopenia, split mid-word' : ' with dynapenia',
+      i % 3 === 0 ? ' and vitamin D receptor levels; ' : ' and nothing; ',
+      code,
+      i % 11 === 0 ? ' across the ROS in muscle' : ' the end.',
+    );
+    nodes.push(p);
+  }
+  const script = document.createElement('script');
+  script.type = 'application/json';
+  script.textContent = '{"note": "sarcopenia in a script is not marked"}';
+  nodes.splice(200, 0, script);
+  return nodes;
+}
+
+/** The matcher without its anchor scan: every node is read and tested. */
+const readingAll = { ...matcher, scanAnchors: () => null };
+
+async function markedHtml(m: typeof matcher, page: () => Node[], before?: () => void) {
+  document.body.replaceChildren(...page());
+  controller = new PageController(document, host, m, options);
+  controller.start();
+  before?.();
+  await tick();
+  await controller.whenIdle();
+  const html = document.body.innerHTML;
+  controller.stop();
+  controller = undefined;
+  return html;
+}
+
+test('the walk reads only the nodes where a term may start, and marks what reading all marks', async () => {
+  const expected = await markedHtml(readingAll, mixedPage);
+  expect(expected.match(/<mark /g)!.length).toBeGreaterThan(500);
+  expect(await markedHtml(matcher, mixedPage)).toBe(expected);
+  // What the walk hands to its test: with the hint, only nodes where an anchor starts.
+  document.body.replaceChildren(...mixedPage());
+  const read = (hint: boolean) => {
+    const queue = new ScanQueue(document);
+    const text = document.body.textContent!;
+    queue.add(document.body, hint ? matcher.scanAnchors(text)! : undefined);
+    const tested: string[] = [];
+    const hits = queue.take(
+      (t) => (tested.push(t), matcher.prefilter.test(t)),
+      () => false,
+      () => false,
+      Infinity,
+    );
+    return { tested, hits };
+  };
+  const all = read(false);
+  const hinted = read(true);
+  expect(hinted.hits).toEqual(all.hits);
+  expect(all.tested.length).toBe(2401);
+  expect(hinted.tested.length).toBeLessThan(all.tested.length / 2);
+  expect(hinted.tested.every((t) => matcher.prefilter.test(t) || /\S$/.test(t))).toBe(true);
+});
+
+test('a page that changes before the walk gets every mark it would get at rest', async () => {
+  const change = () => {
+    const first = document.createElement('p');
+    first.textContent = 'A new opening paragraph about frailty, long enough to shift everything. ';
+    document.body.prepend(first);
+    const p = document.querySelectorAll('p')[30]!;
+    (p.firstChild as Text).data = 'Paragraph 30 is now about sarcopenia, ';
+  };
+  const atRest = await markedHtml(readingAll, mixedPage, change);
+  expect(await markedHtml(matcher, mixedPage, change)).toBe(atRest);
+});
+
+test('a hint that does not fit the page: the walk is repeated, reading every node', async () => {
+  const expected = await markedHtml(readingAll, mixedPage);
+  // As if the page's text had 7 more characters at its start than its nodes hold.
+  const wrong = {
+    ...matcher,
+    scanAnchors: (text: string) => matcher.scanAnchors('sarco. ' + text),
+  };
+  expect(await markedHtml(wrong, mixedPage)).toBe(expected);
+  const short = { ...matcher, scanAnchors: (text: string) => matcher.scanAnchors(text.slice(40)) };
+  expect(await markedHtml(short, mixedPage)).toBe(expected);
 });

@@ -56,6 +56,17 @@ describe('Highlighter', () => {
     expect(h.size).toBe(0);
   });
 
+  test('a node listed twice (a walk repeated) is wrapped once, and undo restores it', () => {
+    document.body.innerHTML = '<p>Sarcopenia and dynapenia.</p>';
+    const before = document.body.innerHTML;
+    const node = document.querySelector('p')!.firstChild as Text;
+    const made = h.wrap([node, node], matcher.pattern()!, () => true);
+    expect(made.map((m) => m.textContent)).toEqual(['Sarcopenia', 'dynapenia']);
+    expect(h.size).toBe(1);
+    h.unhighlight();
+    expect(document.body.innerHTML).toBe(before);
+  });
+
   test('undo gives each page text node back its own text (same node objects)', () => {
     document.body.innerHTML = '<p>A note on sarcopenia and frailty in old age.</p>';
     const node = document.querySelector('p')!.firstChild as Text;
