@@ -14,7 +14,7 @@ import {
   type SurfaceIndex,
   type SurfaceIndexData,
 } from './identify';
-import { anchorScannerFor, prefilterFor, type AnchorScan } from './prefilter';
+import { prefilters, type AnchorScan } from './prefilter';
 import { renderTrie } from './source';
 import { emptyNode, insert, type TrieNode } from './trie';
 
@@ -73,6 +73,8 @@ export interface PrebuiltSources {
   contextSource?: string | null;
   /** surfaceIndex() of all the terms: termIdOf without building it (cold, 3-5 ms). */
   surfaces?: SurfaceIndexData;
+  /** The same for the context words' own matcher. */
+  contextSurfaces?: SurfaceIndexData;
 }
 
 /**
@@ -183,20 +185,16 @@ export function compileMatcher(
   };
 
   let context: ReturnType<typeof contextFinder> | undefined;
-  const forms = terms.flatMap((t) => t.forms);
-  let scanner: ReturnType<typeof anchorScannerFor> | undefined;
+  const { prefilter, scan } = prefilters(terms.flatMap((t) => t.forms));
 
   return {
     size: ids.size,
     prepare: () => void index(),
     surfaceIndex: () => surfaceData(index()),
-    prefilter: prefilterFor(forms),
-    scanAnchors(text) {
-      if (scanner === undefined) scanner = anchorScannerFor(forms);
-      return scanner && scanner(text);
-    },
+    prefilter,
+    scanAnchors: (text) => scan && scan(text),
     activeIds(pageText) {
-      const found = (context ??= contextFinder(terms, options.contextSource)).wordsIn(pageText);
+      const found = (context ??= contextFinder(terms, options)).wordsIn(pageText);
       const usable = terms.filter(
         (t) => !t.context?.length || t.context.some((w) => found.has(w.toLowerCase())),
       );
@@ -224,11 +222,14 @@ export function contextTerms(terms: readonly MatchableTerm[]): MatchableTerm[] {
 /** Finds which context words of the glossary occur in a page, with the matcher's own rules. */
 function contextFinder(
   terms: readonly MatchableTerm[],
-  source?: string | null,
+  prebuilt: PrebuiltSources,
 ): { wordsIn(text: string): Set<string> } {
   const needing = terms.filter((t) => t.context?.length);
   const finder = needing.length
-    ? compileMatcher(contextTerms(terms), { allTermsSource: source })
+    ? compileMatcher(contextTerms(terms), {
+        allTermsSource: prebuilt.contextSource,
+        surfaces: prebuilt.contextSurfaces,
+      })
     : undefined;
   return {
     wordsIn(text) {

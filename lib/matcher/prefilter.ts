@@ -73,8 +73,7 @@ const isWordy = (anchor: string) => /^\w/.test(anchor);
  * "across"). Matches everything when some form has no anchor, so it never hides a match.
  */
 export function prefilterFor(forms: Iterable<string>): RegExp {
-  const list = anchorsOf(forms);
-  return list ? new RegExp(prefilterSource(list), 'i') : /(?:)/;
+  return prefilters(forms).prefilter;
 }
 
 function prefilterSource(anchors: readonly string[]): string {
@@ -166,15 +165,27 @@ export class AnchorScan {
 }
 
 /**
- * The scanner for a set of forms: its result makes an AnchorScan over a text. null when
+ * The prefilter of a set of forms and its scanner, from one list of anchors: `scan(text)`
+ * makes an AnchorScan over a text (its RegExps are made on first use), or is null when
  * some form has no anchor (the prefilter then accepts everything).
  */
-export function anchorScannerFor(forms: Iterable<string>): ((text: string) => AnchorScan) | null {
+export function prefilters(forms: Iterable<string>): {
+  prefilter: RegExp;
+  scan: ((text: string) => AnchorScan) | null;
+} {
   const list = anchorsOf(forms);
-  if (!list?.length) return null;
-  const global = new RegExp(prefilterSource(list), 'gi');
-  const wordy = list.filter(isWordy);
-  const sticky = wordy.length ? new RegExp(alternation(wordy), 'iy') : null;
-  const longest = Math.max(...list.map((a) => a.length));
-  return (text) => new AnchorScan(global, sticky, longest, text);
+  if (!list?.length) return { prefilter: list ? /(?!)/ : /(?:)/, scan: null };
+  const source = prefilterSource(list);
+  let make: ((text: string) => AnchorScan) | undefined;
+  const scan = (text: string) => {
+    if (!make) {
+      const global = new RegExp(source, 'gi');
+      const wordy = list.filter(isWordy);
+      const sticky = wordy.length ? new RegExp(alternation(wordy), 'iy') : null;
+      const longest = Math.max(...list.map((a) => a.length));
+      make = (t) => new AnchorScan(global, sticky, longest, t);
+    }
+    return make(text);
+  };
+  return { prefilter: new RegExp(source, 'i'), scan };
 }

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { glossary } from '@/content/glossary-index';
 import { compileMatcher } from '@/lib/matcher';
-import { anchorScannerFor } from '@/lib/matcher/prefilter';
+import { prefilters } from '@/lib/matcher/prefilter';
 import { CASES } from './matcher-cases';
 
 const matcher = compileMatcher(glossary);
@@ -128,6 +128,6 @@ describe('AnchorScan is worth asking', () => {
   });
 
   test('there is none when some form has no anchor', () => {
-    expect(anchorScannerFor(['sarcopenia', 'ökologie'])).toBeNull();
+    expect(prefilters(['sarcopenia', 'ökologie']).scan).toBeNull();
   });
 });

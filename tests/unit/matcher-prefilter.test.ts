@@ -113,6 +113,7 @@ describe('the pattern rendered at build time (content/generated/pattern.ts)', ()
     const words = contextTerms(glossary);
     expect(words.length).toBeGreaterThan(10);
     expect(PREBUILT.contextSource).toBe(compileMatcher(words).pattern()!.source);
+    expect(PREBUILT.contextSurfaces).toEqual(compileMatcher(words).surfaceIndex());
     expect(PREBUILT.surfaces).toEqual(matcher.surfaceIndex());
   });
 
@@ -145,6 +146,15 @@ describe('the pattern rendered at build time (content/generated/pattern.ts)', ()
     expect(forced.activeIds('nothing here').has('vdr')).toBe(false);
     const rigged = compileMatcher(glossary, { contextSource: '(?!)' });
     expect(rigged.activeIds('vitamin and muscle').has('vdr')).toBe(false);
+    // And the context words' surface index names what the pattern found.
+    const words = compileMatcher(contextTerms(glossary)).surfaceIndex();
+    const renamed = {
+      ...words,
+      folded: words.folded.map(([k, r, o]): [string, number, string] => [k, r, `not-${o}`]),
+    };
+    const named = compileMatcher(glossary, { contextSurfaces: renamed });
+    expect(named.activeIds('a page about genes').has('vdr')).toBe(false);
+    expect(compileMatcher(glossary).activeIds('a page about genes').has('vdr')).toBe(true);
   });
 
   test('is used only when every term is active; a smaller set is rendered', () => {
