@@ -1,7 +1,6 @@
 /**
- * The matcher's patterns, rendered at build time: for the whole glossary, for the terms
- * that need no context word, and for the context words themselves; and the surface index
- * termIdOf looks matches up in. Rendering each from its trie cost the content script 4-9
+ * The matcher's patterns, rendered at build time: for the whole glossary and for the
+ * context words; and the surface indexes termIdOf looks matches up in. Rendering each from its trie cost the content script 4-9
  * ms on a cold start, the index 3-5 ms (measured in the benchmark). A unit test checks
  * that each equals what compileMatcher builds at run time.
  */
@@ -14,15 +13,10 @@ export const PATTERN_FILE = 'pattern.ts';
 export function patternModule(glossary: readonly MatchableTerm[]): string {
   const matcher = compileMatcher(glossary);
   const all = matcher.pattern()?.source ?? null;
-  // A page without any context word (most pages that are not about health) uses this one.
-  const base = matcher.pattern(
-    new Set(glossary.filter((t) => !t.context?.length).map((t) => t.id)),
-  );
   const contextMatcher = compileMatcher(contextTerms(glossary));
   const context = contextMatcher.pattern();
   const sources = {
     allTermsSource: all,
-    baseTermsSource: base?.source ?? null,
     contextSource: context?.source ?? null,
     surfaces: matcher.surfaceIndex(),
     contextSurfaces: contextMatcher.surfaceIndex(),

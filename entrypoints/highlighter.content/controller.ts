@@ -40,8 +40,19 @@ export class PageController {
   private readonly observer: PageObserver;
   private readonly runner: ReturnType<typeof createIdleRunner>;
   private readonly aborter = new AbortController();
-  private active = new Set<string>();
   private pattern: RegExp | null = null;
+  /**
+   * Contextual terms (ambiguous acronyms) and whether the page has their context: known
+   * true once a marked surface spells a context word ("vitamin D" for VDR), else decided
+   * from the page's text at the term's first match.
+   */
+  private readonly context = new Map<string, boolean>();
+  /** How many contextual terms are known to have their context on this page. */
+  private withContext = 0;
+  /** The pattern's twin for reading ahead while mark.js uses the pattern (hasContext). */
+  private lookahead: RegExp | undefined;
+  /** A term that was found without context has its context now: scan the page again. */
+  private contextLate = false;
   private readonly marked = new Map<string, number>();
   private readonly editsByParent = new WeakMap<Node, number>();
   private readonly remarks = new WeakMap<Node, number>();
@@ -91,14 +102,11 @@ export class PageController {
     // no term stop here, before the full pattern is ever compiled.
     const text = this.doc.body.textContent ?? '';
     if (!this.matcher.prefilter.test(text)) return;
-    // Building the pattern for this page takes tens of ms on a cold start: in slices.
+    // The pattern for every term (rendered at build time); a contextual term's matches are
+    // kept or dropped as they are written (accept). V8 compiles a RegExp on its first use,
+    // to native code on its second: that takes a slice of its own.
     this.startup = [
-      () => {
-        for (const id of this.matcher.activeIds(text)) this.active.add(id);
-      },
-      // Prebuilt for all terms and for those needing no context; else rendered here.
-      () => (this.pattern = this.matcher.pattern(this.active)),
-      // V8 compiles a RegExp on its first use, to native code on its second.
+      () => (this.pattern = this.matcher.pattern()),
       () => this.pattern && (this.pattern.test('') || this.pattern.test('')),
     ];
     // The page's text is in hand: the walk reads only the nodes where a term may start.
@@ -154,23 +162,70 @@ export class PageController {
     return new Map(this.marked);
   }
 
-  /** Adds terms whose context words appear in `text`; true when the active set grew. */
-  private activate(text: string): boolean {
+  /**
+   * Does the page have a context word of this contextual term? Asked at its first match:
+   * the surfaces written so far may already say so; then those in the nodes the walk found
+   * (a page about the topic has "vitamin D" or "muscle ..." near its acronyms); only then
+   * the page's whole text decides, for every contextual term still open.
+   */
+  private hasContext(termId: string): boolean {
+    const known = this.context.get(termId);
+    if (known !== undefined) return known;
+    if (this.pattern) {
+      // Its own RegExp: mark.js is in the middle of a loop over the shared one. V8 keeps
+      // the compiled code by source and flags, so this costs no second compile.
+      const re = (this.lookahead ??= new RegExp(this.pattern.source, 'gu'));
+      for (const node of this.found) {
+        const text = node.data;
+        re.lastIndex = 0;
+        for (let m = re.exec(text); m; m = re.exec(text)) {
+          this.vouch(m[0]);
+          if (this.context.get(termId)) return true;
+        }
+      }
+    }
+    const ids = this.matcher.activeIds(this.doc.body?.textContent ?? '');
+    for (const id of this.matcher.contextual)
+      if (!this.context.has(id)) this.setContext(id, ids.has(id));
+    return this.context.get(termId)!;
+  }
+
+  /** Any surface on the page, marked or not, shows the context words it spells. */
+  private vouch(surface: string): void {
+    // Once every contextual term has its context, no surface can add anything.
+    if (this.withContext === this.matcher.contextual.size) return;
+    for (const id of this.matcher.servedBy(surface)) this.setContext(id, true);
+  }
+
+  private setContext(id: string, has: boolean): void {
+    const was = this.context.get(id);
+    if (was === has) return;
+    // Text that arrived after the page was read: what was dropped is looked at again.
+    if (was === false) this.contextLate = true;
+    if (has) this.withContext++;
+    this.context.set(id, has);
+  }
+
+  /** New text may bring context words: true when a term found none before and now has one. */
+  private contextArrived(text: string): boolean {
+    if (![...this.context.values()].includes(false)) return false;
     if (!this.matcher.prefilter.test(text)) return false;
     const ids = this.matcher.activeIds(text);
     let grew = false;
-    for (const id of ids) {
-      if (!this.active.has(id)) {
-        this.active.add(id);
+    for (const [id, has] of this.context) {
+      if (!has && ids.has(id)) {
+        this.setContext(id, true);
         grew = true;
       }
     }
-    if (!grew) return false;
-    this.pattern = this.matcher.pattern(this.active);
-    return this.pattern !== null;
+    // The caller scans the page again itself.
+    this.contextLate = false;
+    return grew;
   }
 
-  private accept = (termId: string): boolean => {
+  private accept = (termId: string, surface: string): boolean => {
+    this.vouch(surface);
+    if (this.matcher.contextual.has(termId) && !this.hasContext(termId)) return false;
     if (this.options.hiddenTerms.has(termId)) return false;
     if (this.options.density === 'first' && this.marked.has(termId)) return false;
     this.marked.set(termId, (this.marked.get(termId) ?? 0) + 1);
@@ -227,6 +282,10 @@ export class PageController {
         return true;
       }
       this.flush(pattern, shouldYield);
+      if (this.contextLate) {
+        this.contextLate = false;
+        this.queue.add(this.doc.body);
+      }
     }
     const more = !this.queue.empty || this.found.length > 0;
     if (!more) this.settle();
@@ -286,10 +345,11 @@ export class PageController {
     }
     if (rescan.length || edited || restored) this.recount();
     let text = '';
+    const waiting = [...this.context.values()].includes(false);
     for (const n of added) {
       if (this.highlighter.owns(n) && n.nodeType === 3) continue;
       this.queue.add(n);
-      if (this.active.size < this.matcher.size) text += ' ' + (n.textContent ?? '');
+      if (waiting) text += ' ' + (n.textContent ?? '');
     }
     for (const n of rescan) {
       const count = (this.remarks.get(n) ?? 0) + 1;
@@ -297,7 +357,7 @@ export class PageController {
       if (count <= REMARKS_PER_NODE) this.queue.add(n);
     }
     // New text can bring the context words that make an ambiguous acronym safe to mark.
-    if (text && this.activate(text)) this.queue.add(this.doc.body);
+    if (text && this.contextArrived(text)) this.queue.add(this.doc.body);
     if (!this.queue.empty && this.pattern) this.runner.schedule();
   }
 

@@ -52,8 +52,8 @@ class NodeListMark extends Mark {
   }
 }
 
-/** Decides whether one match becomes a mark (density, hidden terms). */
-export type Accept = (termId: string) => boolean;
+/** Decides whether one match (its term and its text) becomes a mark. */
+export type Accept = (termId: string, surface: string) => boolean;
 
 /**
  * The only code that changes the page: wraps matches in `<mark data-myolens-term>` with
@@ -92,7 +92,7 @@ export class Highlighter {
       exclude: [],
       filter: (_node, match) => {
         termId = this.termIdOf(match);
-        return termId !== undefined && accept(termId);
+        return termId !== undefined && accept(termId, match);
       },
       each: (el) => {
         const mark = el as HTMLElement;

@@ -37,6 +37,15 @@ export interface Span {
 export interface Matcher {
   /** Ids of terms usable on a page with this text: terms without context, plus those whose context words occur in pageText (whole word, case-insensitive). */
   activeIds(pageText: string): Set<string>;
+  /** Ids of the terms that need a context word on the page (ambiguous acronyms). */
+  readonly contextual: ReadonlySet<string>;
+  /**
+   * The contextual terms a matched surface vouches for: those with a context word that
+   * the surface spells as a whole word between its separators ("vitamin D" spells
+   * "vitamin"). A page showing the surface shows the word, so activeIds would count it;
+   * a surface that vouches for nothing proves nothing.
+   */
+  servedBy(surface: string): readonly string[];
   /** A fresh global+unicode RegExp matching any active term (all terms when `active` is omitted); match[0] is exactly the text to wrap. null when no term is active. */
   pattern(active?: ReadonlySet<string>): RegExp | null;
   /** The term id of a surface that `pattern` matched (match[0]), or undefined. */
@@ -67,8 +76,6 @@ export interface Matcher {
 export interface PrebuiltSources {
   /** pattern().source for all of the terms. */
   allTermsSource?: string | null;
-  /** The same for the terms without context words (a page with none of those words). */
-  baseTermsSource?: string | null;
   /** The same for the context words' own matcher (which words a page has). */
   contextSource?: string | null;
   /** surfaceIndex() of all the terms: termIdOf without building it (cold, 3-5 ms). */
@@ -131,6 +138,8 @@ function buildTrie(terms: readonly MatchableTerm[]): TrieNode {
 export function compileMatcher(
   terms: readonly MatchableTerm[],
   options: PrebuiltSources = {},
+  /** Build the prefilter on first use instead of now (a matcher that may never need it). */
+  lazyPrefilter = false,
 ): Matcher {
   let trie: TrieNode | undefined;
   const root = () => (trie ??= buildTrie(terms));
@@ -147,10 +156,8 @@ export function compileMatcher(
     const key = active ? JSON.stringify([...active].filter((id) => ids.has(id)).sort()) : '*';
     if (patterns.has(key)) return patterns.get(key)!;
     const all = !active || [...ids].every((id) => active.has(id));
-    const base = active && terms.every((t) => active.has(t.id) === !t.context?.length);
     let source: string | null;
     if (all && options.allTermsSource) source = options.allTermsSource;
-    else if (base && options.baseTermsSource) source = options.baseTermsSource;
     else {
       const rendered = renderTrie(root(), {
         isActive: active ? (id) => active.has(id) : () => true,
@@ -184,22 +191,30 @@ export function compileMatcher(
     return spans;
   };
 
-  let context: ReturnType<typeof contextFinder> | undefined;
-  const { prefilter, scan } = prefilters(terms.flatMap((t) => t.forms));
+  let context: ContextFinder | undefined;
+  const finder = () => (context ??= contextFinder(terms, options));
+  let filters: ReturnType<typeof prefilters> | undefined;
+  const filter = () => (filters ??= prefilters(terms.flatMap((t) => t.forms)));
+  // Most pages need only the prefilter: built with the matcher, before the page is read.
+  if (!lazyPrefilter) filter();
+  const contextual = new Set(terms.filter((t) => t.context?.length).map((t) => t.id));
+  let vouch: ReturnType<typeof voucher> | undefined;
 
   return {
     size: ids.size,
     prepare: () => void index(),
     surfaceIndex: () => surfaceData(index()),
-    prefilter,
-    scanAnchors: (text) => scan && scan(text),
+    get prefilter() {
+      return filter().prefilter;
+    },
+    scanAnchors: (text) => filter().scan?.(text) ?? null,
     activeIds(pageText) {
-      const found = (context ??= contextFinder(terms, options)).wordsIn(pageText);
-      const usable = terms.filter(
-        (t) => !t.context?.length || t.context.some((w) => found.has(w.toLowerCase())),
-      );
+      const found = finder().wordsIn(pageText);
+      const usable = terms.filter((t) => !t.context?.length || servedByWords(t, found));
       return new Set(usable.map((t) => t.id));
     },
+    contextual,
+    servedBy: (surface) => (vouch ??= voucher(terms, finder()))(surface),
     pattern(active) {
       const entry = compiled(active);
       return entry && new RegExp(entry.source, 'gu');
@@ -213,25 +228,84 @@ export function compileMatcher(
   };
 }
 
+/**
+ * servedBy for a glossary: a surface's words (split at the separators the pattern reads
+ * between words) named as the context finder names what it matches. Each word so found
+ * is whole: the match around it began and ended at word boundaries and passed the URL
+ * guards, and a separator is no word character.
+ */
+function voucher(
+  terms: readonly MatchableTerm[],
+  finder: ContextFinder,
+): (surface: string) => readonly string[] {
+  // Context word → the terms it serves (activeIds' rule: any of a term's words).
+  const served = new Map<string, string[]>();
+  for (const t of terms) {
+    for (const w of t.context ?? []) {
+      const ids = served.get(w.toLowerCase()) ?? [];
+      if (!ids.includes(t.id)) ids.push(t.id);
+      served.set(w.toLowerCase(), ids);
+    }
+  }
+  // Surfaces and their words repeat page after page: both are remembered.
+  const byWord = new Map<string, readonly string[]>();
+  const ofWord = (word: string): readonly string[] => {
+    let ids = byWord.get(word);
+    if (!ids) {
+      const id = finder.wordOf(word);
+      ids = (id !== undefined && served.get(id)) || [];
+      if (byWord.size >= SURFACE_CACHE_LIMIT) byWord.clear();
+      byWord.set(word, ids);
+    }
+    return ids;
+  };
+  const bySurface = new Map<string, readonly string[]>();
+  return (surface) => {
+    let ids = bySurface.get(surface);
+    if (!ids) {
+      const found = new Set<string>();
+      for (const word of surface.split(WORD_SEPARATORS))
+        for (const id of ofWord(word)) found.add(id);
+      ids = [...found];
+      if (bySurface.size >= SURFACE_CACHE_LIMIT) bySurface.clear();
+      bySurface.set(surface, ids);
+    }
+    return ids;
+  };
+}
+
+/** Does a set of context words found (their ids, lower case) serve this term? */
+const servedByWords = (t: MatchableTerm, found: ReadonlySet<string>): boolean =>
+  !!t.context?.some((w) => found.has(w.toLowerCase()));
+
 /** The context words of `terms` as terms of their own (id: the word in lower case). */
 export function contextTerms(terms: readonly MatchableTerm[]): MatchableTerm[] {
   const words = new Set(terms.flatMap((t) => t.context ?? []).map((w) => w.toLowerCase()));
   return [...words].map((w) => ({ id: w, forms: [w], caseSensitive: false }));
 }
 
+/** Whitespace and the hyphens the matcher reads between the words of a term. */
+const WORD_SEPARATORS = /[\s\-\u2010\u2011\u00AD]+/u;
+
+interface ContextFinder {
+  /** The context words (lower case) that occur in a text, by the matcher's own rules. */
+  wordsIn(text: string): Set<string>;
+  /** The context word one word of a matched surface is, if any. */
+  wordOf(word: string): string | undefined;
+}
+
 /** Finds which context words of the glossary occur in a page, with the matcher's own rules. */
-function contextFinder(
-  terms: readonly MatchableTerm[],
-  prebuilt: PrebuiltSources,
-): { wordsIn(text: string): Set<string> } {
+function contextFinder(terms: readonly MatchableTerm[], prebuilt: PrebuiltSources): ContextFinder {
   const needing = terms.filter((t) => t.context?.length);
   const finder = needing.length
-    ? compileMatcher(contextTerms(terms), {
-        allTermsSource: prebuilt.contextSource,
-        surfaces: prebuilt.contextSurfaces,
-      })
+    ? compileMatcher(
+        contextTerms(terms),
+        { allTermsSource: prebuilt.contextSource, surfaces: prebuilt.contextSurfaces },
+        true,
+      )
     : undefined;
   return {
+    wordOf: (word) => finder?.termIdOf(word),
     wordsIn(text) {
       const found = new Set<string>();
       const re = finder?.pattern();

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { glossary } from '@/content/glossary-index';
 import { compileMatcher } from '@/lib/matcher';
 import { PageController } from '@/entrypoints/highlighter.content/controller';
@@ -236,4 +236,60 @@ test('a hint that does not fit the page: the walk is repeated, reading every nod
   expect(await markedHtml(wrong, mixedPage)).toBe(expected);
   const short = { ...matcher, scanAnchors: (text: string) => matcher.scanAnchors(text.slice(40)) };
   expect(await markedHtml(short, mixedPage)).toBe(expected);
+});
+
+describe('ambiguous acronyms and their context words', () => {
+  const markedTerms = () =>
+    [...document.querySelectorAll('mark')].map((m) => m.getAttribute('data-myolens-term'));
+
+  async function run(html: string, m = matcher) {
+    const body = new DOMParser().parseFromString(html, 'text/html').body;
+    document.body.replaceChildren(...body.childNodes);
+    controller = new PageController(document, host, m, options);
+    controller.start();
+    await controller.whenIdle();
+  }
+
+  test('a page without a context word keeps ROS unmarked; one with it marks ROS', async () => {
+    await run('<p>The ROS node publishes topics; sarcopenia is a side note.</p>');
+    expect(markedTerms()).toEqual(['sarcopenia']);
+    controller!.stop();
+    await run('<p>The ROS level rises.</p>\n<p>Later: oxidative damage in muscle.</p>');
+    expect(markedTerms()).toEqual(['ros', 'oxidative-stress']);
+  });
+
+  test('a surface already marked vouches for the context: the page text is not read for it', async () => {
+    let reads = 0;
+    const counting = { ...matcher, activeIds: (t: string) => (reads++, matcher.activeIds(t)) };
+    await run('<p>Vitamin D binds the VDR in muscle.</p>', counting);
+    expect(markedTerms()).toEqual(['vitamin-d', 'vdr']);
+    expect(reads).toBe(0);
+  });
+
+  test('the first VDR before any vouching surface: the page text decides, once', async () => {
+    let reads = 0;
+    const counting = { ...matcher, activeIds: (t: string) => (reads++, matcher.activeIds(t)) };
+    await run('<p>VDR first.</p>\n<p>VDR again.</p>\n<p>Genes come later.</p>', counting);
+    expect(markedTerms()).toEqual(['vdr', 'vdr']);
+    expect(reads).toBe(1);
+  });
+
+  test('the first VDR before a vouching surface further down: that surface decides', async () => {
+    let reads = 0;
+    const counting = { ...matcher, activeIds: (t: string) => (reads++, matcher.activeIds(t)) };
+    await run('<p>VDR first.</p>\n<p>Then sarcopenia.</p>\n<p>Vitamin D later.</p>', counting);
+    expect(markedTerms()).toEqual(['vdr', 'sarcopenia', 'vitamin-d']);
+    expect(reads).toBe(0);
+  });
+
+  test('context words that arrive later mark what was left', async () => {
+    await run('<p>The VDR software records video.</p>');
+    expect(markedTerms()).toEqual([]);
+    const p = document.createElement('p');
+    p.textContent = 'An update about muscles.';
+    document.body.append(p);
+    await tick();
+    await controller!.whenIdle();
+    expect(markedTerms()).toEqual(['vdr']);
+  });
 });

@@ -107,9 +107,6 @@ describe('the pattern rendered at build time (content/generated/pattern.ts)', ()
     const { PREBUILT } = await import('@/content/generated/pattern');
     const matcher = compileMatcher(glossary);
     expect(PREBUILT.allTermsSource).toBe(matcher.pattern()!.source);
-    const base = new Set(glossary.filter((t) => !t.context?.length).map((t) => t.id));
-    expect(base.size).toBeLessThan(glossary.length);
-    expect(PREBUILT.baseTermsSource).toBe(matcher.pattern(base)!.source);
     const words = contextTerms(glossary);
     expect(words.length).toBeGreaterThan(10);
     expect(PREBUILT.contextSource).toBe(compileMatcher(words).pattern()!.source);
@@ -164,11 +161,5 @@ describe('the pattern rendered at build time (content/generated/pattern.ts)', ()
     expect(prebuilt.pattern(ids)!.source).toBe('(?:prebuilt)');
     const some = new Set([...ids].slice(1));
     expect(prebuilt.pattern(some)!.source).toBe(compileMatcher(glossary).pattern(some)!.source);
-    const base = new Set(glossary.filter((t) => !t.context?.length).map((t) => t.id));
-    const withBase = compileMatcher(glossary, { baseTermsSource: '(?:base)' });
-    expect(withBase.pattern(base)!.source).toBe('(?:base)');
-    expect(
-      withBase.pattern(new Set([...base, [...ids].find((id) => !base.has(id))!]))!.source,
-    ).not.toBe('(?:base)');
   });
 });

@@ -32,22 +32,26 @@ export function anatomy(): AnatomyStep[] {
     step: `start(): matcher.prefilter.test(text) (${passes ? 'passes: the full path follows' : 'fails: start() ends here'})`,
     ms: now() - t,
   });
-  const active = time(
-    'start-up slice 1: activeIds(text), context words over the page (prebuilt pattern)',
-    () => matcher.activeIds(text),
+  time('start(): matcher.scanAnchors(text) (the walk’s hint; it scans as the walk asks)', () =>
+    matcher.scanAnchors(text),
   );
-  const pattern = time(
-    'start-up slice 2: pattern(active) (prebuilt when all terms are active)',
-    () => matcher.pattern(active),
+  const pattern = time('start-up slice 1: pattern() (rendered at build time)', () =>
+    matcher.pattern(),
   )!;
   time(
-    'start-up slice 3: first two tests of the pattern: V8 compiles it',
+    'start-up slice 2: first two tests of the pattern: V8 compiles it',
     () => pattern.test('') || pattern.test(''),
   );
   time('before the first write: prepare(), the surface index for termIdOf', () =>
     matcher.prepare(),
   );
   time('first termIdOf(): a key lookup', () => matcher.termIdOf('vitamin D'));
+  time('first match of an acronym: servedBy(surfaces) (a marked "vitamin D" vouches)', () =>
+    matcher.servedBy('vitamin D'),
+  );
+  time('... only if no marked surface vouched: activeIds(page text), context words', () =>
+    matcher.activeIds(text),
+  );
   // The cost of one frame after a single changed paragraph: mostly layout of the page.
   const p = [...document.querySelectorAll('p')].at(-10);
   const node = p?.firstChild;

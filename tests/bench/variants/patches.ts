@@ -55,7 +55,7 @@ export function patchDirectWrap(controller: PageController): void {
           continue;
         }
         const termId = this.termIdOf(m[0]);
-        if (termId === undefined || !accept(termId)) continue;
+        if (termId === undefined || !accept(termId, m[0])) continue;
         frag ??= doc.createDocumentFragment();
         if (cut < 0) cut = m.index;
         else frag.append(doc.createTextNode(original.slice(last, m.index)));
