@@ -61,8 +61,8 @@ export class PageController {
   private idleWaiters: (() => void)[] = [];
   /** Has the matcher built what termIdOf needs? (before the first write, not on pages with none) */
   private prepared = false;
-  /** Start-up work left, one slice each (cold, all of it takes tens of ms). */
-  private startup: (() => void)[] = [];
+  /** start() found the page worth walking. */
+  private started = false;
   /** Text nodes the walk found to hold a term, in document order, not yet wrapped. */
   private found: Text[] = [];
   /** When the oldest of `found` was found. */
@@ -98,19 +98,15 @@ export class PageController {
   /** First check and initial scan; watching starts at once, so nothing added is missed. */
   start(): void {
     this.observer.start();
-    // The one cheap check: the matcher's prefilter over the page's text. Most pages with
-    // no term stop here, before the full pattern is ever compiled.
+    // The one cheap check: where in the page's text could a term start? (The anchors as
+    // word starts: a word may run on from one node into the next.) Most pages with no
+    // term stop here, before the full pattern is ever compiled.
     const text = this.doc.body.textContent ?? '';
-    if (!this.matcher.prefilter.test(text)) return;
-    // The pattern for every term (rendered at build time); a contextual term's matches are
-    // kept or dropped as they are written (accept). V8 compiles a RegExp on its first use,
-    // to native code on its second: that takes a slice of its own.
-    this.startup = [
-      () => (this.pattern = this.matcher.pattern()),
-      () => this.pattern && (this.pattern.test('') || this.pattern.test('')),
-    ];
-    // The page's text is in hand: the walk reads only the nodes where a term may start.
-    this.queue.add(this.doc.body, this.matcher.scanAnchors(text) ?? undefined);
+    const hint = this.matcher.scanAnchors(text);
+    if (hint && !hint.anyIn(0, text.length)) return;
+    this.started = true;
+    // The walk reads only the nodes where the page's text says a term may start.
+    this.queue.add(this.doc.body, hint ?? undefined);
     this.runner.schedule();
   }
 
@@ -138,7 +134,7 @@ export class PageController {
     this.marked.clear();
     this.queue.clear();
     this.found = [];
-    if (this.pattern || this.startup.length) {
+    if (this.started) {
       this.queue.add(this.doc.body);
       this.runner.schedule();
     }
@@ -209,7 +205,6 @@ export class PageController {
   /** New text may bring context words: true when a term found none before and now has one. */
   private contextArrived(text: string): boolean {
     if (![...this.context.values()].includes(false)) return false;
-    if (!this.matcher.prefilter.test(text)) return false;
     const ids = this.matcher.activeIds(text);
     let grew = false;
     for (const [id, has] of this.context) {
@@ -234,11 +229,17 @@ export class PageController {
 
   /** Could this text hold a term? The prefilter first: it rejects most text many times faster. */
   private candidate = (text: string): boolean => {
-    // The same RegExp object tests and wraps: V8 compiles each (source, flags) pair once,
-    // and a second flag set would cost the 25 KB pattern's compile twice.
-    if (!this.matcher.prefilter.test(text) || !this.pattern) return false;
-    this.pattern.lastIndex = 0;
-    return this.pattern.test(text);
+    if (!this.matcher.prefilter.test(text)) return false;
+    // The pattern for every term (rendered at build time), made when the first text passes
+    // the prefilter: V8 parses and compiles it then (several ms, cold), and only for the
+    // kind of string it meets (one-byte, two-byte). A page where no text passes, however
+    // its scripts read, never pays for it. The same RegExp object tests and wraps: V8
+    // compiles each (source, flags) pair once. A contextual term's matches are kept or
+    // dropped as they are written (accept).
+    const pattern = (this.pattern ??= this.matcher.pattern());
+    if (!pattern) return false;
+    pattern.lastIndex = 0;
+    return pattern.test(text);
   };
 
   private skip = (node: Text): boolean =>
@@ -248,17 +249,12 @@ export class PageController {
     (this.editsByParent.get(node.parentNode!) ?? 0) >= EDITS_PER_PARENT;
 
   /**
-   * One slice: start-up first, then read (walk and test, no DOM change, so the page has
+   * One slice: read first (walk and test, no DOM change, so the page has
    * nothing to lay out), then write what was found in as few slices as possible: when the
    * walk is done, or once hits have waited WRITE_AFTER_MS (a very long page).
    */
   private step(shouldYield: ShouldYield): boolean {
-    if (this.startup.length && this.alive()) {
-      this.startup.shift()!();
-      return true;
-    }
-    const { pattern } = this;
-    if (!pattern || !this.alive()) {
+    if (!this.alive()) {
       this.queue.clear();
       this.found = [];
       this.settle();
@@ -281,7 +277,7 @@ export class PageController {
         this.matcher.prepare();
         return true;
       }
-      this.flush(pattern, shouldYield);
+      this.flush(this.pattern!, shouldYield);
       if (this.contextLate) {
         this.contextLate = false;
         this.queue.add(this.doc.body);
@@ -358,7 +354,7 @@ export class PageController {
     }
     // New text can bring the context words that make an ambiguous acronym safe to mark.
     if (text && this.contextArrived(text)) this.queue.add(this.doc.body);
-    if (!this.queue.empty && this.pattern) this.runner.schedule();
+    if (!this.queue.empty && this.started) this.runner.schedule();
   }
 
   /** Recount marks after the page or a repair removed some. */

@@ -36,6 +36,18 @@ export function isExcluded(el: Element | null): boolean {
   return el.closest(EXCLUDED) !== null || el.ownerDocument.designMode === 'on';
 }
 
+/**
+ * Elements whose text is never a page's prose (and all in EXCLUDED): a text node right
+ * inside one is passed over before its text is read or tested. An inline script or JSON
+ * blob can be most of a page's text.
+ */
+const RAW_TEXT = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'title']);
+
+const inRawText = (node: Node): boolean => {
+  const parent = node.parentNode as Element | null;
+  return parent !== null && RAW_TEXT.has(parent.localName);
+};
+
 /** May this text node be marked: not skipped by the caller, not inside an excluded element? */
 export function markable(node: Text, skip: (node: Text) => boolean): boolean {
   return !skip(node) && !isExcluded(node.parentElement);
@@ -104,7 +116,7 @@ export class ScanQueue {
   ): Text[] {
     const hits: Text[] = [];
     const accept = (node: Text) => {
-      if (test(node.data) && markable(node, skip)) hits.push(node);
+      if (!inRawText(node) && test(node.data) && markable(node, skip)) hits.push(node);
     };
     let count = 0;
     while (hits.length < max) {
@@ -137,7 +149,7 @@ export class ScanQueue {
         const at = this.pos;
         const length = node.length;
         this.pos += length;
-        if (hint.anyIn(at, length)) {
+        if (hint.anyIn(at, length) && !inRawText(node)) {
           const data = node.data;
           if (!hint.text.startsWith(data, at)) {
             this.mismatch = true;

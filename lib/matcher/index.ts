@@ -61,13 +61,16 @@ export interface Matcher {
   /** How many distinct terms the matcher knows (an active set this big is complete). */
   readonly size: number;
   /**
-   * A fast, non-global RegExp true for every text in which `match` could find a term
-   * (and for some where it finds none): test it first, run the full pattern only then.
+   * A fast, non-global RegExp true for every text (a text node on its own) in which
+   * `match` could find a term, and for some where it finds none: test it first, run the
+   * full pattern only then. Its anchors are whole words, so on the concatenated text of
+   * several nodes (where a word may run on into the next node) use scanAnchors instead.
    */
   readonly prefilter: RegExp;
   /**
-   * Where the prefilter could fire in the pieces (text nodes) of `text`, their
-   * concatenation, without each piece's string; null when the prefilter accepts all.
+   * Where a term may start in the pieces (text nodes) of `text`, their concatenation,
+   * without each piece's string: never "no" where the prefilter would pass the piece.
+   * null when the prefilter accepts everything.
    */
   scanAnchors(text: string): AnchorScan | null;
 }

@@ -1,8 +1,11 @@
 /**
  * A cheap necessary condition for a match: one short, case-insensitive alternation of a
- * literal word of every form, each at a word start. V8 scans such a pattern many times
- * faster than the full matcher (no lookarounds, no case classes), so text without any
- * candidate, which is nearly all text on most pages, never reaches the full pattern.
+ * literal word of every form (its anchor), each at a word start, and for one text node
+ * also ending its word (with a plural ending where the form allows one). V8 scans such a
+ * pattern many times faster than the full matcher (no lookarounds, no case classes), so
+ * text without any candidate, which is nearly all text on most pages, never reaches the
+ * full pattern, and a page whose words only start like an anchor ("aktuell", "falling")
+ * never compiles it.
  */
 
 /** Whitespace and the hyphens the matcher accepts between words. */
@@ -10,32 +13,51 @@ const SEPARATORS = /[\s\-\u2010\u2011\u00AD]+/;
 
 const escape = (s: string) => s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
 
-/**
- * The anchor of a form: its longest run between separators (which the text may spell
- * with any separator), lowercased, minus a final y when it is the last run (plural
- * -ies); null when that run is not plain ASCII (then no safe prefilter exists).
- */
-export function stemOf(form: string): string | null {
+/** A form's anchor and what may follow it in a match of that form. */
+interface Anchor {
+  anchor: string;
+  /** The anchor is the form's last run: the form ends there, or with a plural ending. */
+  last: boolean;
+  /** A final y was taken off (the plural is -ies). */
+  y: boolean;
+}
+
+function anchorOf(form: string): Anchor | null {
   const runs = form.trim().split(SEPARATORS).filter(Boolean);
   let best = '';
   let last = false;
   runs.forEach((run, i) => {
     if (run.length > best.length) [best, last] = [run, i === runs.length - 1];
   });
-  if (last && /y$/i.test(best) && best.length > 3) best = best.slice(0, -1);
-  return best && /^[\x20-\x7e]+$/.test(best) ? best.toLowerCase() : null;
+  const y = last && /y$/i.test(best) && best.length > 3;
+  if (y) best = best.slice(0, -1);
+  return best && /^[\x20-\x7e]+$/.test(best) ? { anchor: best.toLowerCase(), last, y } : null;
+}
+
+/**
+ * The anchor of a form: its longest run between separators (which the text may spell
+ * with any separator), lowercased, minus a final y when it is the last run (plural
+ * -ies); null when that run is not plain ASCII (then no safe prefilter exists).
+ */
+export function stemOf(form: string): string | null {
+  return anchorOf(form)?.anchor ?? null;
 }
 
 /**
  * The anchors as one alternation shaped like a trie ("s(?:arcop|uppl)|v(?:dr|itamin)"):
  * V8 dispatches on each character instead of trying every anchor at every position,
- * about 4x faster than the flat list on long prose.
+ * about 4x faster than the flat list on long prose. Without `end`, an anchor matches as
+ * a prefix (a shorter one makes longer ones redundant); with it, `end(anchor)` follows.
  */
-function alternation(words: readonly string[]): string {
-  return branches(words).join('|');
+function alternation(words: readonly string[], end?: (anchor: string) => string): string {
+  return branches(words, '', end).join('|');
 }
 
-function branches(words: readonly string[]): string[] {
+function branches(
+  words: readonly string[],
+  prefix: string,
+  end?: (anchor: string) => string,
+): string[] {
   const byFirst = new Map<string, string[]>();
   for (const w of words) {
     const rest = byFirst.get(w[0]!) ?? [];
@@ -44,45 +66,84 @@ function branches(words: readonly string[]): string[] {
   }
   const parts: string[] = [];
   for (const [first, rests] of byFirst) {
-    // An empty rest means the shorter anchor already fires: nothing longer adds anything.
-    if (rests.includes('')) {
-      parts.push(escape(first));
+    const word = prefix + first;
+    const more = rests.filter((r) => r !== '');
+    if (rests.length > more.length) {
+      // As a prefix, the shorter anchor already fires: nothing longer adds anything.
+      if (!end) {
+        parts.push(escape(first));
+        continue;
+      }
+      const tail = end(word);
+      parts.push(
+        escape(first) +
+          (more.length ? '(?:' + [...branches(more, word, end), tail].join('|') + ')' : tail),
+      );
       continue;
     }
-    const next = branches(rests);
+    const next = branches(more, word, end);
     parts.push(escape(first) + (next.length === 1 ? next[0] : '(?:' + next.join('|') + ')'));
   }
   return parts;
 }
 
-/** The anchors of a set of forms, sorted; null when some form has none (then no prefilter). */
-function anchorsOf(forms: Iterable<string>): string[] | null {
-  const anchors = new Set<string>();
+/** The anchors of a set of forms; null when some form has none (then no prefilter). */
+function anchorsOf(forms: Iterable<string>): Map<string, Anchor[]> | null {
+  const anchors = new Map<string, Anchor[]>();
   for (const form of forms) {
-    const anchor = stemOf(form);
+    const anchor = anchorOf(form);
     if (anchor === null) return null;
-    anchors.add(anchor);
+    anchors.set(anchor.anchor, [...(anchors.get(anchor.anchor) ?? []), anchor]);
   }
-  return [...anchors].sort();
+  return new Map([...anchors].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
 const isWordy = (anchor: string) => /^\w/.test(anchor);
 
 /**
- * The prefilter for a set of forms: any anchor, at a word start ("ros" does not fire on
- * "across"). Matches everything when some form has no anchor, so it never hides a match.
+ * The prefilter for a set of forms: any anchor as a whole word (`whole`, the default: true
+ * for every text node in which a form can match) or as the start of a word (true for the
+ * concatenated text of any number of nodes too). Matches everything when some form has
+ * no anchor, so it never hides a match.
  */
-export function prefilterFor(forms: Iterable<string>): RegExp {
-  return prefilters(forms).prefilter;
+export function prefilterFor(forms: Iterable<string>, whole = true): RegExp {
+  const anchors = anchorsOf(forms);
+  if (!anchors) return /(?:)/;
+  return new RegExp(prefilterSource(anchors, whole), 'i');
 }
 
-function prefilterSource(anchors: readonly string[]): string {
+/**
+ * The alternation at word starts. As prefixes (`whole` false), an anchor fires wherever a
+ * word starts with it. As whole words (`whole` true), an anchor must also end its word,
+ * or end it with a plural ending when it is a form's last run: "akt" no longer fires on
+ * "aktuell", nor "fall" on "falling", while "Akts" and "falls" still do. The whole-word
+ * test holds for a text node alone; across the text of many nodes a word may run on into
+ * the next node, so the scan of a page's whole text uses prefixes.
+ */
+function prefilterSource(anchors: Map<string, Anchor[]>, whole: boolean): string {
   // \b only before a word character: "(OH)"-like anchors may start after anything.
-  const wordy = anchors.filter(isWordy);
-  const other = anchors.filter((a) => !isWordy(a));
+  const list = [...anchors.keys()];
+  const wordy = list.filter(isWordy);
+  const other = list.filter((a) => !isWordy(a));
+  const end = whole
+    ? (anchor: string) => {
+        const forms = anchors.get(anchor)!;
+        const endings = new Set<string>();
+        for (const f of forms) {
+          if (f.y) endings.add('y').add('ies');
+          else if (f.last) endings.add('').add('s').add('es');
+          else endings.add('');
+        }
+        const some = [...endings].filter(Boolean).sort();
+        const optional = endings.has('') ? '?' : '';
+        const ending = some.length ? `(?:${some.join('|')})${optional}` : '';
+        // A word boundary after a word character only: "(OH)" may be followed by anything.
+        return ending + (/\w$/.test(anchor) ? '\\b' : '');
+      }
+    : undefined;
   const branches = [];
-  if (wordy.length) branches.push('\\b(?:' + alternation(wordy) + ')');
-  if (other.length) branches.push(alternation(other));
+  if (wordy.length) branches.push('\\b(?:' + alternation(wordy, end) + ')');
+  if (other.length) branches.push(alternation(other, end));
   return branches.join('|') || '(?!)';
 }
 
@@ -173,19 +234,14 @@ export function prefilters(forms: Iterable<string>): {
   prefilter: RegExp;
   scan: ((text: string) => AnchorScan) | null;
 } {
-  const list = anchorsOf(forms);
-  if (!list?.length) return { prefilter: list ? /(?!)/ : /(?:)/, scan: null };
-  const source = prefilterSource(list);
-  let make: ((text: string) => AnchorScan) | undefined;
-  const scan = (text: string) => {
-    if (!make) {
-      const global = new RegExp(source, 'gi');
-      const wordy = list.filter(isWordy);
-      const sticky = wordy.length ? new RegExp(alternation(wordy), 'iy') : null;
-      const longest = Math.max(...list.map((a) => a.length));
-      make = (t) => new AnchorScan(global, sticky, longest, t);
-    }
-    return make(text);
-  };
-  return { prefilter: new RegExp(source, 'i'), scan };
+  const anchors = anchorsOf(forms);
+  if (!anchors?.size) return { prefilter: anchors ? /(?!)/ : /(?:)/, scan: null };
+  // Made now, with the matcher, before any page is read (V8 compiles each on first use).
+  const list = [...anchors.keys()];
+  const global = new RegExp(prefilterSource(anchors, false), 'gi');
+  const wordy = list.filter(isWordy);
+  const sticky = wordy.length ? new RegExp(alternation(wordy), 'iy') : null;
+  const longest = Math.max(...list.map((a) => a.length));
+  const scan = (text: string) => new AnchorScan(global, sticky, longest, text);
+  return { prefilter: new RegExp(prefilterSource(anchors, true), 'i'), scan };
 }

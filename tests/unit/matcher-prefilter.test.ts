@@ -70,7 +70,8 @@ describe('the trie-shaped prefilter answers like the flat list of anchors', () =
     anchors.map((a) => (/^\w/.test(a) ? '\\b' : '') + escape(a)).join('|'),
     'i',
   );
-  const prefilter = prefilterFor(forms);
+  // As prefixes: the form the scan of a page's whole text uses.
+  const prefilter = prefilterFor(forms, false);
 
   test('on every anchor, at a word start, inside a word, cut short and in capitals', () => {
     let fired = 0;
@@ -95,10 +96,46 @@ describe('the trie-shaped prefilter answers like the flat list of anchors', () =
   });
 
   test('shorter anchors swallow longer ones that share their start', () => {
-    expect(prefilterFor(['akt', 'akts']).source).toBe('\\b(?:akt)');
-    expect(prefilterFor(['sarcopenia', 'sarcopenic', 'vdr']).source).toBe(
+    expect(prefilterFor(['akt', 'akts'], false).source).toBe('\\b(?:akt)');
+    expect(prefilterFor(['sarcopenia', 'sarcopenic', 'vdr'], false).source).toBe(
       '\\b(?:sarcopeni(?:a|c)|vdr)',
     );
+  });
+});
+
+describe('the prefilter of a text node takes anchors as whole words', () => {
+  const prefilter = compileMatcher(glossary).prefilter;
+
+  test('a word that only starts like an anchor does not pass', () => {
+    for (const text of [
+      'aktuell knapp',
+      'fallen ordentlich',
+      'recovered from',
+      'factory in',
+      'Rose and',
+      'strengthen it',
+    ])
+      expect(prefilter.test(text), text).toBe(false);
+  });
+
+  test('an anchor with the endings its forms may take does', () => {
+    for (const text of [
+      'Akt',
+      'two Akts.',
+      'sarcopenias',
+      'Toxicity',
+      'toxicities',
+      'fall risk',
+      'the (VDR)',
+    ])
+      expect(prefilter.test(text), text).toBe(true);
+  });
+
+  test('the shorter of two anchors no longer swallows the longer one', () => {
+    const p = prefilterFor(['mitochondria', 'mitochondrial dysfunction']);
+    expect(p.test('mitochondrial')).toBe(true);
+    expect(p.test('mitochondria.')).toBe(true);
+    expect(p.test('mitochondrion')).toBe(false);
   });
 });
 
