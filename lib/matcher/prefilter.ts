@@ -11,7 +11,13 @@
 /** Whitespace and the hyphens the matcher accepts between words. */
 const SEPARATORS = /[\s\-\u2010\u2011\u00AD]+/;
 
-const escape = (s: string) => s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+/** Stands for a separator between the words of a phrase (no form's character is one). */
+const SEP = '\u0001';
+/** A separator as the matcher reads it between words (chars.ts SEPARATOR). */
+const SEP_SOURCE = '(?:\\s+|[-\u2010\u2011\u00AD]\\s*)';
+
+const escape = (s: string) =>
+  s === SEP ? SEP_SOURCE : s === "'" ? "['\u2019]" : s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
 
 /** A form's anchor and what may follow it in a match of that form. */
 interface Anchor {
@@ -20,7 +26,12 @@ interface Anchor {
   last: boolean;
   /** A final y was taken off (the plural is -ies). */
   y: boolean;
+  /** All of the form's words, SEP between them, if all are plain ASCII; its last word may lose a y the same way. */
+  phrase: Anchor | null;
 }
+
+const ascii = (s: string) => /^[\x20-\x7e]+$/.test(s);
+const dropsY = (run: string) => /y$/i.test(run) && run.length > 3;
 
 function anchorOf(form: string): Anchor | null {
   const runs = form.trim().split(SEPARATORS).filter(Boolean);
@@ -29,9 +40,16 @@ function anchorOf(form: string): Anchor | null {
   runs.forEach((run, i) => {
     if (run.length > best.length) [best, last] = [run, i === runs.length - 1];
   });
-  const y = last && /y$/i.test(best) && best.length > 3;
+  const y = last && dropsY(best);
   if (y) best = best.slice(0, -1);
-  return best && /^[\x20-\x7e]+$/.test(best) ? { anchor: best.toLowerCase(), last, y } : null;
+  if (!best || !ascii(best)) return null;
+  let phrase: Anchor | null = null;
+  if (runs.length > 1 && runs.every(ascii)) {
+    const end = runs.at(-1)!;
+    const words = [...runs.slice(0, -1), dropsY(end) ? end.slice(0, -1) : end];
+    phrase = { anchor: words.join(SEP).toLowerCase(), last: true, y: dropsY(end), phrase: null };
+  }
+  return { anchor: best.toLowerCase(), last, y, phrase };
 }
 
 /**
@@ -87,12 +105,18 @@ function branches(
   return parts;
 }
 
-/** The anchors of a set of forms; null when some form has none (then no prefilter). */
-function anchorsOf(forms: Iterable<string>): Map<string, Anchor[]> | null {
+/**
+ * The anchors of a set of forms, by anchor; null when some form has none (then no
+ * prefilter). With `phrases`, a form of several plain-ASCII words is anchored by all of
+ * them ("age-related muscle loss", not "related"): a text node holds a match only if it
+ * holds the whole form.
+ */
+function anchorsOf(forms: Iterable<string>, phrases = false): Map<string, Anchor[]> | null {
   const anchors = new Map<string, Anchor[]>();
   for (const form of forms) {
-    const anchor = anchorOf(form);
-    if (anchor === null) return null;
+    const found = anchorOf(form);
+    if (found === null) return null;
+    const anchor = (phrases && found.phrase) || found;
     anchors.set(anchor.anchor, [...(anchors.get(anchor.anchor) ?? []), anchor]);
   }
   return new Map([...anchors].sort(([a], [b]) => (a < b ? -1 : 1)));
@@ -107,7 +131,7 @@ const isWordy = (anchor: string) => /^\w/.test(anchor);
  * no anchor, so it never hides a match.
  */
 export function prefilterFor(forms: Iterable<string>, whole = true): RegExp {
-  const anchors = anchorsOf(forms);
+  const anchors = anchorsOf(forms, whole);
   if (!anchors) return /(?:)/;
   return new RegExp(prefilterSource(anchors, whole), 'i');
 }
@@ -234,7 +258,8 @@ export function prefilters(forms: Iterable<string>): {
   prefilter: RegExp;
   scan: ((text: string) => AnchorScan) | null;
 } {
-  const anchors = anchorsOf(forms);
+  const all = [...forms];
+  const anchors = anchorsOf(all);
   if (!anchors?.size) return { prefilter: anchors ? /(?!)/ : /(?:)/, scan: null };
   // Made now, with the matcher, before any page is read (V8 compiles each on first use).
   const list = [...anchors.keys()];
@@ -243,5 +268,6 @@ export function prefilters(forms: Iterable<string>): {
   const sticky = wordy.length ? new RegExp(alternation(wordy), 'iy') : null;
   const longest = Math.max(...list.map((a) => a.length));
   const scan = (text: string) => new AnchorScan(global, sticky, longest, text);
-  return { prefilter: new RegExp(prefilterSource(anchors, true), 'i'), scan };
+  const phrases = anchorsOf(all, true)!;
+  return { prefilter: new RegExp(prefilterSource(phrases, true), 'i'), scan };
 }

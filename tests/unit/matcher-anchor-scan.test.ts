@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { glossary } from '@/content/glossary-index';
 import { compileMatcher } from '@/lib/matcher';
-import { prefilters } from '@/lib/matcher/prefilter';
+import { prefilterFor, prefilters } from '@/lib/matcher/prefilter';
 import { CASES } from './matcher-cases';
 
 const matcher = compileMatcher(glossary);
@@ -36,17 +36,29 @@ function cut(text: string, next: () => number, mean = 12): string[] {
   return pieces;
 }
 
-/** For each piece: what the prefilter says of it alone, and what the scan says. */
-function answers(pieces: readonly string[]): { alone: boolean; scan: boolean }[] {
+/**
+ * For each piece: what the prefilter says of it alone, and what the scan says. The scan
+ * takes anchors as word starts (`prefixes` is the prefilter that way), the prefilter of a
+ * piece as whole words and phrases: stricter still.
+ */
+function answers(
+  pieces: readonly string[],
+  prefilter: RegExp = matcher.prefilter,
+): { alone: boolean; scan: boolean }[] {
   const text = pieces.join('');
   const scan = matcher.scanAnchors(text)!;
   let pos = 0;
   return pieces.map((piece) => {
-    const out = { alone: matcher.prefilter.test(piece), scan: scan.anyIn(pos, piece.length) };
+    const out = { alone: prefilter.test(piece), scan: scan.anyIn(pos, piece.length) };
     pos += piece.length;
     return out;
   });
 }
+
+const prefixes = prefilterFor(
+  glossary.flatMap((t) => t.forms),
+  false,
+);
 
 const guide = readFileSync(resolve(import.meta.dirname, '../../content/guide.md'), 'utf8');
 
@@ -62,7 +74,7 @@ describe('AnchorScan never says no where the prefilter says yes', () => {
         }
       }
     }
-    expect(passed).toBeGreaterThan(1000);
+    expect(passed).toBeGreaterThan(500);
   });
 
   test('every matcher case and every form, cut inside words', () => {
@@ -119,7 +131,7 @@ describe('AnchorScan is worth asking', () => {
     }
     let falseYes = 0;
     let no = 0;
-    for (const a of answers(pieces)) {
+    for (const a of answers(pieces, prefixes)) {
       if (!a.alone) no++;
       if (a.scan && !a.alone) falseYes++;
     }

@@ -123,19 +123,26 @@ describe('the prefilter of a text node takes anchors as whole words', () => {
       'Akt',
       'two Akts.',
       'sarcopenias',
-      'Toxicity',
-      'toxicities',
+      'Vitamin D toxicity',
+      'vitamin-D toxicities',
       'fall risk',
       'the (VDR)',
     ])
       expect(prefilter.test(text), text).toBe(true);
   });
 
-  test('the shorter of two anchors no longer swallows the longer one', () => {
-    const p = prefilterFor(['mitochondria', 'mitochondrial dysfunction']);
-    expect(p.test('mitochondrial')).toBe(true);
+  test('a form of several words needs all of them, in any separators', () => {
+    const p = prefilterFor([
+      'mitochondria',
+      'mitochondrial dysfunction',
+      'age-related muscle loss',
+    ]);
+    expect(p.test('mitochondrial\u00A0dysfunction')).toBe(true);
     expect(p.test('mitochondria.')).toBe(true);
+    expect(p.test('Age related\nmuscle-loss')).toBe(true);
+    expect(p.test('mitochondrial')).toBe(false);
     expect(p.test('mitochondrion')).toBe(false);
+    expect(p.test('related coverage')).toBe(false);
   });
 });
 
