@@ -198,7 +198,8 @@ export function compileMatcher(
   const finder = () => (context ??= contextFinder(terms, options));
   let filters: ReturnType<typeof prefilters> | undefined;
   const filter = () => (filters ??= prefilters(terms.flatMap((t) => t.forms)));
-  // Most pages need only the prefilter: built with the matcher, before the page is read.
+  // Every page's start() needs the page-wide scan: built with the matcher, before the
+  // page is read (the rest of the prefilter is made on first use).
   if (!lazyPrefilter) filter();
   const contextual = new Set(terms.filter((t) => t.context?.length).map((t) => t.id));
   let vouch: ReturnType<typeof voucher> | undefined;

@@ -14,7 +14,7 @@ const SEPARATORS = /[\s\-\u2010\u2011\u00AD]+/;
 /** Stands for a separator between the words of a phrase (no form's character is one). */
 const SEP = '\u0001';
 /** A separator as the matcher reads it between words (chars.ts SEPARATOR). */
-const SEP_SOURCE = '(?:\\s+|[-\u2010\u2011\u00AD]\\s*)';
+const SEP_SOURCE = '[\\s\\-\u2010\u2011\u00AD]+';
 
 const escape = (s: string) =>
   s === SEP ? SEP_SOURCE : s === "'" ? "['\u2019]" : s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
@@ -112,11 +112,19 @@ function branches(
  * holds the whole form.
  */
 function anchorsOf(forms: Iterable<string>, phrases = false): Map<string, Anchor[]> | null {
-  const anchors = new Map<string, Anchor[]>();
+  const found: Anchor[] = [];
   for (const form of forms) {
-    const found = anchorOf(form);
-    if (found === null) return null;
-    const anchor = (phrases && found.phrase) || found;
+    const anchor = anchorOf(form);
+    if (anchor === null) return null;
+    found.push(anchor);
+  }
+  return byAnchor(found, phrases);
+}
+
+function byAnchor(found: readonly Anchor[], phrases: boolean): Map<string, Anchor[]> {
+  const anchors = new Map<string, Anchor[]>();
+  for (const f of found) {
+    const anchor = (phrases && f.phrase) || f;
     anchors.set(anchor.anchor, [...(anchors.get(anchor.anchor) ?? []), anchor]);
   }
   return new Map([...anchors].sort(([a], [b]) => (a < b ? -1 : 1)));
@@ -200,10 +208,10 @@ export class AnchorScan {
   private upcoming = -1;
 
   constructor(
-    /** The prefilter with the g flag. */
+    /** The anchors as word starts, with the g flag. */
     private readonly global: RegExp,
-    /** Anchors that start with a word character, with the y flag. */
-    private readonly sticky: RegExp | null,
+    /** Anchors that start with a word character, with the y flag (made on first use). */
+    private readonly midWord: () => RegExp | null,
     private readonly longest: number,
     /** The text the pieces concatenate to. */
     readonly text: string,
@@ -213,9 +221,11 @@ export class AnchorScan {
   anyIn(pos: number, length: number): boolean {
     if (this.upcoming < pos) this.upcoming = this.firstFrom(pos);
     if (this.upcoming < pos + length) return true;
-    const { text, sticky } = this;
-    if (!sticky || pos === 0 || length === 0) return false;
+    const { text } = this;
+    if (pos === 0 || length === 0) return false;
     if (!isWordCode(text.charCodeAt(pos - 1)) || !isWordCode(text.charCodeAt(pos))) return false;
+    const sticky = this.midWord();
+    if (!sticky) return false;
     sticky.lastIndex = pos;
     return sticky.test(text);
   }
@@ -255,19 +265,30 @@ export class AnchorScan {
  * some form has no anchor (the prefilter then accepts everything).
  */
 export function prefilters(forms: Iterable<string>): {
-  prefilter: RegExp;
+  readonly prefilter: RegExp;
   scan: ((text: string) => AnchorScan) | null;
 } {
-  const all = [...forms];
-  const anchors = anchorsOf(all);
-  if (!anchors?.size) return { prefilter: anchors ? /(?!)/ : /(?:)/, scan: null };
-  // Made now, with the matcher, before any page is read (V8 compiles each on first use).
+  const found: Anchor[] = [];
+  for (const form of forms) {
+    const anchor = anchorOf(form);
+    if (anchor === null) return { prefilter: /(?:)/, scan: null };
+    found.push(anchor);
+  }
+  if (!found.length) return { prefilter: /(?!)/, scan: null };
+  // Every page's start() scans its text with this one: made with the matcher. The others
+  // are made on first use: a page where no term may start never needs them.
+  const anchors = byAnchor(found, false);
   const list = [...anchors.keys()];
   const global = new RegExp(prefilterSource(anchors, false), 'gi');
   const wordy = list.filter(isWordy);
-  const sticky = wordy.length ? new RegExp(alternation(wordy), 'iy') : null;
+  let sticky: RegExp | null | undefined;
+  const midWord = () => (sticky ??= wordy.length ? new RegExp(alternation(wordy), 'iy') : null);
   const longest = Math.max(...list.map((a) => a.length));
-  const scan = (text: string) => new AnchorScan(global, sticky, longest, text);
-  const phrases = anchorsOf(all, true)!;
-  return { prefilter: new RegExp(prefilterSource(phrases, true), 'i'), scan };
+  let prefilter: RegExp | undefined;
+  return {
+    get prefilter() {
+      return (prefilter ??= new RegExp(prefilterSource(byAnchor(found, true), true), 'i'));
+    },
+    scan: (text) => new AnchorScan(global, midWord, longest, text),
+  };
 }
