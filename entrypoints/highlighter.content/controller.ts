@@ -43,8 +43,8 @@ export class PageController {
   private pattern: RegExp | null = null;
   /**
    * Contextual terms (ambiguous acronyms) and whether the page has their context: known
-   * true once a marked surface spells a context word ("vitamin D" for VDR), else decided
-   * from the page's text at the term's first match.
+   * true once a matched surface, written or not, spells a context word ("vitamin D" for
+   * VDR), else decided from the page's text at the term's first match.
    */
   private readonly context = new Map<string, boolean>();
   /** How many contextual terms are known to have their context on this page. */
@@ -290,6 +290,9 @@ export class PageController {
 
   /** Wraps found nodes, a chunk at a time, until the write budget of this slice is spent. */
   private flush(pattern: RegExp, shouldYield: ShouldYield): void {
+    // The walk stands on the last node it found: wrapped now, our new nodes would come
+    // next in its way (and a hinted walk would count that text twice). It waits.
+    const held = this.found.at(-1) === this.queue.position ? this.found.pop() : undefined;
     let i = 0;
     const { found } = this;
     do {
@@ -305,6 +308,7 @@ export class PageController {
         this.onChange?.();
     } while (i < found.length && !shouldYield(WRITE_SLICE_MS));
     this.found = i < found.length ? found.slice(i) : [];
+    if (held) this.found.push(held);
     if (!this.found.length) this.stale = false;
     else this.foundAt = this.host.performance.now();
   }
@@ -324,7 +328,7 @@ export class PageController {
     for (const el of editable) {
       // Marks inside an editor would end up in what the user saves: take them out.
       if (isExcluded(el)) restored += this.observer.quiet(() => this.highlighter.restoreWithin(el));
-      else if (el.isConnected) this.queue.add(el);
+      else if (el.isConnected && this.started) this.queue.add(el);
     }
     if (edited) {
       this.edits += edited;
@@ -340,10 +344,17 @@ export class PageController {
       }
     }
     if (rescan.length || edited || restored) this.recount();
+    const fresh = added.filter((n) => !(this.highlighter.owns(n) && n.nodeType === 3));
+    if (!this.started) {
+      // start() found no place for a term: the page may bring one now (an app shell
+      // filling in, a feed, a navigation). Until it does, nothing is queued or kept.
+      const text = fresh.map((n) => n.textContent ?? '').join(' ');
+      if (!text || !this.couldHoldTerm(text)) return;
+      this.started = true;
+    }
     let text = '';
     const waiting = [...this.context.values()].includes(false);
-    for (const n of added) {
-      if (this.highlighter.owns(n) && n.nodeType === 3) continue;
+    for (const n of fresh) {
       this.queue.add(n);
       if (waiting) text += ' ' + (n.textContent ?? '');
     }
@@ -355,6 +366,12 @@ export class PageController {
     // New text can bring the context words that make an ambiguous acronym safe to mark.
     if (text && this.contextArrived(text)) this.queue.add(this.doc.body);
     if (!this.queue.empty && this.started) this.runner.schedule();
+  }
+
+  /** Could a term start anywhere in this text (of one node or many)? */
+  private couldHoldTerm(text: string): boolean {
+    const scan = this.matcher.scanAnchors(text);
+    return !scan || scan.anyIn(0, text.length);
   }
 
   /** Recount marks after the page or a repair removed some. */

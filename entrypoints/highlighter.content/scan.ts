@@ -67,7 +67,9 @@ interface Root {
  * A root queued with a hint (an AnchorScan of its textContent) is walked without reading
  * each node's text: the walk sums node lengths, and only nodes where the hint says an
  * anchor starts are read and tested. The hint is a snapshot: any page change drops it
- * (`dropHints`), and a walk whose nodes disagree with it is walked again without it.
+ * (`dropHints`); our own writes never touch the node the walk stands on (the controller
+ * holds that one back), so the text ahead stays where the hint saw it; and a walk whose
+ * nodes disagree with it is walked again without it.
  */
 export class ScanQueue {
   private readonly roots: Root[] = [];
@@ -96,6 +98,11 @@ export class ScanQueue {
     this.walker = null;
     this.current = null;
     this.hint = null;
+  }
+
+  /** The node the walk stands on (the last it read), or null between walks. */
+  get position(): Node | null {
+    return this.walker?.currentNode ?? null;
   }
 
   /** The page changed: texts may no longer be where the hints saw them. */

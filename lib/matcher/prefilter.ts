@@ -8,6 +8,8 @@
  * never compiles it.
  */
 
+import { regularPlural } from './forms';
+
 /** Whitespace and the hyphens the matcher accepts between words. */
 const SEPARATORS = /[\s\-\u2010\u2011\u00AD]+/;
 
@@ -22,34 +24,52 @@ const escape = (s: string) =>
 /** A form's anchor and what may follow it in a match of that form. */
 interface Anchor {
   anchor: string;
-  /** The anchor is the form's last run: the form ends there, or with a plural ending. */
-  last: boolean;
-  /** A final y was taken off (the plural is -ies). */
-  y: boolean;
-  /** All of the form's words, SEP between them, if all are plain ASCII; its last word may lose a y the same way. */
+  /**
+   * What may follow the anchor to end a word of the form, lowercase: "" for a word
+   * before a separator; for the form's last word, what the word and its regular plural
+   * add to their common start ("pathway": "", "s"; "frailty": "y", "ies").
+   */
+  endings: string[];
+  /** All of the form's words, SEP between them, if all are plain ASCII. */
   phrase: Anchor | null;
 }
 
 const ascii = (s: string) => /^[\x20-\x7e]+$/.test(s);
-const dropsY = (run: string) => /y$/i.test(run) && run.length > 3;
+
+/** The last word of a form and of its plurals (either case rule), as stem and endings. */
+function lastWord(form: string, word: string): { stem: string; endings: string[] } {
+  const lower = word.toLowerCase();
+  const plurals = [regularPlural(form, false), regularPlural(form, true)]
+    .filter((p): p is string => p !== undefined)
+    .map((p) => p.split(SEPARATORS).filter(Boolean).at(-1)!.toLowerCase());
+  let stem = lower;
+  for (const p of plurals) {
+    let n = 0;
+    while (n < stem.length && n < p.length && stem[n] === p[n]) n++;
+    stem = stem.slice(0, n);
+  }
+  const endings = [...new Set([lower, ...plurals].map((w) => w.slice(stem.length)))];
+  return { stem, endings };
+}
 
 function anchorOf(form: string): Anchor | null {
-  const runs = form.trim().split(SEPARATORS).filter(Boolean);
-  let best = '';
-  let last = false;
+  const trimmed = form.trim();
+  const runs = trimmed.split(SEPARATORS).filter(Boolean);
+  if (!runs.length) return null;
+  let best = 0;
   runs.forEach((run, i) => {
-    if (run.length > best.length) [best, last] = [run, i === runs.length - 1];
+    if (run.length > runs[best]!.length) best = i;
   });
-  const y = last && dropsY(best);
-  if (y) best = best.slice(0, -1);
-  if (!best || !ascii(best)) return null;
+  const end = lastWord(trimmed, runs.at(-1)!);
+  const isLast = best === runs.length - 1;
+  const anchor = isLast ? end.stem : runs[best]!.toLowerCase();
+  if (!anchor || !ascii(runs[best]!)) return null;
   let phrase: Anchor | null = null;
   if (runs.length > 1 && runs.every(ascii)) {
-    const end = runs.at(-1)!;
-    const words = [...runs.slice(0, -1), dropsY(end) ? end.slice(0, -1) : end];
-    phrase = { anchor: words.join(SEP).toLowerCase(), last: true, y: dropsY(end), phrase: null };
+    const words = [...runs.slice(0, -1).map((r) => r.toLowerCase()), end.stem];
+    phrase = { anchor: words.join(SEP), endings: end.endings, phrase: null };
   }
-  return { anchor: best.toLowerCase(), last, y, phrase };
+  return { anchor, endings: isLast ? end.endings : [''], phrase };
 }
 
 /**
@@ -159,13 +179,7 @@ function prefilterSource(anchors: Map<string, Anchor[]>, whole: boolean): string
   const other = list.filter((a) => !isWordy(a));
   const end = whole
     ? (anchor: string) => {
-        const forms = anchors.get(anchor)!;
-        const endings = new Set<string>();
-        for (const f of forms) {
-          if (f.y) endings.add('y').add('ies');
-          else if (f.last) endings.add('').add('s').add('es');
-          else endings.add('');
-        }
+        const endings = new Set(anchors.get(anchor)!.flatMap((f) => f.endings));
         const some = [...endings].filter(Boolean).sort();
         const optional = endings.has('') ? '?' : '';
         const ending = some.length ? `(?:${some.join('|')})${optional}` : '';

@@ -295,3 +295,60 @@ describe('ambiguous acronyms and their context words', () => {
     expect(markedTerms()).toEqual(['vdr']);
   });
 });
+
+describe('a page with no term when it loads', () => {
+  test('gets its marks when the page adds text with a term (an app shell filling in)', async () => {
+    document.body.innerHTML = '<div id="root"><p>Loading…</p></div>';
+    controller = new PageController(document, host, matcher, options);
+    controller.start();
+    await controller.whenIdle();
+    const article = document.createElement('article');
+    article.textContent = 'Sarcopenia is the loss of muscle with age.';
+    document.getElementById('root')!.replaceChildren(article);
+    await tick();
+    await controller.whenIdle();
+    expect([...document.querySelectorAll('mark')].map((m) => m.textContent)).toEqual([
+      'Sarcopenia',
+    ]);
+  });
+
+  test('keeps nothing queued while the page adds only text without one', async () => {
+    document.body.innerHTML = '<ul id="feed"></ul>';
+    controller = new PageController(document, host, matcher, options);
+    controller.start();
+    for (let i = 0; i < 20; i++) {
+      const li = document.createElement('li');
+      li.textContent = `Message ${i}: the trains were late again.`;
+      document.getElementById('feed')!.append(li);
+      await tick();
+    }
+    // Resolves at once: no walk was queued for text that cannot hold a term.
+    await controller.whenIdle();
+    expect(document.querySelectorAll('mark').length).toBe(0);
+  });
+});
+
+test('a long walk that writes as it goes reads each paragraph once and marks them all', async () => {
+  // A term in every paragraph: wherever the walk pauses, it stands on a node it found.
+  const count = 4000;
+  document.body.replaceChildren(
+    ...paragraphs(count, new Set(Array.from({ length: count }, (_, i) => i))),
+  );
+  let tested = 0;
+  const prefilter = matcher.prefilter;
+  const counting = {
+    ...matcher,
+    prefilter: { test: (t: string) => (tested++, prefilter.test(t)) } as RegExp,
+  };
+  const { host, slice } = steppedHost();
+  controller = new PageController(document, host, counting, options);
+  controller.start();
+  const marksAfter: number[] = [];
+  while (slice()) marksAfter.push(document.querySelectorAll('mark').length);
+  await controller.whenIdle();
+  // Written before the walk ended, and the walk still read only the paragraphs with a term.
+  expect(marksAfter.indexOf(1)).toBeLessThan(marksAfter.length - 3);
+  expect(document.querySelectorAll('mark').length).toBe(count);
+  // Each paragraph read once (a walk put off its hint is repeated, reading all again).
+  expect(tested).toBeLessThan(count * 1.1);
+});

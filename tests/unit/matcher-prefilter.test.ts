@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { glossary } from '@/content/glossary-index';
 import { compileMatcher, contextTerms } from '@/lib/matcher';
+import { regularPlural } from '@/lib/matcher/forms';
 import { prefilterFor, stemOf } from '@/lib/matcher/prefilter';
 import { CASES, GLOSSARY } from './matcher-cases';
 
@@ -39,6 +40,8 @@ describe('the prefilter never hides a match', () => {
       for (const form of term.forms) {
         texts.push(form, form.toUpperCase(), `${form}s`, `${form}’s`, form.replace(/ /g, '-'));
         texts.push(form.replace(/ /g, '\u00A0'), form.replace(/ /g, '\u00AD'));
+        const plural = regularPlural(form, term.caseSensitive);
+        if (plural) texts.push(plural, `the ${plural}.`, plural.replace(/ /g, '-'));
       }
     }
     let matched = 0;
@@ -129,6 +132,19 @@ describe('the prefilter of a text node takes anchors as whole words', () => {
       'the (VDR)',
     ])
       expect(prefilter.test(text), text).toBe(true);
+  });
+
+  test('every regular plural passes: -s after a vowel and y, -ies, -es, an acronym’s -s', () => {
+    const forms = ['signaling pathway', 'fruit fly', 'frailty', 'oxidative stress', 'VDR', 'day'];
+    const p = prefilterFor(forms);
+    for (const form of forms) {
+      for (const cs of [false, true]) {
+        const plural = regularPlural(form, cs);
+        if (plural) expect(p.test(`the ${plural}.`), plural).toBe(true);
+      }
+      expect(p.test(`the ${form}.`), form).toBe(true);
+    }
+    expect(p.test('signaling pathwayz')).toBe(false);
   });
 
   test('a form of several words needs all of them, in any separators', () => {
