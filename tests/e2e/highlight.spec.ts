@@ -132,6 +132,34 @@ test('live pages: infinite scroll batches and a single-page-app navigation get m
   expect(consoleErrors).toEqual([]);
 });
 
+test('a page with no term when it loads gets its marks when its app fills in', async ({
+  context,
+  server,
+  consoleErrors,
+}) => {
+  // The page's own script spells no term either (the word is put together at run time),
+  // so nothing in body.textContent at document_idle could hold one.
+  server.route('/shell.html', {
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>shell</title></head><body>
+      <div id="root"><p>Loading…</p></div>
+      <script>
+        window.fillIn = () => {
+          const article = document.createElement('article');
+          article.textContent = 'Notes on ' + ['sarco', 'penia'].join('') + ' and ageing.';
+          document.getElementById('root').replaceChildren(article);
+        };
+      </script></body></html>`,
+  });
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/shell.html`);
+  // Give the content script time to start and find nothing.
+  await page.waitForTimeout(500);
+  await expect(page.locator('mark[data-myolens-term]')).toHaveCount(0);
+  await page.evaluate(() => (window as unknown as { fillIn(): void }).fillIn());
+  await expect(page.locator('article mark[data-myolens-term="sarcopenia"]')).toHaveCount(1);
+  expect(consoleErrors).toEqual([]);
+});
+
 test('a marked link still works', async ({ context, server }) => {
   server.route('/link.html', {
     body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>link</title></head><body>
