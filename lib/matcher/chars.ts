@@ -42,6 +42,12 @@ const wordRe = new RegExp(`^[${WORD}]$`, 'u');
 const spacelessRe = new RegExp(`^[${SPACELESS}]$`, 'u');
 const separatorRe = /^[\s\-\u2010\u2011\u00AD]$/u;
 
+/**
+ * A run of the characters that separate the words of a form (whitespace and hyphens):
+ * for splitting forms and matched surfaces into words. A superset of SEPARATOR.
+ */
+export const SEPARATOR_RUN = /[\s\-\u2010\u2011\u00AD]+/u;
+
 /** Whether a word boundary is checked beside this character (a word char of a spaced script). */
 export function needsBoundary(ch: string): boolean {
   return wordRe.test(ch) && !spacelessRe.test(ch);

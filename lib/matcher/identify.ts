@@ -13,6 +13,7 @@
  * 8-12 ms on a cold start (measured in the benchmark), which every page with a term paid
  * before its first mark. A unit test holds this equal to a trie walk for the glossary.
  */
+import { SEPARATOR } from './chars';
 import { charVariants, type Token } from './forms';
 
 /** A SurfaceIndex as plain data, for rendering at build time: [key, rank, owner] rows. */
@@ -53,7 +54,8 @@ interface Claim {
   owner: string;
 }
 
-const SEPARATORS = /\s+|[-\u2010\u2011\u00AD]\s*/gu;
+/** The pattern's own SEPARATOR, each run of it read as one. */
+const SEPARATORS = new RegExp(SEPARATOR, 'gu');
 const APOSTROPHES = /\u2019/gu;
 const SEP = ' ';
 

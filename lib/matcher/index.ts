@@ -3,6 +3,7 @@
  * finds (for everything else). No DOM here; the rules are in DESIGN.md, "Matching rules
  * users expect", and the decisions on the edge cases in tests/unit/matcher.test.ts.
  */
+import { SEPARATOR_RUN } from './chars';
 import { regularPlural, tokenize } from './forms';
 import { AFTER_MATCH } from './guards';
 import {
@@ -268,8 +269,7 @@ function voucher(
     let ids = bySurface.get(surface);
     if (!ids) {
       const found = new Set<string>();
-      for (const word of surface.split(WORD_SEPARATORS))
-        for (const id of ofWord(word)) found.add(id);
+      for (const word of surface.split(SEPARATOR_RUN)) for (const id of ofWord(word)) found.add(id);
       ids = [...found];
       if (bySurface.size >= SURFACE_CACHE_LIMIT) bySurface.clear();
       bySurface.set(surface, ids);
@@ -287,9 +287,6 @@ export function contextTerms(terms: readonly MatchableTerm[]): MatchableTerm[] {
   const words = new Set(terms.flatMap((t) => t.context ?? []).map((w) => w.toLowerCase()));
   return [...words].map((w) => ({ id: w, forms: [w], caseSensitive: false }));
 }
-
-/** Whitespace and the hyphens the matcher reads between the words of a term. */
-const WORD_SEPARATORS = /[\s\-\u2010\u2011\u00AD]+/u;
 
 interface ContextFinder {
   /** The context words (lower case) that occur in a text, by the matcher's own rules. */
@@ -321,8 +318,7 @@ function contextFinder(terms: readonly MatchableTerm[], prebuilt: PrebuiltSource
         const id = finder.termIdOf(m[0]);
         if (id === undefined) continue;
         found.add(id);
-        for (const t of pending)
-          if (t.context!.some((w) => w.toLowerCase() === id)) pending.delete(t);
+        for (const t of pending) if (servedByWords(t, found)) pending.delete(t);
       }
       return found;
     },

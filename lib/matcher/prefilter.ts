@@ -8,15 +8,13 @@
  * never compiles it.
  */
 
+import { SEPARATOR_RUN } from './chars';
 import { regularPlural } from './forms';
-
-/** Whitespace and the hyphens the matcher accepts between words. */
-const SEPARATORS = /[\s\-\u2010\u2011\u00AD]+/;
 
 /** Stands for a separator between the words of a phrase (no form's character is one). */
 const SEP = '\u0001';
-/** A separator as the matcher reads it between words (chars.ts SEPARATOR). */
-const SEP_SOURCE = '[\\s\\-\u2010\u2011\u00AD]+';
+/** Any separator run between words: a superset of the matcher's SEPARATOR, cheaper to compile. */
+const SEP_SOURCE = SEPARATOR_RUN.source;
 
 const escape = (s: string) =>
   s === SEP ? SEP_SOURCE : s === "'" ? "['\u2019]" : s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
@@ -41,7 +39,7 @@ function lastWord(form: string, word: string): { stem: string; endings: string[]
   const lower = word.toLowerCase();
   const plurals = [regularPlural(form, false), regularPlural(form, true)]
     .filter((p): p is string => p !== undefined)
-    .map((p) => p.split(SEPARATORS).filter(Boolean).at(-1)!.toLowerCase());
+    .map((p) => p.split(SEPARATOR_RUN).filter(Boolean).at(-1)!.toLowerCase());
   let stem = lower;
   for (const p of plurals) {
     let n = 0;
@@ -54,7 +52,7 @@ function lastWord(form: string, word: string): { stem: string; endings: string[]
 
 function anchorOf(form: string): Anchor | null {
   const trimmed = form.trim();
-  const runs = trimmed.split(SEPARATORS).filter(Boolean);
+  const runs = trimmed.split(SEPARATOR_RUN).filter(Boolean);
   if (!runs.length) return null;
   let best = 0;
   runs.forEach((run, i) => {
@@ -74,8 +72,9 @@ function anchorOf(form: string): Anchor | null {
 
 /**
  * The anchor of a form: its longest run between separators (which the text may spell
- * with any separator), lowercased, minus a final y when it is the last run (plural
- * -ies); null when that run is not plain ASCII (then no safe prefilter exists).
+ * with any separator), lowercased; when that is the last run, only the start it shares
+ * with its regular plurals ("frailt" for frailty/frailties). null when that run is not
+ * plain ASCII (then no safe prefilter exists).
  */
 export function stemOf(form: string): string | null {
   return anchorOf(form)?.anchor ?? null;
@@ -125,22 +124,22 @@ function branches(
   return parts;
 }
 
-/**
- * The anchors of a set of forms, by anchor; null when some form has none (then no
- * prefilter). With `phrases`, a form of several plain-ASCII words is anchored by all of
- * them ("age-related muscle loss", not "related"): a text node holds a match only if it
- * holds the whole form.
- */
-function anchorsOf(forms: Iterable<string>, phrases = false): Map<string, Anchor[]> | null {
+/** The anchors of a set of forms; null when some form has none (then no prefilter). */
+function anchorsOf(forms: Iterable<string>): Anchor[] | null {
   const found: Anchor[] = [];
   for (const form of forms) {
     const anchor = anchorOf(form);
     if (anchor === null) return null;
     found.push(anchor);
   }
-  return byAnchor(found, phrases);
+  return found;
 }
 
+/**
+ * The anchors by anchor text, sorted. With `phrases`, a form of several plain-ASCII words
+ * is anchored by all of them ("age-related muscle loss", not "related"): a text node
+ * holds a match only if it holds the whole form.
+ */
 function byAnchor(found: readonly Anchor[], phrases: boolean): Map<string, Anchor[]> {
   const anchors = new Map<string, Anchor[]>();
   for (const f of found) {
@@ -159,9 +158,9 @@ const isWordy = (anchor: string) => /^\w/.test(anchor);
  * no anchor, so it never hides a match.
  */
 export function prefilterFor(forms: Iterable<string>, whole = true): RegExp {
-  const anchors = anchorsOf(forms, whole);
-  if (!anchors) return /(?:)/;
-  return new RegExp(prefilterSource(anchors, whole), 'i');
+  const found = anchorsOf(forms);
+  if (!found) return /(?:)/;
+  return new RegExp(prefilterSource(byAnchor(found, whole), whole), 'i');
 }
 
 /**
@@ -282,12 +281,8 @@ export function prefilters(forms: Iterable<string>): {
   readonly prefilter: RegExp;
   scan: ((text: string) => AnchorScan) | null;
 } {
-  const found: Anchor[] = [];
-  for (const form of forms) {
-    const anchor = anchorOf(form);
-    if (anchor === null) return { prefilter: /(?:)/, scan: null };
-    found.push(anchor);
-  }
+  const found = anchorsOf(forms);
+  if (!found) return { prefilter: /(?:)/, scan: null };
   if (!found.length) return { prefilter: /(?!)/, scan: null };
   // Every page's start() scans its text with this one: made with the matcher. The others
   // are made on first use: a page where no term may start never needs them.
