@@ -202,9 +202,14 @@ export class PageController {
     this.context.set(id, has);
   }
 
+  /** Was some contextual term found on a page without its context words? */
+  private get contextMissing(): boolean {
+    return [...this.context.values()].includes(false);
+  }
+
   /** New text may bring context words: true when a term found none before and now has one. */
   private contextArrived(text: string): boolean {
-    if (![...this.context.values()].includes(false)) return false;
+    if (!this.contextMissing) return false;
     const ids = this.matcher.activeIds(text);
     let grew = false;
     for (const [id, has] of this.context) {
@@ -353,7 +358,7 @@ export class PageController {
       this.started = true;
     }
     let text = '';
-    const waiting = [...this.context.values()].includes(false);
+    const waiting = this.contextMissing;
     for (const n of fresh) {
       this.queue.add(n);
       if (waiting) text += ' ' + (n.textContent ?? '');
