@@ -50,7 +50,15 @@ function failed(row: RowResult, columns: number): string[] | undefined {
   ];
 }
 
-function staticTable(page: PageResult): string {
+/**
+ * A generated page's table: label, total and × LIMIT, the page's own middle columns,
+ * then longest task, worst frame, marks and agreement with the reference.
+ */
+function pageTable(
+  page: PageResult,
+  total: string,
+  middle: { header: string; cell: (s: ReturnType<typeof summarizeRow>) => string }[],
+): string {
   const limit = page.rows.find((r) => r.kind === 'limit');
   const limitMedian = limit ? summarizeRow(limit).total.median : NaN;
   const rows = page.rows.map((row) => {
@@ -62,9 +70,7 @@ function staticTable(page: PageResult): string {
       row.label,
       s.capped ? cappedTotal(row) : range(s.total),
       s.capped ? '—' : ratio(s.total.median, limitMedian),
-      s.capped ? '—' : ms(s.work.median),
-      ms(s.startMs.median),
-      s.firstViewport.n ? ms(s.firstViewport.median) : '—',
+      ...middle.map((c) => c.cell(s)),
       s.capped ? '—' : s.longestTask ? ms(s.longestTask) : '< 50',
       s.capped ? '—' : s.worstFrame ? ms(s.worstFrame) : '< 50',
       marks,
@@ -74,11 +80,9 @@ function staticTable(page: PageResult): string {
   return table(
     [
       'row',
-      'total ms median (min–max)',
+      total,
       '× LIMIT',
-      'work ms',
-      'start() ms',
-      'first mark in viewport ms',
+      ...middle.map((c) => c.header),
       'longest task ms',
       'worst frame ms',
       'marks',
@@ -88,42 +92,23 @@ function staticTable(page: PageResult): string {
   );
 }
 
+function staticTable(page: PageResult): string {
+  return pageTable(page, 'total ms median (min–max)', [
+    { header: 'work ms', cell: (s) => (s.capped ? '—' : ms(s.work.median)) },
+    { header: 'start() ms', cell: (s) => ms(s.startMs.median) },
+    {
+      header: 'first mark in viewport ms',
+      cell: (s) => (s.firstViewport.n ? ms(s.firstViewport.median) : '—'),
+    },
+  ]);
+}
+
 function dynamicTable(page: PageResult): string {
-  const limit = page.rows.find((r) => r.kind === 'limit');
-  const limitMedian = limit ? summarizeRow(limit).total.median : NaN;
-  const rows = page.rows.map((row) => {
-    const broken = failed(row, 10);
-    if (broken) return broken;
-    const s = summarizeRow(row);
-    const { marks, agrees } = agreement(row, page);
-    return [
-      row.label,
-      s.capped ? cappedTotal(row) : range(s.total),
-      s.capped ? '—' : ratio(s.total.median, limitMedian),
-      ms(s.initialWork.median),
-      s.capped ? '—' : range(s.perBatchMedian),
-      s.capped ? '—' : range(s.perBatchMax),
-      s.capped ? '—' : s.longestTask ? ms(s.longestTask) : '< 50',
-      s.capped ? '—' : s.worstFrame ? ms(s.worstFrame) : '< 50',
-      marks,
-      agrees,
-    ];
-  });
-  return table(
-    [
-      'row',
-      'work ms, all batches (min–max)',
-      '× LIMIT',
-      'initial 50 ¶ ms',
-      'per batch median ms',
-      'per batch max ms',
-      'longest task ms',
-      'worst frame ms',
-      'marks',
-      'agrees with reference',
-    ],
-    rows,
-  );
+  return pageTable(page, 'work ms, all batches (min–max)', [
+    { header: 'initial 50 ¶ ms', cell: (s) => ms(s.initialWork.median) },
+    { header: 'per batch median ms', cell: (s) => (s.capped ? '—' : range(s.perBatchMedian)) },
+    { header: 'per batch max ms', cell: (s) => (s.capped ? '—' : range(s.perBatchMax)) },
+  ]);
 }
 
 /** Real pages: one line per page, medians only. */
