@@ -6,6 +6,7 @@ import {
   type Density,
   type LoadedSettings,
   type MarkStyle,
+  type RendererChoice,
   type SettingsPatch,
   type SettingsStore,
   type SiteMode,
@@ -25,8 +26,13 @@ const MARK_STYLES: Choice<MarkStyle>[] = [
   { value: 'none', label: 'Invisible (terms still answer)' },
 ];
 const DENSITIES: Choice<Density>[] = [
+  { value: 'section', label: 'First mention of each term in each section' },
   { value: 'all', label: 'Every mention' },
-  { value: 'first', label: 'First mention of each term' },
+  { value: 'first', label: 'First mention of each term on the page' },
+];
+const RENDERERS: Choice<RendererChoice>[] = [
+  { value: 'paint', label: 'Paint over the page, leaving it untouched' },
+  { value: 'wrap', label: 'Wrap terms in elements (for user styles)' },
 ];
 const TRIGGERS: Choice<Trigger>[] = [
   { value: 'hover', label: 'Hover or focus' },
@@ -122,10 +128,17 @@ export function SettingsView(props: {
         />
         <Choices
           name="density"
-          legend="Mark"
+          legend="Underline"
           value={settings.density}
           choices={DENSITIES}
           onChange={(density) => save({ density })}
+        />
+        <Choices
+          name="renderer"
+          legend="Draw terms by"
+          value={settings.renderer}
+          choices={RENDERERS}
+          onChange={(renderer) => save({ renderer })}
         />
         <Choices
           name="trigger"

@@ -9,6 +9,7 @@ declare module 'mark.js/src/lib/mark.js' {
   export default class MarkCore {
     constructor(context: HTMLElement | HTMLElement[]);
     markRegExp(regexp: RegExp, options?: Mark.MarkRegExpOptions): void;
+    markRanges(ranges: readonly Mark.Range[], options?: Mark.MarkRangesOptions): void;
     /** Walks the context's text nodes for mark.js (a DOMIterator). */
     protected get iterator(): unknown;
   }

@@ -49,6 +49,11 @@ export const MoveTermSchema = v.strictObject({
  * knows its hostname, so the popup needs no `tabs` permission to read the URL.
  */
 export const ToggleSiteSchema = v.strictObject({ type: v.literal('toggle-site') });
+/**
+ * Content script to background: which browser engine version is this? Content scripts
+ * cannot call `runtime.getBrowserInfo()` (Firefox); it decides whether highlights paint.
+ */
+export const GetEngineSchema = v.strictObject({ type: v.literal('get-engine') });
 
 /** Any message, told apart by `type`. */
 export const MessageSchema = v.variant('type', [
@@ -58,6 +63,7 @@ export const MessageSchema = v.variant('type', [
   PageTermsChangedSchema,
   MoveTermSchema,
   ToggleSiteSchema,
+  GetEngineSchema,
 ]);
 
 /** The content script's answer to `get-page-terms`: terms in page order. */
@@ -77,10 +83,19 @@ export type MessageType = Message['type'];
 /** The message of one type. */
 export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
 export type PageTermsResponse = v.InferOutput<typeof PageTermsResponseSchema>;
+/** The background's answer to `get-engine`: `runtime.getBrowserInfo()`'s name and version. */
+export const EngineResponseSchema = v.strictObject({
+  name: v.pipe(v.string(), v.maxLength(MAX_MESSAGE_STRING)),
+  version: v.pipe(v.string(), v.maxLength(MAX_MESSAGE_STRING)),
+});
+export type EngineResponse = v.InferOutput<typeof EngineResponseSchema>;
+
 /** What the receiver of each message type answers. */
 export type ResponseOf<T extends MessageType> = T extends 'get-page-terms'
   ? PageTermsResponse
-  : void;
+  : T extends 'get-engine'
+    ? EngineResponse
+    : void;
 
 // Valibot reads fields with `in`, which sees inherited ones; a message is only ever a
 // plain object whose fields are all its own.
@@ -99,6 +114,11 @@ function parsePlain<T>(schema: v.GenericSchema<unknown, T>, raw: unknown): T | n
 /** A received message if it is exactly one of ours, else null. */
 export function parseMessage(raw: unknown): Message | null {
   return parsePlain(MessageSchema, raw);
+}
+
+/** The background's answer to `get-engine` if well formed, else null. */
+export function parseEngineResponse(raw: unknown): EngineResponse | null {
+  return parsePlain(EngineResponseSchema, raw);
 }
 
 /** The content script's answer to `get-page-terms` if well formed, else null. */
@@ -172,6 +192,7 @@ export const ALLOWED_SENDERS: { readonly [T in MessageType]: readonly SenderKind
   'page-terms-changed': ['content-script'],
   'move-term': ['extension-page'],
   'toggle-site': ['extension-page'],
+  'get-engine': ['content-script'],
 };
 
 /** The message if it is well formed and its sender may send that type, else null. */

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { storage } from '@wxt-dev/storage';
-import { acceptMessage } from '@/lib/messages';
+import { acceptMessage, type EngineResponse } from '@/lib/messages';
 import { guideLinkSuffix } from '@/lib/guide-url';
 import { createSettingsStore, defineSettingsSlots } from '@/lib/settings';
 import { BadgeCounts } from './badge';
@@ -36,6 +36,14 @@ export default defineBackground(() => {
     if (!message) return undefined;
     if (message.type === 'open-guide') {
       return openGuide(message, sender.tab).then(() => undefined);
+    }
+    if (message.type === 'get-engine') {
+      // Firefox only (Chromium has no getBrowserInfo, and its content script never asks).
+      const info = (browser.runtime as { getBrowserInfo?: () => Promise<EngineResponse> })
+        .getBrowserInfo;
+      return info
+        ? info().then(({ name, version }) => ({ name, version }))
+        : Promise.resolve(undefined);
     }
     if (message.type === 'page-terms-changed' && sender.tab?.id !== undefined) {
       badge.set(sender.tab.id, message.count);

@@ -1,23 +1,23 @@
 import { createIdleRunner, type IdleHost, type ShouldYield } from '@/lib/idle';
 import type { Matcher } from '@/lib/matcher';
-import { Highlighter, type MarkStyle } from './highlight';
+import { UnderlinePolicy, type Density } from './density';
 import { PageObserver, type PageChanges } from './observe';
+import { Occurrences, type Occurrence } from './occurrences';
+import { PaintRenderer } from './paint';
+import type { MarkStyle, Renderer } from './render';
 import { isExcluded, markable, ScanQueue } from './scan';
+import { WrapRenderer } from './wrap';
 
-export type Density = 'all' | 'first';
+export type { Density } from './density';
+export type RendererKind = 'paint' | 'wrap';
 
 export interface HighlightOptions {
   density: Density;
   style: MarkStyle;
   hiddenTerms: ReadonlySet<string>;
+  /** How mentions are shown; fixed for a controller's life (index.ts makes a new one). */
+  renderer: RendererKind;
 }
-
-/** After this many edits of our marks by the page under one parent, stop marking there. */
-const EDITS_PER_PARENT = 3;
-/** After this many edits of our marks by the page in all, stop watching the page. */
-const EDITS_PER_PAGE = 50;
-/** A text node its owner rewrote this often is churning (a ticker, a clock): leave it. */
-const REMARKS_PER_NODE = 5;
 /**
  * A slice that writes marks may run this long. Every slice that changes the DOM costs the
  * page a style and layout pass in the next frame, and on a long page that pass costs the
@@ -27,15 +27,19 @@ const REMARKS_PER_NODE = 5;
 const WRITE_SLICE_MS = 30;
 /** Hits wait at most this long for the walk to end before they are written anyway. */
 const WRITE_AFTER_MS = 60;
-/** Nodes per mark.js call: the write budget and the counts are checked between calls. */
+/** Nodes per write: the write budget and the counts are checked between chunks. */
 const WRITE_CHUNK = 64;
 
 /**
  * Runs highlighting on one document: a cheap first check, the initial scan in idle
- * slices, then only what the page adds or changes. `stop()` restores the page exactly.
+ * slices, then only what the page adds or changes. Scanning yields occurrences (plain
+ * data, `occurrences`); a renderer shows them. `stop()` leaves the page as it was.
  */
 export class PageController {
-  readonly highlighter: Highlighter;
+  readonly occurrences = new Occurrences();
+  readonly renderer: Renderer;
+  private readonly wrapper: WrapRenderer | undefined;
+  private readonly policy: UnderlinePolicy;
   private readonly queue: ScanQueue;
   private readonly observer: PageObserver;
   private readonly runner: ReturnType<typeof createIdleRunner>;
@@ -53,10 +57,10 @@ export class PageController {
   private lookahead: RegExp | undefined;
   /** A term that was found without context has its context now: scan the page again. */
   private contextLate = false;
-  private readonly marked = new Map<string, number>();
-  private readonly editsByParent = new WeakMap<Node, number>();
-  private readonly remarks = new WeakMap<Node, number>();
-  private edits = 0;
+  /** The page removed or changed text since the last sweep of the occurrences. */
+  private sweepDue = false;
+  /** Elements that became editors since the last sweep. */
+  private editors: Element[] = [];
   private onChange: (() => void) | undefined;
   private idleWaiters: (() => void)[] = [];
   /** Has the matcher built what termIdOf needs? (before the first write, not on pages with none) */
@@ -78,14 +82,19 @@ export class PageController {
     /** False once the extension is gone (reloaded, updated): then nothing runs. */
     private readonly alive: () => boolean = () => true,
   ) {
-    this.highlighter = new Highlighter(doc, (s) => matcher.termIdOf(s));
-    this.highlighter.setStyle(options.style);
+    if (options.renderer === 'paint') {
+      this.renderer = new PaintRenderer(doc.defaultView as Window & typeof globalThis, options.style);
+    } else {
+      this.renderer = this.wrapper = new WrapRenderer(doc, options.style);
+    }
+    this.policy = new UnderlinePolicy(doc, options.density);
+    this.occurrences.onStale = (_node, gone) => this.forget(gone);
     this.queue = new ScanQueue(doc);
     // The whole document, not <body>: Turbo-style navigation swaps in a new body.
     this.observer = new PageObserver(
       doc.documentElement,
       (c) => this.changed(c),
-      (n) => this.highlighter.owns(n),
+      (n) => this.wrapper?.highlighter.owns(n) ?? false,
     );
     this.runner = createIdleRunner(this.host, (y) => this.step(y), { signal: this.aborter.signal });
   }
@@ -110,28 +119,29 @@ export class PageController {
     this.runner.schedule();
   }
 
-  /** Stop for good and restore the page exactly. */
+  /** Stop for good and leave the page as it was. */
   stop(): void {
     this.aborter.abort();
-    this.observer.quiet(() => this.highlighter.unhighlight());
+    this.observer.quiet(() => this.renderer.clear());
     this.observer.stop();
     this.queue.clear();
     this.found = [];
-    this.marked.clear();
+    this.occurrences.clear();
     this.settle();
     this.onChange?.();
   }
 
-  /** Apply new options: restyle in place, or unmark and mark again when what is marked changes. */
+  /** Apply new options: restyle in place, or start over when what is shown changes. */
   update(options: HighlightOptions): void {
-    const remark =
+    const again =
       options.density !== this.options.density ||
       [...options.hiddenTerms].join() !== [...this.options.hiddenTerms].join();
     this.options = options;
-    this.observer.quiet(() => this.highlighter.setStyle(options.style));
-    if (!remark) return;
-    this.observer.quiet(() => this.highlighter.unhighlight());
-    this.marked.clear();
+    this.observer.quiet(() => this.renderer.setStyle(options.style));
+    if (!again) return;
+    this.observer.quiet(() => this.renderer.clear());
+    this.occurrences.clear();
+    this.policy.reset(options.density);
     this.queue.clear();
     this.found = [];
     if (this.started) {
@@ -143,7 +153,8 @@ export class PageController {
 
   /** Resolves once every queued scan is done (benchmarks and tests wait on it). */
   whenIdle(): Promise<void> {
-    if (this.queue.empty && !this.found.length && !this.runner.pending) return Promise.resolve();
+    if (this.queue.empty && !this.found.length && !this.runner.pending && !this.sweepDue)
+      return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
@@ -153,9 +164,15 @@ export class PageController {
     for (const resolve of waiters) resolve();
   }
 
-  /** Marks per term, counted in the document. */
+  /** Mentions per term on the page, underlined or not. */
   counts(): Map<string, number> {
-    return new Map(this.marked);
+    return this.occurrences.counts();
+  }
+
+  /** Every mention still on the page, in document order. */
+  mentions(): readonly Occurrence[] {
+    this.sweep();
+    return this.occurrences.all();
   }
 
   /**
@@ -226,10 +243,7 @@ export class PageController {
   private accept = (termId: string, surface: string): boolean => {
     this.vouch(surface);
     if (this.matcher.contextual.has(termId) && !this.hasContext(termId)) return false;
-    if (this.options.hiddenTerms.has(termId)) return false;
-    if (this.options.density === 'first' && this.marked.has(termId)) return false;
-    this.marked.set(termId, (this.marked.get(termId) ?? 0) + 1);
-    return true;
+    return !this.options.hiddenTerms.has(termId);
   };
 
   /** Could this text hold a term? The prefilter first: it rejects most text many times faster. */
@@ -247,11 +261,8 @@ export class PageController {
     return pattern.test(text);
   };
 
-  private skip = (node: Text): boolean =>
-    this.highlighter.owns(node) ||
-    (this.remarks.get(node) ?? 0) > REMARKS_PER_NODE ||
-    (this.remarks.get(node.parentNode!) ?? 0) > REMARKS_PER_NODE ||
-    (this.editsByParent.get(node.parentNode!) ?? 0) >= EDITS_PER_PARENT;
+  /** Text nodes never scanned: in wrap mode ours and the ones the page fights over. */
+  private skip = (node: Text): boolean => this.wrapper?.skip(node) ?? false;
 
   /**
    * One slice: read first (walk and test, no DOM change, so the page has
@@ -265,6 +276,7 @@ export class PageController {
       this.settle();
       return false;
     }
+    this.sweep();
     while (!this.queue.empty && !shouldYield()) {
       const hits = this.queue.take(this.candidate, this.skip, shouldYield);
       if (!hits.length) continue;
@@ -288,12 +300,12 @@ export class PageController {
         this.queue.add(this.doc.body);
       }
     }
-    const more = !this.queue.empty || this.found.length > 0;
+    const more = !this.queue.empty || this.found.length > 0 || this.sweepDue;
     if (!more) this.settle();
     return more;
   }
 
-  /** Wraps found nodes, a chunk at a time, until the write budget of this slice is spent. */
+  /** Writes found nodes, a chunk at a time, until the write budget of this slice is spent. */
   private flush(pattern: RegExp, shouldYield: ShouldYield): void {
     // The walk stands on the last node it found: wrapped now, our new nodes would come
     // next in its way (and a hinted walk would count that text twice). It waits.
@@ -306,51 +318,110 @@ export class PageController {
       // The page moved or changed nodes since the walk: what is excluded now stays unmarked.
       if (this.stale) chunk = chunk.filter((n) => n.isConnected && markable(n, this.skip));
       if (!chunk.length) continue;
-      // candidate() shares this RegExp: mark.js must start from each node's beginning.
-      pattern.lastIndex = 0;
-      // Counts (the badge) follow each chunk, as the marks appear.
-      if (this.observer.quiet(() => this.highlighter.wrap(chunk, pattern, this.accept)).length)
-        this.onChange?.();
+      // Counts (the badge) follow each chunk, as the mentions appear.
+      if (this.observer.quiet(() => this.write(chunk, pattern))) this.onChange?.();
     } while (i < found.length && !shouldYield(WRITE_SLICE_MS));
+    this.renderer.check();
     this.found = i < found.length ? found.slice(i) : [];
     if (held) this.found.push(held);
     if (!this.found.length) this.stale = false;
     else this.foundAt = this.host.performance.now();
   }
 
-  private changed({ added, touched, editable }: PageChanges): void {
+  /** Finds and shows the mentions in `nodes`; true if any node's mentions changed. */
+  private write(nodes: readonly Text[], pattern: RegExp): boolean {
+    let any = false;
+    for (const node of nodes) if (this.scanNode(node, pattern)) any = true;
+    return any;
+  }
+
+  /** The mentions of one text node, as occurrences, handed to the renderer. */
+  private scanNode(node: Text, pattern: RegExp): boolean {
+    const before = this.occurrences.delete(node);
+    this.forget(before);
+    const data = node.data;
+    const list: Occurrence[] = [];
+    let section: object | undefined;
+    let quiet = false;
+    // candidate() shares this RegExp: each node is read from its beginning.
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(data); m; m = pattern.exec(data)) {
+      const surface = m[0];
+      const termId = this.matcher.termIdOf(surface);
+      if (termId === undefined || !this.accept(termId, surface)) continue;
+      if (!section) {
+        section = this.policy.sectionOf(node);
+        quiet = this.policy.quiet(node);
+      }
+      const shown = this.policy.claim(termId, section, quiet);
+      list.push({ node, start: m.index, end: m.index + surface.length, termId, shown, section });
+    }
+    if (!list.length) return before.length > 0;
+    const moved = this.renderer.write(node, list);
+    if (moved) for (const m of moved) this.occurrences.set(m.node, m.data, m.list);
+    else this.occurrences.set(node, data, list);
+    return true;
+  }
+
+  /** Occurrences whose text went away: no longer shown, and no longer their section's first. */
+  private forget(list: readonly Occurrence[]): void {
+    if (!list.length) return;
+    this.renderer.forget(list);
+    for (const o of list) if (o.shown) this.policy.release(o.termId, o.section);
+  }
+
+  /**
+   * Forgets occurrences whose text the page removed or changed (and those inside what
+   * became an editor), so none outlives its text and no removed node is kept alive.
+   */
+  private sweep(): void {
+    if (!this.sweepDue) return;
+    this.sweepDue = false;
+    const editors = this.editors;
+    this.editors = [];
+    const dropped = this.occurrences.sweep(
+      editors.length
+        ? (n) => editors.some((e) => e.contains(n)) && isExcluded(n.parentElement)
+        : undefined,
+    );
+    if (dropped) this.onChange?.();
+  }
+
+  private changed(changes: PageChanges): void {
     if (this.aborter.signal.aborted || !this.alive()) return;
+    const { added, editable, removed } = changes;
     // The text seen at start() is no longer the page's: walk on reading each node.
     this.queue.dropHints();
     if (this.found.length) this.stale = true;
-    const { rescan, edited, owners } = this.highlighter.repair(touched);
-    // What repair removed is ours: not news for the next batch.
-    this.observer.discard();
-    // An element whose owner keeps rewriting marked text (a live ticker re-rendering
-    // its children) counts as churning too, whatever new nodes it uses.
-    for (const parent of owners) this.remarks.set(parent, (this.remarks.get(parent) ?? 0) + 1);
-    let restored = 0;
-    for (const el of editable) {
-      // Marks inside an editor would end up in what the user saves: take them out.
-      if (isExcluded(el)) restored += this.observer.quiet(() => this.highlighter.restoreWithin(el));
-      else if (el.isConnected && this.started) this.queue.add(el);
-    }
-    if (edited) {
-      this.edits += edited;
-      for (const n of touched) {
-        if (n.parentNode)
-          this.editsByParent.set(n.parentNode, (this.editsByParent.get(n.parentNode) ?? 0) + 1);
-      }
-      if (this.edits >= EDITS_PER_PAGE) {
+    // Headings may have come or gone.
+    this.policy.stale();
+    if (removed) this.sweepDue = true;
+    let rescan: Text[] = [];
+    if (this.wrapper) {
+      const repaired = this.wrapper.repair(changes);
+      // What repair removed is ours: not news for the next batch.
+      this.observer.discard();
+      if (repaired.changed) this.sweepDue = true;
+      if (repaired.giveUp) {
         // The page keeps undoing us: leave it alone rather than fight it.
         this.observer.stop();
         this.queue.clear();
+        this.sweepDue = true;
+        this.runner.schedule();
         return;
       }
+      rescan = repaired.rescan;
     }
-    if (rescan.length || edited || restored) this.recount();
-    const fresh = added.filter((n) => !(this.highlighter.owns(n) && n.nodeType === 3));
+    for (const el of editable) {
+      if (isExcluded(el)) {
+        // Nothing is marked inside an editor.
+        this.editors.push(el);
+        this.sweepDue = true;
+      } else if (el.isConnected && this.started) this.queue.add(el);
+    }
+    const fresh = added.filter((n) => !(this.wrapper?.highlighter.owns(n) && n.nodeType === 3));
     if (!this.started) {
+      if (this.sweepDue) this.runner.schedule();
       // start() found no place for a term: the page may bring one now (an app shell
       // filling in, a feed, a navigation). Until it does, nothing is queued or kept.
       const text = fresh.map((n) => n.textContent ?? '').join(' ');
@@ -363,29 +434,15 @@ export class PageController {
       this.queue.add(n);
       if (waiting) text += ' ' + (n.textContent ?? '');
     }
-    for (const n of rescan) {
-      const count = (this.remarks.get(n) ?? 0) + 1;
-      this.remarks.set(n, count);
-      if (count <= REMARKS_PER_NODE) this.queue.add(n);
-    }
+    for (const n of rescan) this.queue.add(n);
     // New text can bring the context words that make an ambiguous acronym safe to mark.
     if (text && this.contextArrived(text)) this.queue.add(this.doc.body);
-    if (!this.queue.empty && this.started) this.runner.schedule();
+    if (!this.queue.empty || this.sweepDue) this.runner.schedule();
   }
 
   /** Could a term start anywhere in this text (of one node or many)? */
   private couldHoldTerm(text: string): boolean {
     const scan = this.matcher.scanAnchors(text);
     return !scan || scan.anyIn(0, text.length);
-  }
-
-  /** Recount marks after the page or a repair removed some. */
-  private recount(): void {
-    this.marked.clear();
-    for (const mark of this.highlighter.marks()) {
-      const id = this.highlighter.termIdOfMark(mark)!;
-      this.marked.set(id, (this.marked.get(id) ?? 0) + 1);
-    }
-    this.onChange?.();
   }
 }

@@ -52,13 +52,18 @@ class NodeListMark extends Mark {
   }
 }
 
-/** Decides whether one match (its term and its text) becomes a mark. */
-export type Accept = (termId: string, surface: string) => boolean;
+/** One span of a text node to wrap, and its term. */
+export interface WrapRange {
+  start: number;
+  end: number;
+  termId: string;
+}
 
 /**
- * The only code that changes the page: wraps matches in `<mark data-myolens-term>` with
- * mark.js and restores the page's own text nodes exactly. Marks are remembered in
- * WeakMaps, so a page that forges `data-myolens-term` never passes `hit()`.
+ * The only code that changes the page (in the wrap renderer): wraps ranges of text nodes
+ * in `<mark data-myolens-term>` with mark.js and restores the page's own text nodes
+ * exactly. Marks are remembered in WeakMaps, so a page that forges `data-myolens-term`
+ * is never taken for ours.
  */
 export class Highlighter {
   private readonly groups = new Map<Text, Group>();
@@ -66,47 +71,41 @@ export class Highlighter {
   private readonly termOf = new WeakMap<Element, string>();
   private style: MarkStyle = 'underline';
 
-  constructor(
-    private readonly doc: Document,
-    private readonly termIdOf: (surface: string) => string | undefined,
-  ) {}
+  constructor(private readonly doc: Document) {}
 
-  /** Wraps every match of `pattern` in `nodes` that `accept` allows; returns the marks made. */
-  wrap(nodes: readonly Text[], pattern: RegExp, accept: Accept): HTMLElement[] {
-    const made: HTMLElement[] = [];
-    const pending: Group[] = [];
-    for (const head of nodes) {
-      if (this.groupOf.has(head) || !head.parentNode) continue;
-      pending.push({
-        head,
-        original: head.data,
-        headText: '',
-        derived: [],
-        parent: head.parentNode,
-      });
-    }
-    if (!pending.length) return made;
-    let termId: string | undefined;
-    new NodeListMark(pending.map((g) => g.head)).markRegExp(pattern, {
-      element: 'mark',
-      exclude: [],
-      filter: (_node, match) => {
-        termId = this.termIdOf(match);
-        return termId !== undefined && accept(termId, match);
+  /**
+   * Wraps `ranges` (sorted, not overlapping) of one page text node. Returns the nodes the
+   * node's text is in now, in order (the node itself, then ours), or null if none was made.
+   */
+  wrap(head: Text, ranges: readonly WrapRange[]): ChildNode[] | null {
+    if (this.groupOf.has(head) || !head.parentNode || !ranges.length) return null;
+    const group: Group = {
+      head,
+      original: head.data,
+      headText: '',
+      derived: [],
+      parent: head.parentNode,
+    };
+    const termAt = new Map(ranges.map((r) => [r.start, r.termId]));
+    new NodeListMark([head]).markRanges(
+      ranges.map((r) => ({ start: r.start, length: r.end - r.start })),
+      {
+        element: 'mark',
+        exclude: [],
+        each: (el: Element, range: { start: number }) => {
+          const mark = el as HTMLElement;
+          const termId = termAt.get(range.start)!;
+          // mark.js tags marks with data-markjs; a page's own mark.js `unmark()` would then
+          // strip ours without our bookkeeping. Our own attributes identify them instead.
+          mark.removeAttribute('data-markjs');
+          mark.setAttribute(TERM_ATTR, termId);
+          mark.setAttribute(STYLE_ATTR, this.style);
+          this.termOf.set(mark, termId);
+        },
       },
-      each: (el) => {
-        const mark = el as HTMLElement;
-        // mark.js tags marks with data-markjs; a page's own mark.js `unmark()` would then
-        // strip ours without our bookkeeping. Our own attributes identify them instead.
-        mark.removeAttribute('data-markjs');
-        mark.setAttribute(TERM_ATTR, termId!);
-        mark.setAttribute(STYLE_ATTR, this.style);
-        this.termOf.set(mark, termId!);
-        made.push(mark);
-      },
-    });
-    for (const group of pending) this.record(group);
-    return made;
+    );
+    this.record(group);
+    return this.groups.has(head) ? [head, ...group.derived] : null;
   }
 
   /** After mark.js split `head`, collect the nodes it created after it. */
@@ -126,18 +125,6 @@ export class Highlighter {
     this.groups.set(head, group);
     this.groupOf.set(head, group);
     for (const n of group.derived) this.groupOf.set(n, group);
-  }
-
-  /** Our mark containing `target` and its term, or undefined (forged marks included). */
-  hit(target: EventTarget | null): { mark: HTMLElement; termId: string } | undefined {
-    let node = target instanceof Node ? target : null;
-    for (; node; node = node.parentNode) {
-      if (node.nodeType !== 1) continue;
-      const termId = this.termOf.get(node as Element);
-      if (termId) return { mark: node as HTMLElement, termId };
-      if ((node as Element).localName === 'body') return undefined;
-    }
-    return undefined;
   }
 
   /** Is `node` a page node we split, or a node we created? */

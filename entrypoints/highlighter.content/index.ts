@@ -5,7 +5,7 @@ import { storage } from '@wxt-dev/storage';
 import { glossary } from '@/content/glossary-index';
 import { PREBUILT } from '@/content/generated/pattern';
 import { compileMatcher } from '@/lib/matcher';
-import { acceptMessage, type SenderLike } from '@/lib/messages';
+import { acceptMessage, parseEngineResponse, type SenderLike } from '@/lib/messages';
 import {
   createSettingsStore,
   defineSettingsSlots,
@@ -13,9 +13,10 @@ import {
   toggleSite,
   type Settings,
 } from '@/lib/settings';
-import { PageController, type HighlightOptions } from './controller';
+import { paintsHighlights } from './browser-quirks';
+import { PageController, type HighlightOptions, type RendererKind } from './controller';
 import { listen } from './interactions';
-import { pageTerms, reveal } from './page-terms';
+import { pageTerms } from './page-terms';
 import { TooltipHost } from './tooltip-host';
 import './style.css';
 
@@ -47,12 +48,16 @@ function siteOff(settings: Settings, hostname: string): Partial<Settings> {
   return { sites: toggleSite(settings, hostname).sites };
 }
 
-/** Highlight options from settings: hidden categories become hidden terms. */
-function optionsFrom(settings: Settings): HighlightOptions {
+/**
+ * Highlight options from settings: hidden categories become hidden terms; paint where the
+ * browser paints highlights, unless the reader chose wrapping.
+ */
+function optionsFrom(settings: Settings, paints: boolean): HighlightOptions {
   const hidden = new Set(settings.hiddenTerms);
   for (const term of glossary)
     if (settings.hiddenCategories.includes(term.category)) hidden.add(term.id);
-  return { density: settings.density, style: settings.markStyle, hiddenTerms: hidden };
+  const renderer: RendererKind = paints && settings.renderer === 'paint' ? 'paint' : 'wrap';
+  return { density: settings.density, style: settings.markStyle, hiddenTerms: hidden, renderer };
 }
 
 async function run(ctx: ContentScriptContext): Promise<void> {
@@ -60,7 +65,13 @@ async function run(ctx: ContentScriptContext): Promise<void> {
   if (!body) return;
   const hostname = location.hostname;
   const store = createSettingsStore(defineSettingsSlots(storage));
-  let settings = (await store.loadSettings()).settings;
+  const [loaded, paints] = await Promise.all([
+    store.loadSettings(),
+    paintsHighlights(window, import.meta.env.FIREFOX, async () =>
+      parseEngineResponse(await browser.runtime.sendMessage({ type: 'get-engine' })),
+    ),
+  ]);
+  let settings = loaded.settings;
   if (ctx.isInvalid) return;
 
   // After the extension is reloaded or updated this script is orphaned: the first event
@@ -98,23 +109,27 @@ async function run(ctx: ContentScriptContext): Promise<void> {
 
   const apply = () => {
     const on = settings.enabled && isEnabledOn(settings, hostname);
-    if (!on) {
+    const options = optionsFrom(settings, paints);
+    if (!on || (controller && controller.renderer.kind !== options.renderer)) {
       tooltip.close();
       controller?.stop();
       controller = undefined;
+    }
+    if (!on) {
+      // Off: nothing is shown.
     } else if (controller) {
-      controller.update(optionsFrom(settings));
+      controller.update(options);
     } else {
-      controller = new PageController(document, window, matcher, optionsFrom(settings), alive);
+      controller = new PageController(document, window, matcher, options, alive);
       controller.onMarksChanged = reportCount;
       controller.start();
     }
     reportCount();
   };
 
-  const { moveTo } = listen(
+  const { moveTo, reveal } = listen(
     window,
-    () => (alive() ? controller?.highlighter : undefined),
+    () => (alive() ? controller : undefined),
     tooltip,
     () => settings.trigger,
     ctx.signal,
@@ -133,7 +148,7 @@ async function run(ctx: ContentScriptContext): Promise<void> {
       case 'get-page-terms':
         return Promise.resolve(pageTerms(controller, hostname));
       case 'reveal-term':
-        if (controller) reveal(controller.highlighter, message.termId);
+        reveal(message.termId);
         return undefined;
       case 'move-term':
         moveTo(message.direction);

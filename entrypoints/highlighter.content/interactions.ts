@@ -1,119 +1,167 @@
-import type { Highlighter } from './highlight';
+import type { PageController } from './controller';
+import { anchorOf, occurrenceAt } from './hit-test';
+import { rangeOf, type Occurrence } from './occurrences';
 import type { TooltipHost } from './tooltip-host';
 
 export type Trigger = 'hover' | 'alt-hover' | 'click';
 
-/** Hover intent: how long the pointer rests on a mark before its tooltip opens. */
+/** Hover intent: how long the pointer rests on a term before its tooltip opens. */
 export const OPEN_DELAY = 300;
-/** Grace period to travel between a mark and its tooltip (SC 1.4.13: hoverable). */
+/** Grace period to travel between a term and its tooltip (SC 1.4.13: hoverable). */
 export const CLOSE_DELAY = 350;
 
 /**
- * One set of delegated listeners for every mark on the page (no listener per mark).
- * Only trusted events count: a page script cannot open, move or close our tooltip by
- * dispatching synthetic events.
+ * One set of listeners on the window for every mention on the page: there are no
+ * elements to listen on. The pointer is hit-tested against the occurrences (at most once
+ * per animation frame, and only while the page has some), the keyboard moves through
+ * them in document order. Only trusted events count: a page script cannot open, move or
+ * close our tooltip by dispatching synthetic events.
  */
 export function listen(
   win: Window,
-  getHighlighter: () => Highlighter | undefined,
+  getController: () => PageController | undefined,
   tooltip: TooltipHost,
   getTrigger: () => Trigger,
   signal: AbortSignal,
-): { moveTo(direction: 1 | -1): void } {
+): { moveTo(direction: 1 | -1): void; reveal(termId: string): boolean } {
+  const doc = win.document;
   let openTimer: ReturnType<typeof setTimeout> | undefined;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
-  let pendingMark: HTMLElement | undefined;
-  /** Where the pointer entered the pending mark (a wrapped mark opens at that line). */
-  let pendingPoint: { x: number; y: number } | undefined;
+  /** The mention under the pointer (after the last hit-test). */
+  let hovered: Occurrence | undefined;
+  /** The mention whose tooltip waits for the open delay. */
+  let pending: Occurrence | undefined;
+  /** Is the pointer over the tooltip? */
+  let overTooltip = false;
+  /** The last pointer position and whether Alt was down, for the next frame's hit-test. */
+  let pointer: { x: number; y: number; alt: boolean } | undefined;
+  let frame = 0;
   const opts = { capture: true, signal, passive: true };
 
   const cancelOpen = () => {
     clearTimeout(openTimer);
-    pendingMark = undefined;
+    pending = undefined;
   };
   const cancelClose = () => clearTimeout(closeTimer);
   const scheduleClose = () => {
     cancelClose();
     closeTimer = setTimeout(() => {
       // Never close under the pointer or while the keyboard is inside.
-      if (!tooltip.hasFocus && !hovering) tooltip.close();
+      if (!tooltip.hasFocus && !overTooltip && hovered !== tooltip.openKey) close();
     }, CLOSE_DELAY);
   };
-  let hovering = false;
+  const lit = () => getController()?.renderer.hover(openOccurrence() ?? hovered);
+  const openOccurrence = () => tooltip.openKey as Occurrence | undefined;
 
-  const openNow = (
-    mark: HTMLElement,
-    termId: string,
-    announce = false,
-    point?: { x: number; y: number },
-  ) => {
+  const close = (returnFocus = false) => {
     cancelOpen();
-    cancelClose();
-    void tooltip.open(mark, termId, announce, point);
+    tooltip.close(returnFocus);
+    lit();
   };
 
+  const openNow = (o: Occurrence, point?: { x: number; y: number }) => {
+    const controller = getController();
+    if (!controller) return;
+    cancelOpen();
+    cancelClose();
+    void tooltip.open(anchorOf(o, controller.occurrences), o.termId, { point }).then(lit);
+  };
+
+  /** The pointer is over `o` now (or over no mention). */
+  const enter = (o: Occurrence | undefined, alt: boolean, x: number, y: number) => {
+    if (o === hovered) return;
+    const left = hovered;
+    hovered = o;
+    lit();
+    if (left) {
+      if (pending === left) cancelOpen();
+      if (left === openOccurrence()) scheduleClose();
+    }
+    if (!o) return;
+    if (o === openOccurrence()) return cancelClose();
+    const trigger = getTrigger();
+    if (trigger === 'click' || (trigger === 'alt-hover' && !alt)) return;
+    cancelOpen();
+    pending = o;
+    openTimer = setTimeout(() => {
+      if (pending === o && hovered === o) openNow(o, { x, y });
+    }, OPEN_DELAY);
+  };
+
+  const hitTest = () => {
+    frame = 0;
+    const controller = getController();
+    if (!pointer || !controller) return;
+    controller.renderer.check();
+    const { x, y, alt } = pointer;
+    enter(
+      controller.occurrences.size ? occurrenceAt(doc, controller.occurrences, x, y) : undefined,
+      alt,
+      x,
+      y,
+    );
+  };
+  const scheduleHitTest = () => {
+    if (!frame && pointer && getController()?.occurrences.size) frame = requestAnimationFrame(hitTest);
+  };
+  signal.addEventListener('abort', () => cancelAnimationFrame(frame));
+
   win.addEventListener(
-    'pointerover',
+    'pointermove',
     (e) => {
       // A finger is no hover: touch opens on pointerdown and closes on a tap elsewhere.
       if (!e.isTrusted || e.pointerType === 'touch') return;
       if (tooltip.contains(e)) {
-        hovering = true;
+        overTooltip = true;
         cancelClose();
         return;
       }
-      hovering = false;
-      const hit = getHighlighter()?.hit(e.target);
-      if (!hit) return;
-      if (hit.mark === tooltip.openMark) return cancelClose();
-      const trigger = getTrigger();
-      if (trigger === 'click') return;
-      if (trigger === 'alt-hover' && !e.altKey) return;
-      cancelOpen();
-      pendingMark = hit.mark;
-      pendingPoint = { x: e.clientX, y: e.clientY };
-      openTimer = setTimeout(() => {
-        if (pendingMark === hit.mark) openNow(hit.mark, hit.termId, false, pendingPoint);
-      }, OPEN_DELAY);
+      if (overTooltip) {
+        overTooltip = false;
+        if (openOccurrence()) scheduleClose();
+      }
+      pointer = { x: e.clientX, y: e.clientY, alt: e.altKey };
+      scheduleHitTest();
     },
     opts,
   );
+  // The page scrolls under a resting pointer: what is under it changes.
+  win.addEventListener('scroll', scheduleHitTest, opts);
 
   win.addEventListener(
     'pointerout',
     (e) => {
-      // A lifted finger always "leaves" what it touched; that must not close the tooltip
-      // it just opened (touch closes with a tap elsewhere).
       if (!e.isTrusted || e.pointerType === 'touch') return;
-      const to = e.relatedTarget as Node | null;
-      if (tooltip.contains(e)) {
-        // Leaving the tooltip for its own mark keeps it open.
-        if (to && tooltip.openMark?.contains(to)) return;
-        if (tooltip.isHost(to)) return;
-        hovering = false;
-        scheduleClose();
+      // Leaving the window (relatedTarget null) leaves every mention.
+      if (e.relatedTarget !== null || tooltip.contains(e)) {
+        if (tooltip.contains(e) && !tooltip.isHost(e.relatedTarget as Node | null)) {
+          overTooltip = false;
+          scheduleClose();
+        }
         return;
       }
-      const hit = getHighlighter()?.hit(e.target);
-      if (!hit) return;
-      if (to && hit.mark.contains(to)) return;
-      if (pendingMark === hit.mark) cancelOpen();
-      if (hit.mark === tooltip.openMark) scheduleClose();
+      pointer = undefined;
+      enter(undefined, false, 0, 0);
     },
     opts,
   );
 
-  // Touch and click triggers: a tap on a mark opens it, a tap elsewhere closes it.
+  // Touch and click triggers: a tap on a term opens it, a tap elsewhere closes it.
   win.addEventListener(
     'pointerdown',
     (e) => {
       if (!e.isTrusted || tooltip.contains(e)) return;
-      const hit = getHighlighter()?.hit(e.target);
-      if (hit && (e.pointerType === 'touch' || getTrigger() === 'click')) {
-        openNow(hit.mark, hit.termId, false, { x: e.clientX, y: e.clientY });
+      const controller = getController();
+      const o =
+        controller?.occurrences.size &&
+        (e.pointerType === 'touch' || getTrigger() === 'click' || openOccurrence())
+          ? occurrenceAt(doc, controller.occurrences, e.clientX, e.clientY)
+          : undefined;
+      if (o && (e.pointerType === 'touch' || getTrigger() === 'click')) {
+        openNow(o, { x: e.clientX, y: e.clientY });
         return;
       }
-      if (!hit && tooltip.openMark) tooltip.close();
+      if (!o && openOccurrence()) close();
     },
     opts,
   );
@@ -124,11 +172,9 @@ export function listen(
       // Untrusted first: a page firing focus events must not hold our tooltip open.
       if (!e.isTrusted) return;
       if (tooltip.contains(e)) return cancelClose();
-      // Focus we put back on a mark ourselves (Escape, Tab past the end) stays closed.
-      if (tooltip.restoringFocus) return;
-      const hit = getHighlighter()?.hit(e.target);
-      if (hit && e.target === hit.mark) openNow(hit.mark, hit.termId, true);
-      else if (tooltip.openMark && !tooltip.hasFocus) tooltip.close();
+      // Focus moved on in the page while the keyboard was in the tooltip: close it.
+      if (openOccurrence() && !tooltip.hasFocus && !overTooltip && hovered !== openOccurrence())
+        close();
     },
     opts,
   );
@@ -136,12 +182,10 @@ export function listen(
   win.addEventListener(
     'focusout',
     (e) => {
-      if (!e.isTrusted) return;
+      if (!e.isTrusted || !tooltip.contains(e)) return;
       const to = (e as FocusEvent).relatedTarget as Node | null;
-      // Focus moving between the mark and the tooltip keeps it open.
-      if (to && (to === tooltip.openMark || tooltip.isHost(to))) return;
-      if (tooltip.contains(e) && !to) return;
-      if (tooltip.openMark && !hovering) scheduleClose();
+      if (to && tooltip.isHost(to)) return;
+      if (openOccurrence() && !overTooltip) scheduleClose();
     },
     opts,
   );
@@ -149,53 +193,89 @@ export function listen(
   win.addEventListener(
     'keydown',
     (e) => {
-      if (!e.isTrusted || !tooltip.openMark) return;
+      if (!e.isTrusted || !openOccurrence()) return;
       const inside = tooltip.contains(e);
-      const onMark = e.target === tooltip.openMark;
       if (e.key === 'Escape') {
-        // Escape closes without moving the pointer; focus goes back to the mark only
-        // when it was inside the tooltip.
-        tooltip.close(inside);
-        if (inside || onMark) e.stopPropagation();
+        // Escape closes without moving the pointer; focus goes back where it was when it
+        // was inside the tooltip.
+        close(inside);
+        if (inside) e.stopPropagation();
         return;
       }
-      if (e.key !== 'Tab') return;
-      if (onMark && !e.shiftKey && tooltip.focusFirst()) {
+      if (e.key !== 'Tab' || !inside) return;
+      if (e.shiftKey && tooltip.isFirst(tooltip.focused)) {
         e.preventDefault();
-      } else if (inside && e.shiftKey && tooltip.isFirst(tooltip.focused)) {
-        e.preventDefault();
-        tooltip.focusMark(tooltip.openMark);
-      } else if (inside && !e.shiftKey && tooltip.isLast(tooltip.focused)) {
-        // Past the last control: close and put focus back on the mark, and let this Tab's
+        close(true);
+      } else if (!e.shiftKey && tooltip.isLast(tooltip.focused)) {
+        // Past the last control: close and put focus back where it was, and let this Tab's
         // default action carry on from there into the page (no loop back into the tooltip).
-        tooltip.close(true);
+        close(true);
       }
     },
     { capture: true, signal },
   );
 
-  /** Next/previous term command: focus the mark, scroll it into view, open its tooltip. */
-  const moveTo = (direction: 1 | -1) => {
-    const marks = (getHighlighter()?.marks() ?? []).filter((m) => m.getClientRects().length > 0);
-    if (!marks.length) return;
-    const current = tooltip.openMark ?? (win.document.activeElement as HTMLElement | null);
-    let index = current ? marks.indexOf(current) : -1;
-    if (index === -1) {
-      // Start from the viewport: the first mark below its top (or above, going back).
-      const first = marks.findIndex((m) => m.getBoundingClientRect().top >= 0);
-      index =
-        direction === 1
-          ? (first === -1 ? marks.length : first) - 1
-          : first === -1
-            ? marks.length
-            : first;
-    }
-    const next = marks[(index + direction + marks.length) % marks.length]!;
-    next.tabIndex = -1;
+  /** Scrolls a mention into view (centred, unless reduced motion asks for no animation). */
+  const bringIntoView = (o: Occurrence) => {
+    // Inner scroll containers first, then the window centres the text itself.
+    o.node.parentElement?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    const r = rangeOf(o).getBoundingClientRect();
     const reduce = win.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    next.scrollIntoView({ block: 'center', behavior: reduce ? 'auto' : 'smooth' });
-    next.focus({ preventScroll: true });
+    win.scrollBy({
+      top: r.top + r.height / 2 - win.innerHeight / 2,
+      behavior: reduce ? 'auto' : 'smooth',
+    });
   };
 
-  return { moveTo };
+  const visible = (o: Occurrence) => rangeOf(o).getClientRects().length > 0;
+
+  /** Next/previous mention, underlined or not: scroll to it, open its tooltip, focus it. */
+  const moveTo = (direction: 1 | -1) => {
+    const controller = getController();
+    if (!controller) return;
+    const all = controller.mentions();
+    if (!all.length) return;
+    const current = openOccurrence();
+    let index = current ? all.indexOf(current) : -1;
+    if (index === -1) {
+      // Start from the viewport: the first mention below its top (or above, going back).
+      let lo = 0;
+      let hi = all.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (rangeOf(all[mid]!).getBoundingClientRect().top >= 0) hi = mid;
+        else lo = mid + 1;
+      }
+      index = direction === 1 ? lo - 1 : lo;
+    }
+    // Skip mentions that are not rendered (display: none, collapsed details).
+    for (let step = 1; step <= all.length; step++) {
+      const next = all[(((index + direction * step) % all.length) + all.length) % all.length]!;
+      if (!visible(next)) continue;
+      const returnTo = tooltip.hasFocus ? null : doc.activeElement;
+      bringIntoView(next);
+      cancelOpen();
+      cancelClose();
+      void tooltip
+        .open(anchorOf(next, controller.occurrences), next.termId, { focus: true, returnTo })
+        .then(lit);
+      return;
+    }
+  };
+
+  /** Scrolls to the next mention of a term (after the last one revealed) and flashes it. */
+  let lastRevealed: Occurrence | undefined;
+  const reveal = (termId: string): boolean => {
+    const controller = getController();
+    if (!controller) return false;
+    const of = controller.mentions().filter((o) => o.termId === termId && visible(o));
+    if (!of.length) return false;
+    const next = of[(lastRevealed ? of.indexOf(lastRevealed) + 1 : 0) % of.length]!;
+    lastRevealed = next;
+    bringIntoView(next);
+    controller.renderer.flash(next);
+    return true;
+  };
+
+  return { moveTo, reveal };
 }

@@ -6,6 +6,8 @@ export interface PageChanges {
   touched: Node[];
   /** Elements whose `contenteditable` changed: they may have become (or stopped being) editors. */
   editable: Element[];
+  /** Did the page remove nodes or change text (occurrences may be gone)? */
+  removed: boolean;
 }
 
 /**
@@ -70,16 +72,19 @@ export class PageObserver {
     const added: Node[] = [];
     const touched: Node[] = [];
     const editable: Element[] = [];
+    let removed = false;
     for (const r of records) {
       if (r.type === 'attributes') {
         editable.push(r.target as Element);
         continue;
       }
       if (r.type === 'characterData') {
+        removed = true;
         touched.push(r.target);
         if (!this.isOurs(r.target)) added.push(r.target);
         continue;
       }
+      if (r.removedNodes.length) removed = true;
       for (const n of r.removedNodes) touched.push(n);
       for (const n of r.addedNodes) {
         touched.push(n);
@@ -88,6 +93,6 @@ export class PageObserver {
       if (r.previousSibling) touched.push(r.previousSibling);
       if (r.nextSibling) touched.push(r.nextSibling);
     }
-    this.onChanges({ added, touched, editable });
+    this.onChanges({ added, touched, editable, removed });
   }
 }

@@ -23,6 +23,28 @@ function randomTagName(): string {
 /** Widest the tooltip gets, in px: not rem, which the page's root font size would set. */
 const MAX_WIDTH = 352;
 
+/** What a tooltip points at: a mention's text, wherever and however it is drawn. */
+export interface Anchor {
+  /** The same mention gives the same key. */
+  readonly key: object;
+  /** The element the text sits in (for scroll and resize tracking). */
+  readonly element: Element;
+  /** The text's line boxes now, one per line. */
+  rects(): DOMRectList | DOMRect[];
+  bounding(): DOMRect;
+  /** Is the text still on the page, as it was? */
+  present(): boolean;
+}
+
+/** How a tooltip opens. */
+export interface OpenOptions {
+  /** Move keyboard focus into it (keyboard opening); Escape gives it back to `returnTo`. */
+  focus?: boolean;
+  returnTo?: Element | null;
+  /** Where the pointer opened it (client coordinates), for a term that wraps. */
+  point?: { x: number; y: number };
+}
+
 /** What the tooltip asks of the rest of the content script. */
 export interface TooltipServices {
   openGuide(hash: string): void;
@@ -41,11 +63,12 @@ export class TooltipHost {
   private layer: HTMLDivElement | undefined;
   private live: HTMLDivElement | undefined;
   private stopAutoUpdate: (() => void) | undefined;
-  private mark: HTMLElement | undefined;
-  /** Which line of a wrapped mark the pointer opened it on (its client rect's index). */
+  private anchor: Anchor | undefined;
+  /** Which line of a wrapped term the pointer opened it on (its client rect's index). */
   private line: number | undefined;
   private termId: string | undefined;
-  private restoring = false;
+  /** Where keyboard focus was before a keyboard opening moved it in. */
+  private returnTo: Element | null = null;
   /** Bumped on every open/close, so a slow mount never opens a tooltip closed since. */
   private generation = 0;
 
@@ -56,9 +79,9 @@ export class TooltipHost {
     private readonly services: TooltipServices,
   ) {}
 
-  /** The mark whose tooltip is open. */
-  get openMark(): HTMLElement | undefined {
-    return this.mark;
+  /** The key of the mention whose tooltip is open. */
+  get openKey(): object | undefined {
+    return this.anchor?.key;
   }
 
   /** Does this event come from inside the tooltip (its host, seen from the page)? */
@@ -122,32 +145,32 @@ export class TooltipHost {
     return this.mounting;
   }
 
-  /**
-   * Shows the tooltip for `termId` next to `mark`; `announce` reads it to screen readers.
-   * `point` (client coordinates) is where the pointer opened it, for marks that wrap.
-   */
-  async open(
-    mark: HTMLElement,
-    termId: string,
-    announce = false,
-    point?: { x: number; y: number },
-  ): Promise<void> {
+  /** Shows the tooltip for `termId` next to `anchor`. */
+  async open(anchor: Anchor, termId: string, opts: OpenOptions = {}): Promise<void> {
     const gen = ++this.generation;
     await this.mount();
-    if (gen !== this.generation || this.ctx.isInvalid || !mark.isConnected) return;
+    if (gen !== this.generation || this.ctx.isInvalid || !anchor.present()) return;
     const { layer } = this;
     if (!layer) return;
-    if (this.mark !== mark) {
-      // Another mark: follow that one from now on, not the last.
+    if (this.anchor?.key !== anchor.key) {
+      // Another mention: follow that one from now on, not the last.
       this.stopAutoUpdate?.();
       this.stopAutoUpdate = undefined;
     }
-    this.mark = mark;
-    this.line = point ? lineAt(mark, point) : undefined;
+    this.anchor = anchor;
+    this.line = opts.point ? lineAt(anchor, opts.point) : undefined;
     this.show(termId);
     layer.hidden = false;
-    if (announce) this.announce(termId);
-    this.stopAutoUpdate ??= autoUpdate(mark, layer, () => void this.place());
+    const reference = {
+      getBoundingClientRect: () => anchor.bounding(),
+      getClientRects: () => anchor.rects(),
+      contextElement: anchor.element,
+    };
+    this.stopAutoUpdate ??= autoUpdate(reference, layer, () => void this.place());
+    if (opts.focus) {
+      if (!this.hasFocus) this.returnTo = opts.returnTo ?? null;
+      this.focusFirst();
+    }
   }
 
   /** Reads the term to screen readers (the dialog is shown, not focused). */
@@ -198,17 +221,22 @@ export class TooltipHost {
   }
 
   private async place(): Promise<void> {
-    const { mark, layer } = this;
-    if (!mark || !layer || layer.hidden) return;
-    // The page removed the mark (a re-render, or the term was hidden): nothing to point at.
-    if (!mark.isConnected) return this.close();
-    const { x, y } = await computePosition(mark, layer, {
+    const { anchor, layer } = this;
+    if (!anchor || !layer || layer.hidden) return;
+    // The page removed or rewrote the text (a re-render, or the term was hidden).
+    if (!anchor.present()) return this.close();
+    const reference = {
+      getBoundingClientRect: () => anchor.bounding(),
+      getClientRects: () => anchor.rects(),
+      contextElement: anchor.element,
+    };
+    const { x, y } = await computePosition(reference, layer, {
       strategy: 'fixed',
       placement: 'bottom',
       middleware: [
         // A term wrapped over two lines gets the tooltip at the line the pointer opened it
         // on (that line's centre now, so it stays right after scrolling).
-        inline(lineCentre(mark, this.line)),
+        inline(lineCentre(anchor, this.line)),
         offset(8),
         flip({ padding: 8 }),
         shift({ padding: 8 }),
@@ -224,7 +252,7 @@ export class TooltipHost {
         }),
       ],
     });
-    if (layer.hidden || mark !== this.mark) return;
+    if (layer.hidden || anchor !== this.anchor) return;
     layer.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
   }
 
@@ -252,34 +280,17 @@ export class TooltipHost {
   }
 
   /**
-   * Puts keyboard focus on a mark without reopening its tooltip: the focus listener sees
-   * `restoringFocus` and leaves it alone (Escape must not bring the tooltip straight back).
+   * Hides the tooltip. Keyboard focus inside it (or `returnFocus`) goes back to where it
+   * was before a keyboard opening moved it in.
    */
-  focusMark(mark: HTMLElement): void {
-    if (!mark.isConnected) return;
-    // Our own mark: focusable by script only, never a Tab stop of its own.
-    if (mark.tabIndex !== -1) mark.tabIndex = -1;
-    this.restoring = true;
-    try {
-      mark.focus({ preventScroll: true });
-    } finally {
-      this.restoring = false;
-    }
-  }
-
-  /** True while `focusMark()` moves focus (its focus events are ours, not the user's). */
-  get restoringFocus(): boolean {
-    return this.restoring;
-  }
-
-  /** Hides the tooltip; `returnFocus` puts keyboard focus back on its mark. */
   close(returnFocus = false): void {
     this.generation++;
-    const mark = this.mark;
     const hadFocus = this.hasFocus;
+    const returnTo = this.returnTo;
+    this.returnTo = null;
     this.stopAutoUpdate?.();
     this.stopAutoUpdate = undefined;
-    this.mark = undefined;
+    this.anchor = undefined;
     this.line = undefined;
     this.termId = undefined;
     if (this.layer) {
@@ -287,7 +298,11 @@ export class TooltipHost {
       render(null, this.layer);
     }
     if (this.live) this.live.textContent = '';
-    if (mark && (returnFocus || hadFocus)) this.focusMark(mark);
+    if (returnFocus || hadFocus) {
+      if (returnTo instanceof HTMLElement && returnTo.isConnected) returnTo.focus({ preventScroll: true });
+      // Focus was on the page itself: leave it there, not on our hidden layer.
+      else if (hadFocus) (this.ui?.shadow.activeElement as HTMLElement | null)?.blur();
+    }
   }
 
   /** The term shown now. */
@@ -305,9 +320,9 @@ export class TooltipHost {
   }
 }
 
-/** Index of the mark's line box (client rect) under `point`, if any. */
-function lineAt(mark: HTMLElement, point: { x: number; y: number }): number | undefined {
-  const rects = mark.getClientRects();
+/** Index of the anchor's line box (client rect) under `point`, if any. */
+function lineAt(anchor: Anchor, point: { x: number; y: number }): number | undefined {
+  const rects = anchor.rects();
   if (rects.length < 2) return undefined;
   for (let i = 0; i < rects.length; i++) {
     const r = rects[i]!;
@@ -317,9 +332,9 @@ function lineAt(mark: HTMLElement, point: { x: number; y: number }): number | un
   return undefined;
 }
 
-/** The current centre of line `index` of a wrapped mark, for Floating UI's `inline()`. */
-function lineCentre(mark: HTMLElement, index: number | undefined): { x?: number; y?: number } {
+/** The current centre of line `index` of a wrapped term, for Floating UI's `inline()`. */
+function lineCentre(anchor: Anchor, index: number | undefined): { x?: number; y?: number } {
   if (index === undefined) return {};
-  const r = mark.getClientRects()[index];
+  const r = anchor.rects()[index];
   return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : {};
 }

@@ -11,7 +11,8 @@ export const SETTINGS_VERSION = 2;
 /** The values each choice field accepts, in the order the UI offers them. */
 export const SITE_MODES = ['all-except', 'only-listed'] as const;
 export const MARK_STYLES = ['underline', 'background', 'none'] as const;
-export const DENSITIES = ['all', 'first'] as const;
+export const DENSITIES = ['section', 'all', 'first'] as const;
+export const RENDERERS = ['paint', 'wrap'] as const;
 export const TRIGGERS = ['hover', 'alt-hover', 'click'] as const;
 // Mirrors CATEGORIES in content/schema.ts; a unit test keeps the two equal.
 export const CATEGORIES = ['condition', 'biology', 'nutrition', 'exercise', 'safety'] as const;
@@ -28,6 +29,7 @@ const MAX_HIDDEN_CATEGORIES = 50;
 export type SiteMode = (typeof SITE_MODES)[number];
 export type MarkStyle = (typeof MARK_STYLES)[number];
 export type Density = (typeof DENSITIES)[number];
+export type RendererChoice = (typeof RENDERERS)[number];
 export type Trigger = (typeof TRIGGERS)[number];
 export type Category = (typeof CATEGORIES)[number];
 
@@ -41,8 +43,17 @@ export interface Settings {
   readonly sites: readonly string[];
   /** 'none' draws nothing but the terms still answer hover and click. */
   readonly markStyle: MarkStyle;
-  /** Mark every occurrence, or only the first of each term on a page. */
+  /**
+   * Which mentions are underlined: the first of each term in each section, every one, or
+   * the first of each term on the page. Every mention explains itself on hover all the same.
+   */
   readonly density: Density;
+  /**
+   * 'paint' leaves the page untouched (CSS Custom Highlight API) wherever the browser
+   * paints highlights, else MyoLens wraps; 'wrap' always wraps terms in elements (for
+   * user styles that target `mark[data-myolens-term]`).
+   */
+  readonly renderer: RendererChoice;
   readonly trigger: Trigger;
   /** Term ids never marked. */
   readonly hiddenTerms: readonly string[];
@@ -60,7 +71,8 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   siteMode: 'all-except',
   sites: Object.freeze([]) as readonly string[],
   markStyle: 'underline',
-  density: 'all',
+  density: 'section',
+  renderer: 'paint',
   trigger: 'hover',
   hiddenTerms: Object.freeze([]) as readonly string[],
   hiddenCategories: Object.freeze([]) as readonly Category[],
@@ -100,6 +112,7 @@ export const FIELDS: { readonly [K in keyof Settings]: ScalarField | ListField }
   sites: { kind: 'list', entry: HostnameSchema, max: MAX_SITES },
   markStyle: { kind: 'scalar', schema: v.picklist(MARK_STYLES) },
   density: { kind: 'scalar', schema: v.picklist(DENSITIES) },
+  renderer: { kind: 'scalar', schema: v.picklist(RENDERERS) },
   trigger: { kind: 'scalar', schema: v.picklist(TRIGGERS) },
   hiddenTerms: { kind: 'list', entry: TermIdSchema, max: MAX_HIDDEN_TERMS },
   hiddenCategories: { kind: 'list', entry: v.picklist(CATEGORIES), max: MAX_HIDDEN_CATEGORIES },
