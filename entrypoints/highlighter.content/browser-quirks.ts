@@ -43,8 +43,16 @@ export async function paintsHighlights(
   firefox: boolean,
   engine: () => Promise<{ name: string; version: string } | null>,
 ): Promise<boolean> {
-  const w = win as unknown as { CSS?: { highlights?: unknown }; Highlight?: unknown; StaticRange?: unknown };
-  if (!w.CSS?.highlights || typeof w.Highlight !== 'function' || typeof w.StaticRange !== 'function')
+  const w = win as unknown as {
+    CSS?: { highlights?: unknown };
+    Highlight?: unknown;
+    StaticRange?: unknown;
+  };
+  if (
+    !w.CSS?.highlights ||
+    typeof w.Highlight !== 'function' ||
+    typeof w.StaticRange !== 'function'
+  )
     return false;
   if (!firefox) return true;
   const info = await engine().catch(() => null);

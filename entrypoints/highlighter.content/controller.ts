@@ -83,7 +83,10 @@ export class PageController {
     private readonly alive: () => boolean = () => true,
   ) {
     if (options.renderer === 'paint') {
-      this.renderer = new PaintRenderer(doc.defaultView as Window & typeof globalThis, options.style);
+      this.renderer = new PaintRenderer(
+        doc.defaultView as Window & typeof globalThis,
+        options.style,
+      );
     } else {
       this.renderer = this.wrapper = new WrapRenderer(doc, options.style);
     }
@@ -319,7 +322,7 @@ export class PageController {
       if (this.stale) chunk = chunk.filter((n) => n.isConnected && markable(n, this.skip));
       if (!chunk.length) continue;
       // Counts (the badge) follow each chunk, as the mentions appear.
-      if (this.observer.quiet(() => this.write(chunk, pattern))) this.onChange?.();
+      if (this.observer.quiet(() => this.writeNodes(chunk, pattern))) this.onChange?.();
     } while (i < found.length && !shouldYield(WRITE_SLICE_MS));
     this.renderer.check();
     this.found = i < found.length ? found.slice(i) : [];
@@ -329,7 +332,7 @@ export class PageController {
   }
 
   /** Finds and shows the mentions in `nodes`; true if any node's mentions changed. */
-  private write(nodes: readonly Text[], pattern: RegExp): boolean {
+  private writeNodes(nodes: readonly Text[], pattern: RegExp): boolean {
     let any = false;
     for (const node of nodes) if (this.scanNode(node, pattern)) any = true;
     return any;
@@ -347,6 +350,11 @@ export class PageController {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(data); m; m = pattern.exec(data)) {
       const surface = m[0];
+      // An empty match would hold the loop in place.
+      if (!surface) {
+        pattern.lastIndex++;
+        continue;
+      }
       const termId = this.matcher.termIdOf(surface);
       if (termId === undefined || !this.accept(termId, surface)) continue;
       if (!section) {
@@ -357,7 +365,7 @@ export class PageController {
       list.push({ node, start: m.index, end: m.index + surface.length, termId, shown, section });
     }
     if (!list.length) return before.length > 0;
-    const moved = this.renderer.write(node, list);
+    const moved = this.renderer.show(node, list);
     if (moved) for (const m of moved) this.occurrences.set(m.node, m.data, m.list);
     else this.occurrences.set(node, data, list);
     return true;

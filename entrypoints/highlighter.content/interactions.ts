@@ -102,7 +102,8 @@ export function listen(
     );
   };
   const scheduleHitTest = () => {
-    if (!frame && pointer && getController()?.occurrences.size) frame = requestAnimationFrame(hitTest);
+    if (!frame && pointer && getController()?.occurrences.size)
+      frame = requestAnimationFrame(hitTest);
   };
   signal.addEventListener('abort', () => cancelAnimationFrame(frame));
 

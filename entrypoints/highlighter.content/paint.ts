@@ -52,7 +52,7 @@ export class PaintRenderer implements Renderer {
     this.check();
   }
 
-  write(node: Text, list: Occurrence[]): Moved[] | null {
+  show(node: Text, list: Occurrence[]): Moved[] | null {
     for (const o of list) if (o.shown) this.shown.add(this.rangeOf(o));
     return null;
   }

@@ -20,7 +20,7 @@ export interface Renderer {
    * Shows the underlined ones of `list` (all found in `node`, by start). Returns where
    * they are now when the renderer moved them into nodes of its own, else null.
    */
-  write(node: Text, list: Occurrence[]): Moved[] | null;
+  show(node: Text, list: Occurrence[]): Moved[] | null;
   /** Stops showing occurrences whose text is gone or changed. */
   forget(list: readonly Occurrence[]): void;
   setStyle(style: MarkStyle): void;

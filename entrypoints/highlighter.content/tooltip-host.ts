@@ -299,7 +299,8 @@ export class TooltipHost {
     }
     if (this.live) this.live.textContent = '';
     if (returnFocus || hadFocus) {
-      if (returnTo instanceof HTMLElement && returnTo.isConnected) returnTo.focus({ preventScroll: true });
+      if (returnTo instanceof HTMLElement && returnTo.isConnected)
+        returnTo.focus({ preventScroll: true });
       // Focus was on the page itself: leave it there, not on our hidden layer.
       else if (hadFocus) (this.ui?.shadow.activeElement as HTMLElement | null)?.blur();
     }

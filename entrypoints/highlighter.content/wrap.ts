@@ -52,7 +52,7 @@ export class WrapRenderer implements Renderer {
     (this.remarks.get(node.parentNode!) ?? 0) > REMARKS_PER_NODE ||
     (this.editsByParent.get(node.parentNode!) ?? 0) >= EDITS_PER_PARENT;
 
-  write(node: Text, list: Occurrence[]): Moved[] | null {
+  show(node: Text, list: Occurrence[]): Moved[] | null {
     const shown = list.filter((o) => o.shown);
     const pieces = shown.length ? this.highlighter.wrap(node, shown) : null;
     return pieces && relocate(pieces, list);

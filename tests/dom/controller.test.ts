@@ -10,6 +10,7 @@ const options = {
   density: 'all' as const,
   style: 'underline' as const,
   hiddenTerms: new Set<string>(),
+  renderer: 'wrap' as const,
 };
 const host = { setTimeout: (cb: () => void, ms: number) => setTimeout(cb, ms), performance };
 const tick = () => new Promise((r) => setTimeout(r, 0));

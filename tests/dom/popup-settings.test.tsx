@@ -51,7 +51,8 @@ describe('SettingsView', () => {
     const { $ } = await settings();
     expect($('#setting-enabled').checked).toBe(true);
     expect($('#mark-style-underline').checked).toBe(true);
-    expect($('#density-all').checked).toBe(true);
+    expect($('#density-section').checked).toBe(true);
+    expect($('#renderer-paint').checked).toBe(true);
     expect($('#trigger-hover').checked).toBe(true);
     expect($('#setting-badge').checked).toBe(true);
     expect($('#setting-site')).toBeNull(); // no hostname known

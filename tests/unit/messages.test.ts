@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import {
   ALLOWED_SENDERS,
   acceptMessage,
+  parseEngineResponse,
   isContentScriptSender,
   isExtensionPageSender,
   isTrustedSender,
@@ -246,6 +247,9 @@ describe('senders', () => {
     expect(acceptMessage({ type: 'move-term', direction: 1 }, background, own)).not.toBeNull();
     expect(acceptMessage({ type: 'toggle-site' }, popup, own)).not.toBeNull();
     expect(acceptMessage({ type: 'toggle-site' }, contentScript, own)).toBeNull();
+    expect(acceptMessage({ type: 'get-engine' }, contentScript, own)).toEqual({ type: 'get-engine' });
+    expect(acceptMessage({ type: 'get-engine' }, popup, own)).toBeNull();
+    expect(acceptMessage({ type: 'get-engine', version: '999' }, contentScript, own)).toBeNull();
     expect(acceptMessage({ type: 'open-guide' }, UNTRUSTED[0]![1], own)).toBeNull();
     expect(acceptMessage({ type: 'open-guide', hash: 'Bad Hash' }, popup, own)).toBeNull();
   });
@@ -253,6 +257,7 @@ describe('senders', () => {
   test('every message type has a sender rule', () => {
     expect(Object.keys(ALLOWED_SENDERS).sort()).toEqual(
       [
+        'get-engine',
         'get-page-terms',
         'move-term',
         'open-guide',
@@ -261,5 +266,18 @@ describe('senders', () => {
         'toggle-site',
       ].sort(),
     );
+  });
+});
+
+describe('parseEngineResponse', () => {
+  test('takes getBrowserInfo name and version, nothing else', () => {
+    expect(parseEngineResponse({ name: 'Firefox', version: '153.0' })).toEqual({
+      name: 'Firefox',
+      version: '153.0',
+    });
+    expect(parseEngineResponse({ name: 'Firefox', version: 153 })).toBeNull();
+    expect(parseEngineResponse({ name: 'Firefox', version: '153', vendor: 'x' })).toBeNull();
+    expect(parseEngineResponse(undefined)).toBeNull();
+    expect(parseEngineResponse('153')).toBeNull();
   });
 });

@@ -35,6 +35,7 @@ export const DEFAULT_OPTIONS: HighlightOptions = {
   density: 'all',
   style: 'underline',
   hiddenTerms: new Set(),
+  renderer: 'paint',
 };
 
 /** Where the time went, by kind: start(), idle slices, observer callbacks. */

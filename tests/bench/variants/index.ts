@@ -1,20 +1,17 @@
 /**
- * Experiments measured beside the product rows, without touching product code: each
- * variant patches a PageController instance with a proposed change (variants/patches.ts).
+ * Rows measured beside the product's default one, without touching product code: each
+ * variant runs the real PageController with other options. (Variants that copied or
+ * patched controller code are retired: they drifted from what ships.)
  */
 import { PageController } from '@/entrypoints/highlighter.content/controller';
 import type { Variant } from '../harness/myolens';
-import { patchDirectWrap } from './patches';
 
-const direct: Variant = {
-  name: 'direct-wrap',
-  about:
-    'the product with wrap() written without mark.js (one exec loop and one fragment insert per text node)',
-  create: (doc, host, matcher, options) => {
-    const c = new PageController(doc, host, matcher, options);
-    patchDirectWrap(c);
-    return c;
-  },
+/** The wrap renderer (mark.js elements), the fallback where highlights do not paint. */
+const wrap: Variant = {
+  name: 'wrap',
+  about: 'the product with the wrap renderer (mark.js <mark> elements) instead of paint',
+  create: (doc, host, matcher, options) =>
+    new PageController(doc, host, matcher, { ...options, renderer: 'wrap' }),
 };
 
-export const VARIANTS: Variant[] = [direct];
+export const VARIANTS: Variant[] = [wrap];
