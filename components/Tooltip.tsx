@@ -33,7 +33,14 @@ const CATEGORY_NAMES: Record<GlossaryTerm['category'], string> = {
  */
 export function Tooltip({ term, related, hostname, actions, labelId }: TooltipProps) {
   return (
-    <div class="ml-tip" role="dialog" aria-labelledby={labelId} dir="ltr" lang="en">
+    <div
+      class="ml-tip"
+      role="dialog"
+      aria-labelledby={labelId}
+      aria-describedby={`${labelId}-sum`}
+      dir="ltr"
+      lang="en"
+    >
       <div class="ml-tip__head">
         <span class="ml-tip__label" id={labelId}>
           {term.label}
@@ -50,7 +57,9 @@ export function Tooltip({ term, related, hostname, actions, labelId }: TooltipPr
           ×
         </button>
       </div>
-      <p class="ml-tip__summary">{term.summary}</p>
+      <p class="ml-tip__summary" id={`${labelId}-sum`}>
+        {term.summary}
+      </p>
       <button type="button" class="ml-tip__more" onClick={() => actions.readMore(term)}>
         Read more in the guide <span aria-hidden="true">→</span>
       </button>

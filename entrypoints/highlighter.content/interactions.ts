@@ -36,6 +36,8 @@ export function listen(
   /** The last pointer position and whether Alt was down, for the next frame's hit-test. */
   let pointer: { x: number; y: number; alt: boolean } | undefined;
   let frame = 0;
+  /** The last mention the keyboard moved to: the next move starts there. */
+  let cursor: Occurrence | undefined;
   const opts = { capture: true, signal, passive: true };
 
   const cancelOpen = () => {
@@ -229,6 +231,10 @@ export function listen(
   };
 
   const visible = (o: Occurrence) => rangeOf(o).getClientRects().length > 0;
+  const inView = (o: Occurrence) => {
+    const r = rangeOf(o).getBoundingClientRect();
+    return r.bottom > 0 && r.top < win.innerHeight;
+  };
 
   /** Next/previous mention, underlined or not: scroll to it, open its tooltip, focus it. */
   const moveTo = (direction: 1 | -1) => {
@@ -236,7 +242,10 @@ export function listen(
     if (!controller) return;
     const all = controller.mentions();
     if (!all.length) return;
-    const current = openOccurrence();
+    // Unless the reader scrolled away from it since, the last mention visited.
+    const kept =
+      cursor && controller.occurrences.valid(cursor) && inView(cursor) ? cursor : undefined;
+    const current = openOccurrence() ?? kept;
     let index = current ? all.indexOf(current) : -1;
     if (index === -1) {
       // Start from the viewport: the first mention below its top (or above, going back).
@@ -254,6 +263,7 @@ export function listen(
       const next = all[(((index + direction * step) % all.length) + all.length) % all.length]!;
       if (!visible(next)) continue;
       const returnTo = tooltip.hasFocus ? null : doc.activeElement;
+      cursor = next;
       bringIntoView(next);
       cancelOpen();
       cancelClose();

@@ -17,6 +17,17 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
 export const SHARED_PAGES = resolve(ROOT, '../shared/pages');
 
+interface ChromeStorage {
+  chrome: {
+    storage: {
+      sync: {
+        get(key: string): Promise<Record<string, Record<string, unknown> | undefined>>;
+        set(items: Record<string, unknown>): Promise<void>;
+      };
+    };
+  };
+}
+
 /** One console message or uncaught error seen in a page of the test's browser. */
 export interface ConsoleEntry {
   kind: 'console' | 'pageerror';
@@ -34,6 +45,14 @@ interface Fixtures {
   consoleErrors: ConsoleEntry[];
   /** Open an extension page such as 'popup.html'. */
   openExtensionPage: (path: string) => Promise<Page>;
+  /**
+   * Settings stored before the test: undefined keeps the product defaults (paint, the
+   * first mention per section underlined); specs written for the wrap renderer's
+   * elements store `{ renderer: 'wrap', density: 'all' }`.
+   */
+  stored: Record<string, unknown> | undefined;
+  /** Writes `stored` to storage before the test body runs (automatic). */
+  storedSettings: void;
 }
 
 /** Does this URL go to the network (anything but loopback fixture servers and local schemes)? */
@@ -126,6 +145,21 @@ export const test = base.extend<Fixtures>({
   extensionId: async ({}, use) => {
     await use(unpackedExtensionId(EXTENSION_DIR));
   },
+  stored: [undefined, { option: true }],
+  storedSettings: [
+    async ({ stored, context }, use) => {
+      if (stored) {
+        const worker = await backgroundWorker(context, EXTENSION_DIR);
+        await worker.evaluate(async (patch) => {
+          const area = (globalThis as unknown as ChromeStorage).chrome.storage.sync;
+          const current = (await area.get('settings')).settings ?? {};
+          await area.set({ settings: { version: 2, ...current, ...patch } });
+        }, stored);
+      }
+      await use();
+    },
+    { auto: true },
+  ],
   openExtensionPage: async ({ context, extensionId }, use) => {
     await use(async (path) => {
       const page = await context.newPage();

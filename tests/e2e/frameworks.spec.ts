@@ -1,8 +1,13 @@
 import { build } from 'esbuild';
 import { join } from 'node:path';
 import { expect, ourErrors, ROOT, test } from './fixtures';
-import { marksSettled } from './helpers';
+import { expectedCounts, marksSettled } from './helpers';
+import { mentionCounts, paintedCount, paintSettled } from './paint-helpers';
 import { INITIAL, rendered, type Item } from '../fixtures/frameworks/items';
+
+// Written for the wrap renderer's <mark> elements, one for every mention: forced by the
+// settings here; paint.spec.ts and footprint.spec.ts cover the defaults.
+test.use({ stored: { renderer: 'wrap', density: 'all' } });
 
 /** Bundles a fixture app from the real react/react-dom or vue packages. */
 async function bundle(entry: string): Promise<string> {
@@ -33,6 +38,8 @@ const STEPS: {
   title: string;
   /** Marks the new text must get. */
   marks?: string[];
+  /** Marks it must not get (headings are explained on hover, never underlined). */
+  none?: string[];
 }[] = [
   {
     name: 'change a marked text',
@@ -47,10 +54,7 @@ const STEPS: {
     name: 'change the title',
     items: (items) => items,
     title: 'Hypercalcemia and vitamin D toxicity',
-    marks: [
-      'h1 mark[data-myolens-term="hypercalcemia"]',
-      'h1 mark[data-myolens-term="vitamin-d-toxicity"]',
-    ],
+    none: ['h1 mark'],
   },
   {
     name: 'reorder',
@@ -71,8 +75,8 @@ const STEPS: {
       ),
     ],
     title: 'Sarcopenia, after all',
+    none: ['h1 mark'],
     marks: [
-      'h1 mark[data-myolens-term="sarcopenia"]',
       'p[data-id="9"] mark[data-myolens-term="fatty-fish"]',
       'p[data-id="3"] mark[data-myolens-term="mitochondrial-dysfunction"]',
     ],
@@ -120,6 +124,9 @@ for (const [framework, entry] of [
       for (const selector of step.marks ?? []) {
         await expect(page.locator(selector), `after "${step.name}"`).toHaveCount(1);
       }
+      for (const selector of step.none ?? []) {
+        await expect(page.locator(selector), `after "${step.name}"`).toHaveCount(0);
+      }
     }
 
     // Nothing stale is left once the app removed everything.
@@ -150,4 +157,54 @@ test('marks follow the new text after each update (React)', async ({
   await expect(page.locator('p[data-id="1"] mark[data-myolens-term="sarcopenia"]')).toHaveCount(1);
   await expect(page.locator('p[data-id="1"]')).toHaveText(rendered(items[0]!));
   expect(consoleErrors).toEqual([]);
+});
+
+test.describe('paint (the default)', () => {
+  test.use({ stored: { renderer: 'paint', density: 'section' } });
+  for (const [framework, entry] of [
+    ['React', 'react-app.tsx'],
+    ['Vue', 'vue-app.ts'],
+  ] as const) {
+    test(`${framework} renders exactly its own state; the mentions follow, no node is ours`, async ({
+      context,
+      server,
+      background,
+      consoleErrors,
+    }) => {
+      const base = `/paint-${framework.toLowerCase()}`;
+      server.route(`${base}/index.html`, { body: PAGE });
+      server.route(`${base}/app.js`, { body: await bundle(entry), type: 'text/javascript' });
+      const page = await context.newPage();
+      await page.goto(`${server.origin}${base}/index.html`);
+      await paintSettled(page);
+      let items = INITIAL;
+      for (const step of STEPS) {
+        items = step.items(items);
+        await page.evaluate(([next, title]) => window.app.set(next, title), [
+          items,
+          step.title,
+        ] as const);
+        await page.evaluate(
+          () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))),
+        );
+        const seen = await page.evaluate(() => ({
+          title: document.getElementById('title')!.textContent,
+          paragraphs: [...document.querySelectorAll('p[data-id]')].map((p) => p.textContent),
+          ours: document.querySelectorAll('mark, [data-myolens-term]').length,
+        }));
+        expect(seen, `after "${step.name}"`).toEqual({
+          title: step.title,
+          paragraphs: items.map(rendered),
+          ours: 0,
+        });
+        // "This page" follows the app: every mention of the new state, none of the old.
+        await expect
+          .poll(async () => [await mentionCounts(background, page), await expectedCounts(page)])
+          .toEqual([await expectedCounts(page), await expectedCounts(page)]);
+      }
+      // Nothing painted is left once the app removed everything.
+      await expect.poll(() => paintedCount(page)).toBe(0);
+      expect(ourErrors(consoleErrors)).toEqual([]);
+    });
+  }
 });

@@ -53,12 +53,19 @@ export async function markCounts(page: Page): Promise<Record<string, number>> {
   });
 }
 
-/**
- * What should be marked, computed without the highlighter: the page's text nodes outside
- * excluded elements (an ancestor walk written here, not the content script's selector),
- * run through the matcher in Node.
- */
+/** What should be marked, per term: `expectedMentions` counted. */
 export async function expectedCounts(page: Page): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const id of await expectedMentions(page)) out[id] = (out[id] ?? 0) + 1;
+  return out;
+}
+
+/**
+ * Every mention the page should have, in document order, computed without the
+ * highlighter: the page's text nodes outside excluded elements (an ancestor walk written
+ * here, not the content script's selector), run through the matcher in Node.
+ */
+export async function expectedMentions(page: Page): Promise<string[]> {
   const { texts, all } = await page.evaluate(() => {
     const skip = new Set([
       'SCRIPT',
@@ -111,11 +118,7 @@ export async function expectedCounts(page: Page): Promise<Record<string, number>
   });
   const matcher = compileMatcher(glossary);
   const active = matcher.activeIds(all);
-  const out: Record<string, number> = {};
-  for (const t of texts) {
-    for (const span of matcher.match(t, active)) out[span.termId] = (out[span.termId] ?? 0) + 1;
-  }
-  return out;
+  return texts.flatMap((t) => matcher.match(t, active).map((span) => span.termId));
 }
 
 /**

@@ -3,6 +3,10 @@ import { join } from 'node:path';
 import { expect, ourErrors, SHARED_PAGES, test } from './fixtures';
 import { expectedCounts, markCounts, marksSettled, setSettings } from './helpers';
 
+// Written for the wrap renderer's <mark> elements, one for every mention: forced by the
+// settings here; paint.spec.ts and footprint.spec.ts cover the defaults.
+test.use({ stored: { renderer: 'wrap', density: 'all' } });
+
 const EXCLUDED_MARKS =
   ':is(script,style,noscript,template,textarea,select,option,button,code,pre,kbd,samp,svg,math,[contenteditable]:not([contenteditable="false"])) mark[data-myolens-term]';
 

@@ -2,6 +2,10 @@ import { glossary } from '../../content/index';
 import { expect, test } from './fixtures';
 import { frontTabId, openPopup, showView } from './popup-helpers';
 
+// Written for the wrap renderer's <mark> elements, one for every mention: forced by the
+// settings here; paint.spec.ts and footprint.spec.ts cover the defaults.
+test.use({ stored: { renderer: 'wrap', density: 'all' } });
+
 const labels = new Map(glossary.map((term) => [term.id, term.label]));
 
 test('"This page" lists the demo page\'s terms in page order with counts, and reveals one', async ({

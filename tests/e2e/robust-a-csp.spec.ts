@@ -3,6 +3,10 @@ import { marksSettled } from './helpers';
 import { collectViolations, html, lookOf, ourErrorsStrict, violations } from './robust-a-helpers';
 import { hoverOpen, term, TooltipProbe } from './tooltip-helpers';
 
+// Written for the wrap renderer's <mark> elements, one for every mention: forced by the
+// settings here; paint.spec.ts and footprint.spec.ts cover the defaults.
+test.use({ stored: { renderer: 'wrap', density: 'all' } });
+
 // Robustness, strict Content Security Policy and Trusted Types. Our mark styles come from
 // the manifest's content-script CSS and the tooltip's from a constructed stylesheet, and we
 // never write HTML strings or load anything: so on the strictest pages marks are styled,

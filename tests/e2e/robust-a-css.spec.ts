@@ -3,6 +3,10 @@ import { expect, test } from './fixtures';
 import { marksSettled, setSettings } from './helpers';
 import { lookOf, type MarkLook, ourErrorsStrict } from './robust-a-helpers';
 
+// Written for the wrap renderer's <mark> elements, one for every mention: forced by the
+// settings here; paint.spec.ts and footprint.spec.ts cover the defaults.
+test.use({ stored: { renderer: 'wrap', density: 'all' } });
+
 // Robustness, hostile CSS: a page that restyles `mark`, `*`, `[data-*]`, `::before` and our
 // own attribute selectors with !important, up to id-level specificity and in a cascade
 // layer of its own. "Readable" means: the

@@ -6,6 +6,10 @@ import { marksSettled } from './helpers';
 import { FIXTURES, ourErrorsStrict } from './robust-a-helpers';
 import { hoverOpen, term, TooltipProbe } from './tooltip-helpers';
 
+// Written for the wrap renderer's <mark> elements, one for every mention: forced by the
+// settings here; paint.spec.ts and footprint.spec.ts cover the defaults.
+test.use({ stored: { renderer: 'wrap', density: 'all' } });
+
 // Robustness, odd documents: plain text, JSON, XHTML, an SVG document, about:blank, and a
 // page whose body only exists later. Rules: no errors anywhere; nothing marked in
 // foreign namespaces (SVG, MathML) or in documents that are not HTML pages; XHTML is HTML

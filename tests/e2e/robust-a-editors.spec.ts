@@ -4,6 +4,10 @@ import { marksSettled, setSettings } from './helpers';
 import { bundle, html, idle, ourErrorsStrict, TRACE } from './robust-a-helpers';
 import { INITIAL, TYPED } from '../fixtures/robust-a/editors-text';
 
+// Written for the wrap renderer's <mark> elements, one for every mention: forced by the
+// settings here; paint.spec.ts and footprint.spec.ts cover the defaults.
+test.use({ stored: { renderer: 'wrap', density: 'all' } });
+
 // Robustness, editors: text the user is writing is never marked. Our marks inside an
 // editor would end up in what the editor saves (Quill's Delta, CodeMirror's document,
 // a form's value, a CMS's innerHTML), so the only correct number of marks there is zero.

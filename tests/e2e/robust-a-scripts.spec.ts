@@ -4,6 +4,10 @@ import { marksSettled } from './helpers';
 import { ourErrorsStrict } from './robust-a-helpers';
 import { markOf, term, TooltipProbe } from './tooltip-helpers';
 
+// Written for the wrap renderer's <mark> elements, one for every mention: forced by the
+// settings here; paint.spec.ts and footprint.spec.ts cover the defaults.
+test.use({ stored: { renderer: 'wrap', density: 'all' } });
+
 // Robustness, hostile scripts: before any content script runs, the page wraps or
 // sabotages the DOM and language built-ins (appendChild, insertBefore, Array push,
 // JSON.stringify, RegExp exec, String replace, MutationObserver, requestIdleCallback,

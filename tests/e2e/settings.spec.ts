@@ -5,6 +5,10 @@ import { marksSettled, setSettings, openUnmarkedThenMark } from './helpers';
 import { frontTabId, openPopup } from './popup-helpers';
 import { TooltipProbe } from './tooltip-helpers';
 
+// Written for the wrap renderer's <mark> elements, one for every mention: forced by the
+// settings here; paint.spec.ts and footprint.spec.ts cover the defaults.
+test.use({ stored: { renderer: 'wrap', density: 'all' } });
+
 /** The settings as stored (storage.sync key "settings"), read in the service worker. */
 async function storedSettings(background: import('@playwright/test').Worker) {
   return background.evaluate(async () => {

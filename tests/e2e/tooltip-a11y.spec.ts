@@ -7,6 +7,10 @@ import { expect, ROOT, test } from './fixtures';
 import type { FixtureServer } from './server';
 import { hoverOpen, openFixture, screenshot, TooltipProbe } from './tooltip-helpers';
 
+// Written for the wrap renderer's <mark> elements, one for every mention: forced by the
+// settings here; paint.spec.ts and footprint.spec.ts cover the defaults.
+test.use({ stored: { renderer: 'wrap', density: 'all' } });
+
 const HARNESS_ENTRY = join(ROOT, 'tests/fixtures/tooltip/harness/main.tsx');
 const HARNESS_OUT = join(ROOT, 'test-results/tooltip-harness');
 

@@ -1,6 +1,10 @@
 import { expect, ourErrors, test } from './fixtures';
 import { hoverOpen, markOf, openFixture, term, TooltipProbe } from './tooltip-helpers';
 
+// Written for the wrap renderer's <mark> elements, one for every mention: forced by the
+// settings here; paint.spec.ts and footprint.spec.ts cover the defaults.
+test.use({ stored: { renderer: 'wrap', density: 'all' } });
+
 /** Ten terms of terms.html, each reached through a different glossary form. */
 const TERMS: { id: string; surface: RegExp }[] = [
   { id: 'sarcopenia', surface: /^sarcopenia$/ },

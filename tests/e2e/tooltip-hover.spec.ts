@@ -15,6 +15,10 @@ import {
   type Box,
 } from './tooltip-helpers';
 
+// Written for the wrap renderer's <mark> elements, one for every mention: forced by the
+// settings here; paint.spec.ts and footprint.spec.ts cover the defaults.
+test.use({ stored: { renderer: 'wrap', density: 'all' } });
+
 const center = (b: Box) => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 });
 
 /** Moves the pointer from the middle of `from` to the middle of `to` in small steps. */

@@ -1,9 +1,11 @@
-import type { Page } from '@playwright/test';
+import type { Page, Worker } from '@playwright/test';
 import { expect, ourErrors, test } from './fixtures';
+import { expectedMentions, marksSettled } from './helpers';
+import { paintSettled } from './paint-helpers';
 import {
-  expectNextTo,
   focusedInPage,
   hoverOpen,
+  insideViewport,
   moveTerm,
   openFixture,
   settled,
@@ -31,164 +33,155 @@ async function expectGuideAt(
   else test.info().annotations.push({ type: 'note', description: `guide has no #${section} yet` });
 }
 
-test('"Read more in the guide" opens guide.html#<section> in a new tab', async ({
-  context,
-  server,
-  extensionId,
-  consoleErrors,
-}) => {
-  const page = await openFixture(context, `${server.origin}/tooltip/terms.html`);
-  const probe = await TooltipProbe.attach(page);
-  for (const id of ['sarcopenia', 'ros']) {
-    await hoverOpen(probe, id);
-    const opened = context.waitForEvent('page');
-    await probe.clickButton(/^Read more in the guide/);
-    await expectGuideAt(opened, extensionId, term(id).section);
-    // The click left focus on the button, which keeps the tooltip open (SC 1.4.13: until
-    // focus leaves); a click on the page closes it.
-    await page.bringToFront();
-    expect((await probe.state()).open).toBe(true);
-    await page.mouse.click(2, 400);
-    await probe.waitClosed(1_000);
-  }
-  expect(ourErrors(consoleErrors)).toEqual([]);
-});
-
-test.describe('keyboard', () => {
-  let page: Page;
-  let probe: TooltipProbe;
-  test.beforeEach(async ({ context, server }) => {
-    page = await openFixture(context, `${server.origin}/tooltip/terms.html`);
-    probe = await TooltipProbe.attach(page);
-    // Keyboard users start from the top of the page, focus in the document.
-    await page.locator('#focus-target').focus();
-  });
-  test.afterEach(({ consoleErrors }) => {
+test.describe('read more (wrap)', () => {
+  // Hovers the wrap renderer's <mark> elements.
+  test.use({ stored: { renderer: 'wrap', density: 'all' } });
+  test('"Read more in the guide" opens guide.html#<section> in a new tab', async ({
+    context,
+    server,
+    extensionId,
+    consoleErrors,
+  }) => {
+    const page = await openFixture(context, `${server.origin}/tooltip/terms.html`);
+    const probe = await TooltipProbe.attach(page);
+    for (const id of ['sarcopenia', 'ros']) {
+      await hoverOpen(probe, id);
+      const opened = context.waitForEvent('page');
+      await probe.clickButton(/^Read more in the guide/);
+      await expectGuideAt(opened, extensionId, term(id).section);
+      // The click left focus on the button, which keeps the tooltip open (SC 1.4.13: until
+      // focus leaves); a click on the page closes it.
+      await page.bringToFront();
+      expect((await probe.state()).open).toBe(true);
+      await page.mouse.click(2, 400);
+      await probe.waitClosed(1_000);
+    }
     expect(ourErrors(consoleErrors)).toEqual([]);
   });
-
-  test('next term, Tab to "Read more", Enter opens the guide; Escape closes and returns focus to the mark', async ({
-    context,
-    background,
-    extensionId,
-  }) => {
-    // The first mark below the top of the viewport is the h1's "vitamin D".
-    await moveTerm(background, page, 1);
-    let state = await probe.waitOpen(term('vitamin-d').label);
-    expect(await focusedInPage(page)).toBe('mark:vitamin-d');
-    // Screen readers hear the term (the dialog itself is not focused).
-    expect(state.live).toContain(term('vitamin-d').summary);
-
-    await moveTerm(background, page, 1);
-    state = await probe.waitOpen(term('sarcopenia').label);
-    expect(await focusedInPage(page)).toBe('mark:sarcopenia');
-    expect(state.count).toBe(1);
-
-    await page.keyboard.press('Tab');
-    expect((await probe.state()).focused).toBe('Close');
-    await page.keyboard.press('Tab');
-    expect((await probe.state()).focused).toMatch(/^Read more in the guide/);
-    const opened = context.waitForEvent('page');
-    await page.keyboard.press('Enter');
-    await expectGuideAt(opened, extensionId, term('sarcopenia').section);
-
-    await page.bringToFront();
-    expect((await probe.state()).open).toBe(true);
-    await page.keyboard.press('Escape');
-    await probe.waitClosed(1_000);
-    expect(await focusedInPage(page)).toBe('mark:sarcopenia');
-    // Dismissed stays dismissed: focus back on the mark must not reopen it.
-    await page.waitForTimeout(800);
-    expect((await probe.state()).open).toBe(false);
-  });
-
-  test('Escape on the focused mark closes without moving focus; previous term goes back', async ({
-    background,
-  }) => {
-    await moveTerm(background, page, 1);
-    await moveTerm(background, page, 1);
-    await probe.waitOpen(term('sarcopenia').label);
-    await page.keyboard.press('Escape');
-    await probe.waitClosed(1_000);
-    expect(await focusedInPage(page)).toBe('mark:sarcopenia');
-    await page.waitForTimeout(500);
-    expect((await probe.state()).open).toBe(false);
-    await moveTerm(background, page, -1);
-    await probe.waitOpen(term('vitamin-d').label);
-    expect(await focusedInPage(page)).toBe('mark:vitamin-d');
-  });
-
-  test('the command visits every mark in order, scrolling each into view with its tooltip', async ({
-    background,
-  }) => {
-    await page.setViewportSize({ width: 900, height: 360 });
-    const marks = page.locator('mark[data-myolens-term]');
-    const ids = await marks.evaluateAll((all) =>
-      all.map((m) => m.getAttribute('data-myolens-term')!),
-    );
-    expect(ids.length).toBeGreaterThan(15);
-    const visit = async (i: number) => {
-      const mark = marks.nth(i);
-      await expect(mark).toBeFocused();
-      await probe.waitOpen(term(ids[i]!).label);
-      await expect(mark).toBeInViewport();
-      // Once smooth scrolling ends, the tooltip sits next to the mark where it ended up.
-      await expect(async () => {
-        expectNextTo((await settled(probe)).layer!, (await mark.boundingBox())!, `#${i}`);
-      }).toPass({ timeout: 5_000 });
-    };
-    for (let i = 0; i < ids.length; i++) {
-      await moveTerm(background, page, 1);
-      await visit(i);
-    }
-    expect(await page.evaluate(() => scrollY), 'the page scrolled along').toBeGreaterThan(200);
-    // Past the last mark it wraps round to the first, and back again.
-    await moveTerm(background, page, 1);
-    await visit(0);
-    await moveTerm(background, page, -1);
-    await visit(ids.length - 1);
-  });
-
-  test('Tab walks the tooltip’s buttons and then leaves it: no keyboard trap', async ({
-    background,
-  }) => {
-    // "VDR" is followed in its paragraph by a link: Tab past the tooltip must reach it.
-    for (let i = 0; i < 6; i++) await moveTerm(background, page, 1);
-    const state = await probe.waitOpen(term('vdr').label);
-    const visited: string[] = [];
-    for (let i = 0; i < state.buttons.length; i++) {
-      await page.keyboard.press('Tab');
-      visited.push((await probe.state()).focused ?? `page:${await focusedInPage(page)}`);
-    }
-    expect(visited).toEqual(state.buttons);
-    // Shift+Tab from the first button goes back to the mark, tooltip still open.
-    for (let i = 1; i < state.buttons.length; i++) await page.keyboard.press('Shift+Tab');
-    expect((await probe.state()).focused).toBe('Close');
-    await page.keyboard.press('Shift+Tab');
-    expect(await focusedInPage(page)).toBe('mark:vdr');
-    expect((await probe.state()).open).toBe(true);
-    // Forward again, past the last button: the tooltip closes and focus moves on in the
-    // page, not round in a circle.
-    for (let i = 0; i <= state.buttons.length; i++) await page.keyboard.press('Tab');
-    await probe.waitClosed(1_000);
-    expect(await focusedInPage(page)).toBe('a#after-receptor');
-  });
-
-  test('a related term chosen with the keyboard keeps focus in the tooltip', async ({
-    background,
-  }) => {
-    for (let i = 0; i < 2; i++) await moveTerm(background, page, 1);
-    const state = await probe.waitOpen(term('sarcopenia').label);
-    const related = term(term('sarcopenia').related[0]!);
-    const index = state.buttons.indexOf(related.label);
-    for (let i = 0; i <= index; i++) await page.keyboard.press('Tab');
-    expect((await probe.state()).focused).toBe(related.label);
-    await page.keyboard.press('Enter');
-    await probe.waitOpen(related.label);
-    const after = await probe.state();
-    expect(after.focused, 'focus stays inside the tooltip').not.toBeNull();
-    await page.keyboard.press('Escape');
-    await probe.waitClosed(1_000);
-    expect(await focusedInPage(page)).toBe('mark:sarcopenia');
-  });
 });
+
+for (const renderer of ['paint', 'wrap'] as const) {
+  test.describe(`keyboard (${renderer})`, () => {
+    test.use({ stored: { renderer, density: 'all' } });
+    let page: Page;
+    let probe: TooltipProbe;
+    test.beforeEach(async ({ context, server }) => {
+      page = await context.newPage();
+      await page.goto(`${server.origin}/tooltip/terms.html`);
+      await (renderer === 'paint' ? paintSettled(page) : marksSettled(page));
+      probe = await TooltipProbe.attach(page);
+      // Keyboard users start from the top of the page, focus in the document.
+      await page.locator('#focus-target').focus();
+    });
+    test.afterEach(({ consoleErrors }) => {
+      expect(ourErrors(consoleErrors)).toEqual([]);
+    });
+
+    /** The next (or previous) mention, with focus on the tooltip's first control. */
+    const move = async (background: Worker, direction: 1 | -1, label: string) => {
+      await moveTerm(background, page, direction);
+      await expect
+        .poll(async () => {
+          const s = await probe.state();
+          return s.open && s.focused ? s.label : null;
+        })
+        .toBe(label);
+      return probe.state();
+    };
+
+    test('next term: focus in the tooltip, Tab to "Read more", Enter opens the guide; Escape gives focus back', async ({
+      context,
+      background,
+      extensionId,
+    }) => {
+      // The first mention below the top of the viewport is the h1's "vitamin D".
+      let state = await move(background, 1, term('vitamin-d').label);
+      expect(state.focused).toBe('Close');
+      // A screen reader hears the dialog's name and its summary (aria-describedby).
+      expect(await probe.dialog()).toMatchObject({ role: 'dialog', name: term('vitamin-d').label });
+      state = await move(background, 1, term('sarcopenia').label);
+      expect(state.count).toBe(1);
+
+      await page.keyboard.press('Tab');
+      expect((await probe.state()).focused).toMatch(/^Read more in the guide/);
+      const opened = context.waitForEvent('page');
+      await page.keyboard.press('Enter');
+      await expectGuideAt(opened, extensionId, term('sarcopenia').section);
+
+      await page.bringToFront();
+      expect((await probe.state()).open).toBe(true);
+      await page.keyboard.press('Escape');
+      await probe.waitClosed(1_000);
+      expect(await focusedInPage(page)).toBe('button#focus-target');
+      // Dismissed stays dismissed.
+      await page.waitForTimeout(800);
+      expect((await probe.state()).open).toBe(false);
+      // The next move goes on from the mention last visited, not from the top again.
+      await move(background, -1, term('vitamin-d').label);
+    });
+
+    test('the command visits every mention in document order, each scrolled into view', async ({
+      background,
+    }) => {
+      await page.setViewportSize({ width: 900, height: 360 });
+      const ids = await expectedMentions(page);
+      expect(ids.length).toBeGreaterThan(15);
+      for (let i = 0; i < ids.length; i++) {
+        const state = await move(background, 1, term(ids[i]!).label);
+        await expect(async () => {
+          const s = await settled(probe);
+          expect(insideViewport(s.layer!, s.viewport), `#${i} tooltip in view`).toBe(true);
+        }).toPass({ timeout: 5_000 });
+        expect(state.open).toBe(true);
+      }
+      expect(await page.evaluate(() => scrollY), 'the page scrolled along').toBeGreaterThan(200);
+      // Past the last mention it wraps round to the first, and back again.
+      await move(background, 1, term(ids[0]!).label);
+      await move(background, -1, term(ids.at(-1)!).label);
+      // The page's own focus order is untouched: nothing of the page got a tabindex.
+      expect(await page.locator('body [tabindex]').count()).toBe(
+        await page.locator('body [tabindex]:not([data-myolens-term])').count(),
+      );
+    });
+
+    test('Tab walks the tooltip’s buttons and then leaves it: no keyboard trap', async ({
+      background,
+    }) => {
+      const state = await move(background, 1, term('vitamin-d').label);
+      const visited: string[] = [state.focused!];
+      for (let i = 1; i < state.buttons.length; i++) {
+        await page.keyboard.press('Tab');
+        visited.push((await probe.state()).focused ?? `page:${await focusedInPage(page)}`);
+      }
+      expect(visited).toEqual(state.buttons);
+      // Past the last button: the tooltip closes and focus goes on in the page from where
+      // it was, not round in a circle.
+      await page.keyboard.press('Tab');
+      await probe.waitClosed(1_000);
+      expect(await focusedInPage(page)).toBe('a');
+      // Shift+Tab from the first button closes it and gives focus back too.
+      await page.locator('#focus-target').focus();
+      await move(background, 1, term('vitamin-d').label);
+      await page.keyboard.press('Shift+Tab');
+      await probe.waitClosed(1_000);
+      expect(await focusedInPage(page)).toBe('button#focus-target');
+    });
+
+    test('a related term chosen with the keyboard keeps focus in the tooltip', async ({
+      background,
+    }) => {
+      await move(background, 1, term('vitamin-d').label);
+      const state = await move(background, 1, term('sarcopenia').label);
+      const related = term(term('sarcopenia').related[0]!);
+      const index = state.buttons.indexOf(related.label);
+      for (let i = 0; i < index; i++) await page.keyboard.press('Tab');
+      expect((await probe.state()).focused).toBe(related.label);
+      await page.keyboard.press('Enter');
+      await probe.waitOpen(related.label);
+      expect((await probe.state()).focused, 'focus stays inside the tooltip').not.toBeNull();
+      await page.keyboard.press('Escape');
+      await probe.waitClosed(1_000);
+      expect(await focusedInPage(page)).toBe('button#focus-target');
+    });
+  });
+}

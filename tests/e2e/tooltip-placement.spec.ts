@@ -13,6 +13,10 @@ import {
   type Box,
 } from './tooltip-helpers';
 
+// Written for the wrap renderer's <mark> elements, one for every mention: forced by the
+// settings here; paint.spec.ts and footprint.spec.ts cover the defaults.
+test.use({ stored: { renderer: 'wrap', density: 'all' } });
+
 const SPOTS = ['top-left', 'top', 'top-right', 'left', 'center', 'right'];
 SPOTS.push('bottom-left', 'bottom', 'bottom-right');
 

@@ -1,0 +1,164 @@
+/**
+ * The paint renderer leaves the page untouched: the page's DOM, what a reader copies and
+ * what a screen reader gets equal those of the same page without MyoLens, through load,
+ * hover, keyboard moves, reveal, settings changes and turning off.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { expect, ourErrors, SHARED_PAGES, test } from './fixtures';
+import { expectedCounts, setSettings } from './helpers';
+import {
+  centre,
+  mentionCounts,
+  mutations,
+  paintSettled,
+  tellTab,
+  textRects,
+  watchMutations,
+} from './paint-helpers';
+import { moveTerm, TooltipProbe } from './tooltip-helpers';
+
+/** What a screen reader gets: the accessibility tree's roles, names and structure. */
+async function axTree(page: Page): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    return nodes
+      .filter((n) => !n.ignored)
+      .map(
+        (n) => `${n.role?.value ?? ''}|${String(n.name?.value ?? '')}|${n.childIds?.length ?? 0}`,
+      );
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Selects the element's contents and copies them with the keyboard; returns the clipboard. */
+async function copy(page: Page, selector: string): Promise<{ html: string; text: string }> {
+  await page.evaluate((selector) => {
+    const selection = getSelection()!;
+    selection.removeAllRanges();
+    selection.selectAllChildren(document.querySelector(selector)!);
+  }, selector);
+  await page.keyboard.press('Control+C');
+  return page.evaluate(async () => {
+    const [item] = await navigator.clipboard.read();
+    const read = async (type: string) =>
+      item!.types.includes(type) ? await (await item!.getType(type)).text() : '';
+    return { html: await read('text/html'), text: await read('text/plain') };
+  });
+}
+
+/** Opens `url` with MyoLens off (the page's own state), then turns it on and waits for paint. */
+async function offThenOn(
+  context: BrowserContext,
+  background: Worker,
+  url: string,
+): Promise<{ page: Page; html: string; ax: string[]; own: string[] }> {
+  await setSettings(background, { enabled: false });
+  const page = await context.newPage();
+  await watchMutations(page);
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForTimeout(400);
+  const html = await page.evaluate(() => document.body.innerHTML);
+  const ax = await axTree(page);
+  const own = await mutations(page);
+  await setSettings(background, { enabled: true });
+  await paintSettled(page);
+  return { page, html, ax, own };
+}
+
+test('demo page: no mutation, the same HTML, AX tree and clipboard, through every interaction', async ({
+  context,
+  server,
+  background,
+  consoleErrors,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  const url = `${server.origin}/demo/index.html`;
+  const { page, html, ax } = await offThenOn(context, background, url);
+  expect(await page.locator('mark').count()).toBe(0);
+  expect(await page.evaluate(() => document.body.innerHTML)).toBe(html);
+  expect(await axTree(page)).toEqual(ax);
+  expect(await mutations(page)).toEqual([]);
+
+  // Every mention is found and counted, underlined or not.
+  expect(await mentionCounts(background, page)).toEqual(await expectedCounts(page));
+
+  // Copying a paragraph that holds marked terms: what the page alone gives.
+  const para = 'main p:nth-of-type(2)';
+  const withMyoLens = await copy(page, para);
+  await setSettings(background, { enabled: false });
+  await expect.poll(() => page.evaluate(() => CSS.highlights.size)).toBe(0);
+  const alone = await copy(page, para);
+  expect(withMyoLens.html.length).toBeGreaterThan(0);
+  expect(withMyoLens).toEqual(alone);
+  await setSettings(background, { enabled: true });
+  await paintSettled(page);
+
+  // Hover, keyboard moves, Escape, reveal and settings changes.
+  const probe = await TooltipProbe.attach(page);
+  const [box] = await textRects(page, 'main', 'sarcopenia');
+  await page.mouse.move(centre(box!).x, centre(box!).y);
+  await probe.waitOpen('Sarcopenia');
+  await page.mouse.move(5, 5);
+  await probe.waitClosed();
+  await moveTerm(background, page, 1);
+  await probe.waitOpen();
+  await moveTerm(background, page, 1);
+  await page.keyboard.press('Escape');
+  await probe.waitClosed();
+  await tellTab(background, page, { type: 'reveal-term', termId: 'vitamin-d' });
+  await expect.poll(() => page.evaluate(() => CSS.highlights.get('myolens-flash')?.size)).toBe(1);
+  await setSettings(background, { markStyle: 'background', density: 'all' });
+  await expect
+    .poll(() => page.evaluate(() => CSS.highlights.get('myolens-soft')?.size ?? 0))
+    .toBeGreaterThan(30);
+  await setSettings(background, { markStyle: 'underline', density: 'section' });
+  await paintSettled(page);
+  expect(await page.evaluate(() => document.body.innerHTML)).toBe(html);
+  expect(await mutations(page)).toEqual([]);
+
+  // Turning off removes every highlight; the page never changed.
+  await setSettings(background, { enabled: false });
+  await expect.poll(() => page.evaluate(() => [...CSS.highlights.keys()])).toEqual([]);
+  expect(await mutations(page)).toEqual([]);
+  expect(await page.evaluate(() => document.body.innerHTML)).toBe(html);
+  expect(ourErrors(consoleErrors)).toEqual([]);
+});
+
+// The saved real-world pages, with terms added into their markup as highlight.spec.ts does.
+function sprinkle(source: string): string {
+  let i = 0;
+  return source.replace(/<\/(p|li|td|a|div)>/gi, (end) =>
+    ++i % 3 === 1 ? ` sarcopenia, the vitamin D receptor and oxidative stress${end}` : end,
+  );
+}
+
+for (const file of readdirSync(SHARED_PAGES).filter((f) => f.endsWith('.html'))) {
+  test(`real page ${file}: painted, and the DOM and AX tree are the page's own`, async ({
+    context,
+    server,
+    background,
+    consoleErrors,
+  }) => {
+    server.route(`/sprinkled/${file}`, {
+      body: sprinkle(readFileSync(join(SHARED_PAGES, file), 'utf8')),
+    });
+    const { page, html, ax, own } = await offThenOn(
+      context,
+      background,
+      `${server.origin}/sprinkled/${file}`,
+    );
+    expect(await page.evaluate(() => document.body.innerHTML)).toBe(html);
+    expect(await axTree(page)).toEqual(ax);
+    expect(await mentionCounts(background, page)).toEqual(await expectedCounts(page));
+    // What the page's own scripts did while it loaded, and nothing more.
+    expect(await mutations(page)).toEqual(own);
+    await setSettings(background, { enabled: false });
+    await expect.poll(() => page.evaluate(() => CSS.highlights.size)).toBe(0);
+    expect(await page.evaluate(() => document.body.innerHTML)).toBe(html);
+    expect(ourErrors(consoleErrors)).toEqual([]);
+  });
+}

@@ -1,0 +1,153 @@
+import type { Page, Worker } from '@playwright/test';
+import type { Box } from './tooltip-helpers';
+
+/** Underlined ranges the paint renderer registered (`myolens`), read from the main world. */
+export function paintedCount(page: Page, name = 'myolens'): Promise<number> {
+  return page.evaluate((n) => CSS.highlights.get(n)?.size ?? 0, name);
+}
+
+/** The text of every range in a registered highlight, in registration order. */
+export function paintedTexts(page: Page, name = 'myolens'): Promise<string[]> {
+  return page.evaluate(
+    (n) =>
+      [...(CSS.highlights.get(n) ?? [])].map((r) => {
+        const range = new Range();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        return range.toString();
+      }),
+    name,
+  );
+}
+
+/** Waits until the painted underlines stop changing (the content script works in slices). */
+export async function paintSettled(
+  page: Page,
+  { min = 1, timeout = 15_000 } = {},
+): Promise<number> {
+  let last = -1;
+  let stable = 0;
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    const n = await paintedCount(page);
+    stable = n === last && n >= min ? stable + 1 : 0;
+    if (stable >= 3) return n;
+    last = n;
+    await page.waitForTimeout(150);
+  }
+  throw new Error(`painted highlights did not settle (last count ${last})`);
+}
+
+/**
+ * The client rects (one per line) of the `nth` occurrence of `text` in the element
+ * matched by `selector`, found in its text nodes as the page has them.
+ */
+export function textRects(page: Page, selector: string, text: string, nth = 0): Promise<Box[]> {
+  return page.evaluate(
+    ({ selector, text, nth }) => {
+      const root = document.querySelector(selector);
+      if (!root) throw new Error(`no ${selector}`);
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      let seen = 0;
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const data = (n as Text).data;
+        for (let i = data.indexOf(text); i !== -1; i = data.indexOf(text, i + 1)) {
+          if (seen++ < nth) continue;
+          const range = new Range();
+          range.setStart(n, i);
+          range.setEnd(n, i + text.length);
+          return [...range.getClientRects()].map((r) => ({
+            x: r.x,
+            y: r.y,
+            width: r.width,
+            height: r.height,
+          }));
+        }
+      }
+      throw new Error(`"${text}" not in ${selector}`);
+    },
+    { selector, text, nth },
+  );
+}
+
+/** The centre of a box. */
+export const centre = (b: Box) => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 });
+
+/**
+ * The page's mentions per term as its content script counts them ("This page"), asked
+ * the way the popup asks: a `get-page-terms` message from an extension page to the tab.
+ */
+export async function mentionCounts(
+  background: Worker,
+  page: Page,
+): Promise<Record<string, number>> {
+  await page.bringToFront();
+  const answer = await background.evaluate(async () => {
+    const { tabs } = (globalThis as unknown as { chrome: { tabs: TabsApi } }).chrome;
+    const [tab] = await tabs.query({ active: true, lastFocusedWindow: true });
+    if (tab?.id === undefined) throw new Error('no active tab');
+    return (await tabs.sendMessage(tab.id, { type: 'get-page-terms' })) as {
+      terms: { id: string; count: number }[];
+    };
+  });
+  return Object.fromEntries(answer.terms.map((t) => [t.id, t.count]));
+}
+
+/** Sends the tab's content script a message as the popup would (`reveal-term`, ...). */
+export async function tellTab(background: Worker, page: Page, message: object): Promise<void> {
+  await page.bringToFront();
+  await background.evaluate(async (message) => {
+    const { tabs } = (globalThis as unknown as { chrome: { tabs: TabsApi } }).chrome;
+    const [tab] = await tabs.query({ active: true, lastFocusedWindow: true });
+    if (tab?.id === undefined) throw new Error('no active tab');
+    await tabs.sendMessage(tab.id, message);
+  }, message);
+}
+
+interface TabsApi {
+  query(query: { active: boolean; lastFocusedWindow: boolean }): Promise<{ id?: number }[]>;
+  sendMessage(tabId: number, message: unknown): Promise<unknown>;
+}
+
+/**
+ * A main-world MutationObserver installed before the page's first script: every mutation
+ * of the document outside MyoLens's own UI host (the `[data-myolens-ui]` element and what
+ * is inside it) is kept, described, in `window.__mutations`.
+ */
+export async function watchMutations(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const log: string[] = [];
+    (window as unknown as { __mutations: string[] }).__mutations = log;
+    const ours = (n: Node | null): boolean => {
+      for (let e: Node | null = n; e; e = e.parentNode)
+        if (e.nodeType === 1 && (e as Element).hasAttribute('data-myolens-ui')) return true;
+      return false;
+    };
+    const name = (n: Node) => (n.nodeType === 1 ? (n as Element).localName : `#${n.nodeName}`);
+    new MutationObserver((records) => {
+      for (const r of records) {
+        if (ours(r.target)) continue;
+        const added = [...r.addedNodes].filter((n) => !ours(n));
+        const removed = [...r.removedNodes].filter(
+          (n) => !(n.nodeType === 1 && (n as Element).hasAttribute('data-myolens-ui')),
+        );
+        if (r.type === 'childList' && !added.length && !removed.length) continue;
+        log.push(
+          `${r.type} on ${name(r.target)}${r.attributeName ? ` [${r.attributeName}]` : ''}` +
+            (added.length ? ` +${added.map(name).join(',')}` : '') +
+            (removed.length ? ` -${removed.map(name).join(',')}` : ''),
+        );
+      }
+    }).observe(document, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+    });
+  });
+}
+
+/** The mutations seen so far (see watchMutations). */
+export function mutations(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...(window as unknown as { __mutations: string[] }).__mutations]);
+}
