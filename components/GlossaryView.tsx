@@ -1,17 +1,19 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
-import type { GlossaryTerm } from '../content/schema';
+import type { GlossaryTerm, GuideSection } from '../content/schema';
 import { GlossaryList, type GlossaryGrouping } from './GlossaryList';
+import { GuideDisclaimer } from './GuideDisclaimer';
 
 const GROUPINGS: { value: GlossaryGrouping; label: string }[] = [
   { value: 'alphabetical', label: 'A–Z' },
   { value: 'category', label: 'By category' },
 ];
 
-/** The glossary with a switch between A–Z and by-category grouping. */
+/** The glossary with a switch between A–Z and by-category grouping, the article's disclaimer last. */
 export function GlossaryView(props: {
   terms: readonly GlossaryTerm[];
   anchors: ReadonlyMap<string, string>;
+  disclaimer: GuideSection;
 }): JSX.Element {
   const [grouping, setGrouping] = useState<GlossaryGrouping>('alphabetical');
   return (
@@ -36,6 +38,7 @@ export function GlossaryView(props: {
         </div>
       </div>
       <GlossaryList terms={props.terms} anchors={props.anchors} groupBy={grouping} />
+      <GuideDisclaimer disclaimer={props.disclaimer} headingId="glossary-view-disclaimer" />
     </section>
   );
 }

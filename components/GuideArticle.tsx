@@ -1,7 +1,8 @@
 import type { JSX } from 'preact';
 import type { Guide } from '../content/schema';
 import { GuideBlocks } from './GuideBlocks';
-import { GuideHeading, GuideSectionView } from './GuideSectionView';
+import { GuideDisclaimer } from './GuideDisclaimer';
+import { GuideSectionView } from './GuideSectionView';
 
 /** Renders the whole guide: title, reading time, intro, sections and the disclaimer last. */
 export function GuideArticle({ guide }: { guide: Guide }): JSX.Element {
@@ -20,12 +21,7 @@ export function GuideArticle({ guide }: { guide: Guide }): JSX.Element {
       {guide.sections.map((section) => (
         <GuideSectionView key={section.id} section={section} />
       ))}
-      <footer class="ml-guide__disclaimer">
-        <GuideHeading level={disclaimer.level} id={disclaimer.id}>
-          {disclaimer.title}
-        </GuideHeading>
-        <GuideBlocks blocks={disclaimer.blocks} labelledBy={disclaimer.id} />
-      </footer>
+      <GuideDisclaimer disclaimer={disclaimer} />
     </article>
   );
 }

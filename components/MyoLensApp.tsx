@@ -119,9 +119,15 @@ export function MyoLensApp(props: {
       case 'article':
         return <ArticleView guide={data.guide} />;
       case 'faq':
-        return <FaqView entries={data.faq} openId={faqOpen} />;
+        return <FaqView entries={data.faq} disclaimer={data.guide.disclaimer} openId={faqOpen} />;
       case 'glossary':
-        return <GlossaryView terms={data.glossary} anchors={data.anchors} />;
+        return (
+          <GlossaryView
+            terms={data.glossary}
+            anchors={data.anchors}
+            disclaimer={data.guide.disclaimer}
+          />
+        );
       case 'page':
         return props.renderPage?.(navigate);
       case 'settings':

@@ -119,6 +119,14 @@ export const GlossaryTermSchema = v.strictObject({
     v.array(NonEmptyString, 'must be a list'),
     v.minLength(1, 'needs at least one form'),
   ),
+  /**
+   * Why a form of several words that the guide and FAQ never use is listed anyway (a name
+   * readers meet elsewhere): form → reason. The build requires one for every such form.
+   * Build-time only: generatedModules leaves it out of the shipped glossary.
+   */
+  formNotes: v.optional(
+    v.record(v.string(), NonEmptyString, 'must be a mapping of form to reason'),
+  ),
   caseSensitive: v.boolean('must be true or false'),
   /** Lowercase words, one of which must be on the page before an ambiguous term is marked. */
   context: v.optional(
@@ -144,6 +152,14 @@ export const GlossaryTermSchema = v.strictObject({
   ),
   /** Id of the guide section (or FAQ entry) the summary is drawn from. */
   section: IdSchema,
+  /**
+   * Further sections or FAQ entries the summary draws on besides `section` (which is where
+   * "Read more" goes): the build holds the summary's key phrases to these together.
+   * Build-time only, like formNotes.
+   */
+  alsoFrom: v.optional(
+    v.pipe(v.array(IdSchema, 'must be a list'), v.maxLength(3, 'at most 3 further sources')),
+  ),
   related: v.optional(
     v.pipe(v.array(IdSchema, 'must be a list'), v.maxLength(3, 'at most 3 related terms')),
     [],

@@ -41,6 +41,13 @@ export function flattenSections(guide: Guide): GuideSection[] {
   return out;
 }
 
+/** A section's text with its subsections' (titles and blocks), as a reader meets it. */
+export function sectionText(section: GuideSection): string {
+  return [section.title, blocksText(section.blocks), ...section.children.map(sectionText)].join(
+    '\n\n',
+  );
+}
+
 /** The whole guide as plain text (headings and blocks), for searching and checks. */
 export function guideText(guide: Guide): string {
   return flattenSections(guide)

@@ -48,7 +48,8 @@ export const READER_QUERIES: readonly ReaderQuery[] = [
   q('fast twitch', 'term', 'type-ii-muscle-fibers', 'first'),
   q('fast-twitch fibres', 'term', 'type-ii-muscle-fibers', 'first'),
   q('type 2 fibers', 'term', 'type-ii-muscle-fibers', 'first'),
-  q('calcitriol', 'term', 'active-vitamin-d', 'first'),
+  // Not "calcitriol": the glossary dropped it (a prescription drug the article never names).
+  q('1,25-dihydroxy vitamin D', 'term', 'active-vitamin-d', 'first'),
   q('cholecalciferol', 'term', 'vitamin-d', 'first'),
   q('oily fish', 'term', 'fatty-fish', 'first'),
   q('strength training', 'term', 'resistance-exercise', 'first'),

@@ -3,9 +3,10 @@
  * generated module sources out. content/build/cli.ts does the reading and writing.
  */
 import type { FaqEntry, GlossaryTerm, Guide } from '../schema';
-import { anchorTitles, blocksText, flattenSections, guideText } from '../tree';
+import { anchorTitles, blocksText, flattenSections, guideText, sectionText } from '../tree';
 import { parseFaq } from './parse-faq';
 import { parseGuide } from './parse-guide';
+import { phrasesFromElsewhere } from './summary-sources';
 import { parseGlossaryYaml, validateGlossary } from './validate-glossary';
 
 /** The authored files' text. */
@@ -44,7 +45,34 @@ export function buildContent(sources: ContentSources): BuiltContent {
     text,
   });
   errors.push(...glossaryErrors);
+  // Only on otherwise sound content: with a repeated id, a section's text is ambiguous.
+  if (glossary && errors.length === 0)
+    errors.push(...summaryErrors(glossary, sectionTexts(guide, faq)));
   return { guide, faq, glossary, errors };
+}
+
+/** Every id a term may name, with the text its summary must be drawn from. */
+export function sectionTexts(guide: Guide, faq: readonly FaqEntry[]): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const section of flattenSections(guide)) texts.set(section.id, sectionText(section));
+  // The answer only: the questions are ours, not the article's.
+  for (const entry of faq) texts.set(entry.id, blocksText(entry.answer));
+  return texts;
+}
+
+function summaryErrors(
+  glossary: readonly GlossaryTerm[],
+  sections: ReadonlyMap<string, string>,
+): string[] {
+  return glossary.flatMap((term) =>
+    phrasesFromElsewhere(term.summary, [term.section, ...(term.alsoFrom ?? [])], sections).map(
+      ({ phrase, foundIn }) =>
+        `content/glossary.yaml: term "${term.id}": field "summary": "${phrase}" is not in ` +
+        `section "${term.section}"${term.alsoFrom?.length ? ` nor in alsoFrom` : ''} but in ` +
+        `${foundIn.map((id) => `"${id}"`).join(', ')}: draw the summary from its section, ` +
+        'or name the section it comes from (section or alsoFrom)',
+    ),
+  );
 }
 
 const HEADER =
@@ -54,6 +82,14 @@ function moduleSource(typeName: string, exportName: string, type: string, value:
   return `${HEADER}import type { ${typeName} } from '../schema';\n\nexport const ${exportName}: ${type} = ${JSON.stringify(value, null, 2)};\n`;
 }
 
+/**
+ * The glossary as the extension ships it: formNotes and alsoFrom are for authors and
+ * reviewers, and every page's content script would carry them for nothing.
+ */
+export function shippedGlossary(glossary: readonly GlossaryTerm[]): GlossaryTerm[] {
+  return glossary.map(({ formNotes: _notes, alsoFrom: _sources, ...term }) => term);
+}
+
 /** The generated modules, keyed by file name inside content/generated/. */
 export function generatedModules(content: {
   guide: Guide;
@@ -61,7 +97,12 @@ export function generatedModules(content: {
   glossary: GlossaryTerm[];
 }): Record<string, string> {
   return {
-    'glossary.ts': moduleSource('GlossaryTerm', 'glossary', 'GlossaryTerm[]', content.glossary),
+    'glossary.ts': moduleSource(
+      'GlossaryTerm',
+      'glossary',
+      'GlossaryTerm[]',
+      shippedGlossary(content.glossary),
+    ),
     'guide.ts': moduleSource('Guide', 'guide', 'Guide', content.guide),
     'faq.ts': moduleSource('FaqEntry', 'faq', 'FaqEntry[]', content.faq),
   };

@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import { parse as parseYaml } from 'yaml';
 import { GlossaryTermSchema, type GlossaryTerm } from '../schema';
+import { formSourceIssues } from './form-sources';
 import { findForm, formKey, formsCollide } from './forms';
 import { fieldPath, issueText } from './issues';
 
@@ -71,6 +72,11 @@ export function validateGlossary(
     const entry = `term "${term.id}"`;
     if (!context.anchors.has(term.section))
       fail(entry, 'section', `unknown section id "${term.section}"`);
+    for (const source of term.alsoFrom ?? []) {
+      if (source === term.section) fail(entry, 'alsoFrom', `"${source}" is already the section`);
+      else if (!context.anchors.has(source))
+        fail(entry, 'alsoFrom', `unknown section id "${source}"`);
+    }
     for (const related of term.related) {
       if (related === term.id) fail(entry, 'related', 'a term cannot be related to itself');
       else if (!allIds.has(related)) fail(entry, 'related', `unknown term id "${related}"`);
@@ -91,6 +97,8 @@ export function validateGlossary(
     if (findForm(context.text, term.forms, term.caseSensitive) === undefined) {
       fail(entry, 'forms', 'none of the forms occurs in the guide or the FAQ');
     }
+    for (const issue of formSourceIssues(term, context.text))
+      fail(entry, issue.field, issue.message);
   });
 
   return errors.length > 0 ? { errors } : { glossary: terms, errors: [] };

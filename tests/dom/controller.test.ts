@@ -53,7 +53,7 @@ test('stop() restores the page exactly and whenIdle resolves', async () => {
 });
 
 test('a region that becomes contenteditable loses its marks', async () => {
-  document.body.innerHTML = '<article><p>Sarcopenia and frailty.</p></article><p>dynapenia</p>';
+  document.body.innerHTML = '<article><p>Sarcopenia and leucine.</p></article><p>dynapenia</p>';
   const article = document.querySelector('article')!;
   controller = new PageController(document, host, matcher, options);
   controller.start();
@@ -62,7 +62,7 @@ test('a region that becomes contenteditable loses its marks', async () => {
   article.contentEditable = 'true';
   await tick();
   expect(article.querySelectorAll('mark').length).toBe(0);
-  expect(article.innerHTML).toBe('<p>Sarcopenia and frailty.</p>');
+  expect(article.innerHTML).toBe('<p>Sarcopenia and leucine.</p>');
   expect(document.querySelectorAll('mark').length).toBe(1);
 });
 
@@ -220,7 +220,7 @@ test('the walk reads only the nodes where a term may start, and marks what readi
 test('a page that changes before the walk gets every mark it would get at rest', async () => {
   const change = () => {
     const first = document.createElement('p');
-    first.textContent = 'A new opening paragraph about frailty, long enough to shift everything. ';
+    first.textContent = 'A new opening paragraph about leucine, long enough to shift everything. ';
     document.body.prepend(first);
     const p = document.querySelectorAll('p')[30]!;
     (p.firstChild as Text).data = 'Paragraph 30 is now about sarcopenia, ';

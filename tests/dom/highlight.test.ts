@@ -79,14 +79,14 @@ describe('Highlighter', () => {
   });
 
   test('undo gives each page text node back its own text (same node objects)', () => {
-    document.body.innerHTML = '<p>A note on sarcopenia and frailty in old age.</p>';
+    document.body.innerHTML = '<p>A note on sarcopenia and leucine in old age.</p>';
     const node = document.querySelector('p')!.firstChild as Text;
     highlightAll(h);
     expect(node.data).toBe('A note on ');
     h.unhighlight();
     expect(document.querySelector('p')!.childNodes.length).toBe(1);
     expect(document.querySelector('p')!.firstChild).toBe(node);
-    expect(node.data).toBe('A note on sarcopenia and frailty in old age.');
+    expect(node.data).toBe('A note on sarcopenia and leucine in old age.');
   });
 
   test('a term at the very end of a node leaves no empty text node behind', () => {
@@ -123,22 +123,22 @@ describe('Highlighter', () => {
 
   test('density "first" marks only the first occurrence of each term', () => {
     document.body.innerHTML =
-      '<p>sarcopenia, sarcopenia</p><p>Sarcopenia and frailty, frailty.</p>';
+      '<p>sarcopenia, sarcopenia</p><p>Sarcopenia and leucine, leucine.</p>';
     const seen = new Set<string>();
     highlightAll(h, (id) => !seen.has(id) && !!seen.add(id));
-    expect(marks().map((m) => m.textContent)).toEqual(['sarcopenia', 'frailty']);
+    expect(marks().map((m) => m.textContent)).toEqual(['sarcopenia', 'leucine']);
   });
 
   test('marks() lists our marks in document order', () => {
-    document.body.innerHTML = '<p>frailty</p><p>sarcopenia and dynapenia</p>';
+    document.body.innerHTML = '<p>leucine</p><p>sarcopenia and dynapenia</p>';
     highlightAll(h);
-    expect(h.marks().map((m) => m.textContent)).toEqual(['frailty', 'sarcopenia', 'dynapenia']);
+    expect(h.marks().map((m) => m.textContent)).toEqual(['leucine', 'sarcopenia', 'dynapenia']);
   });
 });
 
 describe('Highlighter.repair', () => {
   test('an owner that rewrites its text node gets exactly its new text, our nodes go', () => {
-    document.body.innerHTML = '<p>Sarcopenia and frailty.</p>';
+    document.body.innerHTML = '<p>Sarcopenia and leucine.</p>';
     const p = document.querySelector('p')!;
     const head = p.firstChild as Text;
     highlightAll(h);
@@ -151,7 +151,7 @@ describe('Highlighter.repair', () => {
   });
 
   test('an owner that removes its text node takes our nodes with it', () => {
-    document.body.innerHTML = '<p><b>x</b>Sarcopenia and frailty.</p>';
+    document.body.innerHTML = '<p><b>x</b>Sarcopenia and leucine.</p>';
     const p = document.querySelector('p')!;
     const head = p.lastChild as Text;
     highlightAll(h);
@@ -161,13 +161,13 @@ describe('Highlighter.repair', () => {
   });
 
   test('an owner that moves its node gets the whole text moved with it', () => {
-    document.body.innerHTML = '<p><b>first</b>Sarcopenia and frailty.</p>';
+    document.body.innerHTML = '<p><b>first</b>Sarcopenia and leucine.</p>';
     const p = document.querySelector('p')!;
     const head = p.lastChild as Text;
     highlightAll(h);
     p.insertBefore(head, p.firstChild);
     const { rescan } = h.repair([head]);
-    expect(p.textContent).toBe('Sarcopenia and frailty.first');
+    expect(p.textContent).toBe('Sarcopenia and leucine.first');
     expect(rescan).toEqual([head]);
   });
 

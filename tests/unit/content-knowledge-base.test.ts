@@ -176,7 +176,7 @@ describe('glossary', () => {
         .filter((term) => faqIds.includes(term.section))
         .map((term) => term.id)
         .sort(),
-    ).toEqual(['hypercalcemia', 'muscle-recovery', 'vitamin-d-toxicity']);
+    ).toEqual(['active-vitamin-d', 'hypercalcemia', 'vitamin-d-toxicity']);
   });
 
   test('related ids exist, are not the term itself, and number at most three', () => {
