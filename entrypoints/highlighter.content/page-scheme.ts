@@ -1,0 +1,32 @@
+import { decideScheme, isOpaque, type BackgroundLayer, type Scheme } from '@/lib/color-scheme';
+
+/**
+ * Light or dark behind `el`, the element a term sits in, as the page paints it: the
+ * tooltip follows the page, not the operating system (a light article on a dark system
+ * gets a light tooltip). Reads computed styles from `el` outwards and stops at the first
+ * opaque background, so it costs a few `getComputedStyle` reads per tooltip opened.
+ * Known blind spot: only ancestors count, not a sibling positioned underneath the term.
+ */
+export function pageScheme(el: Element, win: Window): Scheme {
+  const layers: BackgroundLayer[] = [];
+  for (let node: Element | null = el; node; node = parentOf(node)) {
+    const style = win.getComputedStyle(node);
+    const layer = { color: style.backgroundColor, image: style.backgroundImage !== 'none' };
+    layers.push(layer);
+    if (isOpaque(layer)) break;
+  }
+  return decideScheme({
+    layers,
+    rootColorScheme: win.getComputedStyle(win.document.documentElement).colorScheme,
+    textColor: win.getComputedStyle(el).color,
+    prefersDark: win.matchMedia('(prefers-color-scheme: dark)').matches,
+  });
+}
+
+/** The parent element, across a shadow boundary to its host (a term in a page's slot). */
+function parentOf(node: Element): Element | null {
+  const parent = node.parentNode;
+  // nodeType, not instanceof: the content script's ShadowRoot is not the page's in Firefox.
+  if (parent?.nodeType === Node.DOCUMENT_FRAGMENT_NODE) return (parent as ShadowRoot).host ?? null;
+  return node.parentElement;
+}
