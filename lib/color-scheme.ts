@@ -132,6 +132,8 @@ const FUNCTION = /^([a-z-]+)\(\s*(.*?)\s*\)$/;
  * and lab()/lch() as the grey of the same luminance: close enough for light or dark.
  */
 export function parseColor(value: string): Rgba | null {
+  // What most elements on a page compute to: skip the parsing (the walk meets it often).
+  if (value === 'rgba(0, 0, 0, 0)') return { r: 0, g: 0, b: 0, a: 0 };
   const v = value.trim().toLowerCase();
   if (v === 'transparent') return { r: 0, g: 0, b: 0, a: 0 };
   if (v.startsWith('#')) return parseHex(v.slice(1));
