@@ -17,10 +17,21 @@ export function pageScheme(el: Element, win: Window): Scheme {
   }
   return decideScheme({
     layers,
-    rootColorScheme: win.getComputedStyle(win.document.documentElement).colorScheme,
+    rootColorScheme: rootColorScheme(win),
     textColor: win.getComputedStyle(el).color,
     prefersDark: win.matchMedia('(prefers-color-scheme: dark)').matches,
   });
+}
+
+/**
+ * The root's color-scheme: its CSS value, else the page's <meta name="color-scheme">, which
+ * picks the canvas without appearing in the computed style (CSS Color Adjustment 1, §2.2).
+ */
+function rootColorScheme(win: Window): string {
+  const doc = win.document;
+  const css = win.getComputedStyle(doc.documentElement).colorScheme;
+  if (css && css !== 'normal') return css;
+  return doc.querySelector('meta[name="color-scheme" i]')?.getAttribute('content') ?? 'normal';
 }
 
 /** The parent element, across a shadow boundary to its host (a term in a page's slot). */
