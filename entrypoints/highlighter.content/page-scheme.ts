@@ -1,5 +1,8 @@
 import { decideScheme, isOpaque, type BackgroundLayer, type Scheme } from '@/lib/color-scheme';
 
+/** Our marks' namespace attribute (TERM_ATTR in highlight.ts, which this file must not need). */
+const OWN_MARK_ATTR = 'data-myolens-term';
+
 /**
  * Light or dark behind `el`, the element a term sits in, as the page paints it: the
  * tooltip follows the page, not the operating system (a light article on a dark system
@@ -10,6 +13,9 @@ import { decideScheme, isOpaque, type BackgroundLayer, type Scheme } from '@/lib
 export function pageScheme(el: Element, win: Window): Scheme {
   const layers: BackgroundLayer[] = [];
   for (let node: Element | null = el; node; node = parentOf(node)) {
+    // A mark of ours is tinted by us (soft highlight, the "On this page" flash), not by
+    // the page; an amber flash on a dark page would otherwise read as light.
+    if (node.hasAttribute(OWN_MARK_ATTR)) continue;
     const style = win.getComputedStyle(node);
     const layer = { color: style.backgroundColor, image: style.backgroundImage !== 'none' };
     layers.push(layer);

@@ -376,6 +376,33 @@ test('the background walk is cheap: per tooltip open, 40 transparent levels deep
   expect(cost.warm).toBeLessThan(5);
 });
 
+test("the walk skips our own marks' tint: an amber flash on a dark card is still a dark page", async ({
+  context,
+  server,
+}) => {
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/tooltip-fit/schemes.html`);
+  await page.addScriptTag({ content: await pageSchemeScript() });
+  const got = await page.evaluate(() => {
+    const { pageScheme } = (globalThis as unknown as { myolensPageScheme: PageSchemeModule })
+      .myolensPageScheme;
+    const tinted = (ours: boolean) => {
+      // The "On this page" flash colour of style.css, on a mark of ours or of the page's.
+      const mark = document.createElement('mark');
+      if (ours) mark.setAttribute('data-myolens-term', 'sarcopenia');
+      mark.style.backgroundColor = 'rgba(245, 158, 11, 0.65)';
+      mark.textContent = 'term';
+      document.querySelector('#dark p')!.append(mark);
+      const scheme = pageScheme(mark, window);
+      mark.remove();
+      return scheme;
+    };
+    return { ours: tinted(true), pages: tinted(false) };
+  });
+  // The page's own amber really is light enough to count: only ours is skipped.
+  expect(got).toEqual({ ours: 'dark', pages: 'light' });
+});
+
 interface PageSchemeModule {
   pageScheme(el: Element, win: Window): 'light' | 'dark';
 }
