@@ -5,6 +5,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Tooltip, type TooltipActions } from '@/components/Tooltip';
 import type { GlossaryTerm } from '@/content/schema';
 import { adoptStyles } from './browser-quirks';
+import { pageScheme } from './page-scheme';
 import tooltipCss from './tooltip.css?inline';
 
 /** The custom element that hosts our closed shadow root (excluded from marking). */
@@ -159,6 +160,7 @@ export class TooltipHost {
     }
     this.anchor = anchor;
     this.line = opts.point ? lineAt(anchor, opts.point) : undefined;
+    layer.dataset.scheme = pageScheme(anchor.element, window);
     this.show(termId);
     layer.hidden = false;
     const reference = {

@@ -9,16 +9,19 @@ import { chromium } from 'playwright';
 import { startServer } from '../e2e/server';
 import { backgroundWorker, unpackedExtensionId } from '../support/extension';
 import { chromiumArgs, findChromium, NO_CHROMIUM_HELP } from '../support/find-chromium';
+import { nodeWorld, offerChromium } from './offer-chromium';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
 const outDir = resolve(ROOT, 'demo-screenshots');
 
-const executablePath = findChromium();
-if (!executablePath) {
-  console.error(NO_CHROMIUM_HELP);
-  process.exit(1);
+// No Chromium: on a Debian-like terminal, offer to install it (asks first); else one line.
+let executablePath = findChromium();
+if (!executablePath && (await offerChromium(nodeWorld())) === 'installed') {
+  executablePath = findChromium();
+  if (!executablePath) console.error(NO_CHROMIUM_HELP);
 }
+if (!executablePath) process.exit(1);
 if (!process.argv.includes('--no-build')) {
   const build = spawnSync('npm run -s build', { cwd: ROOT, shell: true, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);

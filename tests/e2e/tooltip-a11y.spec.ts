@@ -56,8 +56,13 @@ function harnessScript(): Promise<string> {
   return bundle;
 }
 
-/** Serves the harness page and opens it with `?term=`. */
-async function openHarness(page: Page, server: FixtureServer, termId: string): Promise<void> {
+/** Serves the harness page and opens it with `?term=` (and `&scheme=` when given). */
+async function openHarness(
+  page: Page,
+  server: FixtureServer,
+  termId: string,
+  scheme?: 'light' | 'dark',
+): Promise<void> {
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Tooltip harness</title>
 <script type="module" src="/tooltip-harness/harness.js"></script></head>
@@ -68,7 +73,8 @@ async function openHarness(page: Page, server: FixtureServer, termId: string): P
   writeFileSync(join(HARNESS_OUT, 'index.html'), html);
   server.route('/tooltip-harness/index.html', { body: html });
   server.route('/tooltip-harness/harness.js', { body: js, type: 'text/javascript; charset=utf-8' });
-  await page.goto(`${server.origin}/tooltip-harness/index.html?term=${termId}`);
+  const query = `term=${termId}${scheme ? `&scheme=${scheme}` : ''}`;
+  await page.goto(`${server.origin}/tooltip-harness/index.html?${query}`);
   await expect(page.getByRole('dialog')).toBeVisible();
   // axe's contrast check must not catch the entrance fade half-way.
   await page.waitForFunction(() =>
@@ -135,5 +141,33 @@ for (const scheme of ['light', 'dark'] as const) {
       width: layer!.width + 80,
       height: layer!.height + 100,
     });
+  });
+}
+
+// The tooltip's palette follows the page, not the system: each palette must also pass on
+// a system preferring the other one (the content script's case on a light page in dark mode).
+for (const [system, scheme] of [
+  ['dark', 'light'],
+  ['light', 'dark'],
+] as const) {
+  test(`the tooltip component passes axe with the ${scheme} palette on a ${system} system (harness)`, async ({
+    context,
+    server,
+  }) => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 480, height: 460 });
+    await page.emulateMedia({ colorScheme: system });
+    for (const id of ['sarcopenia', 'ros']) {
+      await openHarness(page, server, id, scheme);
+      expect(await axe(page), `${id} (${scheme} on ${system})`).toEqual({
+        violations: [],
+        sawTooltip: true,
+      });
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab');
+      await expect(page.getByRole('button', { name: /Read more/ })).toBeFocused();
+      expect((await axe(page)).violations, `${id} focused (${scheme} on ${system})`).toEqual([]);
+    }
+    await screenshot(page, `tooltip-harness-${scheme}-on-${system}-system`);
   });
 }
