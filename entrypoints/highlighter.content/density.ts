@@ -59,6 +59,8 @@ export class UnderlinePolicy {
 
   /** The section of `node`: the last heading before it, or the document. */
   sectionOf(node: Node): object {
+    // Only the default density needs sections: the others spare the headings' lookup.
+    if (this.density !== 'section') return this.doc;
     const hs = (this.headings ??= [...this.doc.querySelectorAll(HEADINGS)]);
     if (!hs.length) return this.doc;
     const before = (h: Element) =>

@@ -124,17 +124,17 @@ describe('paint renderer', () => {
 
   test('density: first per section, every mention, first on the page; never in navigation', async () => {
     const html = `<nav><a href="/s">Sarcopenia</a></nav><p>Sarcopenia, sarcopenia.</p>
-      <h2>Next</h2><p>sarcopenia again, and frailty.</p><div role="navigation">frailty</div>
+      <h2>Next</h2><p>sarcopenia again, and leucine.</p><div role="navigation">leucine</div>
       <ol aria-label="Breadcrumb"><li>sarcopenia</li></ol>`;
     await run(html);
-    expect(painted()).toEqual(['Sarcopenia', 'sarcopenia', 'frailty']);
+    expect(painted()).toEqual(['Sarcopenia', 'sarcopenia', 'leucine']);
     expect(controller!.counts().get('sarcopenia')).toBe(5);
     controller!.stop();
     await run(html, { density: 'all' });
-    expect(painted()).toEqual(['Sarcopenia', 'sarcopenia', 'sarcopenia', 'frailty']);
+    expect(painted()).toEqual(['Sarcopenia', 'sarcopenia', 'sarcopenia', 'leucine']);
     controller!.stop();
     await run(html, { density: 'first' });
-    expect(painted()).toEqual(['Sarcopenia', 'frailty']);
+    expect(painted()).toEqual(['Sarcopenia', 'leucine']);
   });
 
   test('styles: soft highlight under its own name, none registers no underline', async () => {
@@ -163,15 +163,15 @@ describe('paint renderer', () => {
   test('text the page changes, removes or adds is rescanned; no range outlives its text', async () => {
     await run('<p id="a">Sarcopenia here.</p><p id="b">dynapenia there.</p>');
     const a = document.getElementById('a')!.firstChild as Text;
-    a.data = 'Now frailty instead.';
+    a.data = 'Now leucine instead.';
     document.getElementById('b')!.remove();
     const p = document.createElement('p');
     p.textContent = 'And the vitamin D receptor.';
     document.body.append(p);
     await tick();
     await controller!.whenIdle();
-    expect(painted().sort()).toEqual(['frailty', 'vitamin D receptor']);
-    expect([...controller!.counts().keys()].sort()).toEqual(['frailty', 'vdr']);
+    expect(painted().sort()).toEqual(['leucine', 'vitamin D receptor']);
+    expect([...controller!.counts().keys()].sort()).toEqual(['leucine', 'vdr']);
     for (const r of registry.get(HIGHLIGHT_NAMES.underline)!)
       expect(r.startContainer.isConnected).toBe(true);
   });
@@ -193,7 +193,7 @@ describe('paint renderer', () => {
   });
 
   test('a region that becomes an editor loses its occurrences', async () => {
-    await run('<article><p>Sarcopenia and frailty.</p></article><p>dynapenia</p>');
+    await run('<article><p>Sarcopenia and leucine.</p></article><p>dynapenia</p>');
     document.querySelector('article')!.setAttribute('contenteditable', 'true');
     await tick();
     await controller!.whenIdle();

@@ -198,9 +198,9 @@ test.describe('paint (the default)', () => {
           ours: 0,
         });
         // "This page" follows the app: every mention of the new state, none of the old.
-        await expect
-          .poll(async () => [await mentionCounts(background, page), await expectedCounts(page)])
-          .toEqual([await expectedCounts(page), await expectedCounts(page)]);
+        await expect(async () => {
+          expect(await mentionCounts(background, page)).toEqual(await expectedCounts(page));
+        }).toPass({ timeout: 10_000 });
       }
       // Nothing painted is left once the app removed everything.
       await expect.poll(() => paintedCount(page)).toBe(0);

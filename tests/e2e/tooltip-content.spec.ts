@@ -10,7 +10,7 @@ const TERMS: { id: string; surface: RegExp }[] = [
   { id: 'sarcopenia', surface: /^sarcopenia$/ },
   { id: 'vitamin-d-deficiency', surface: /^low vitamin D$/ },
   { id: 'vdr', surface: /^VDR$/ },
-  { id: 'active-vitamin-d', surface: /^calcitriol$/ },
+  { id: 'active-vitamin-d', surface: /^active vitamin D$/ },
   { id: 'type-ii-muscle-fibers', surface: /^Fast-twitch fibres$/ },
   { id: 'intracellular-calcium', surface: /^calcium signalling$/ },
   { id: 'ros', surface: /^reactive oxygen species$/ },

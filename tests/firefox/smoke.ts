@@ -17,7 +17,8 @@ import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { termById } from '../../content/glossary-index';
+import { glossary, termById } from '../../content/glossary-index';
+import { compileMatcher } from '../../lib/matcher';
 import { LOOKUP_MENU_ID, lookupQuery } from '../../entrypoints/background/menus';
 import { startServer, type FixtureServer } from '../e2e/server';
 import { BidiPage, type BidiNode } from './bidi';
@@ -35,6 +36,53 @@ const STRICT_CSP = "default-src 'none'; img-src 'self'";
 /** Firefox suspends an idle event page after this (default 30 s): short, to see a restart. */
 const BACKGROUND_IDLE_MS = 1000;
 const MARK = 'mark[data-myolens-term]';
+/** The first Firefox that paints highlights (browser-quirks.ts decides the same way). */
+const PAINTS_FROM = 149;
+
+/** A term on the page as the test finds it: its id and where to point at it. */
+interface Found {
+  termId: string;
+  /** The mark's selector (wrap), or the centre of the painted range (paint). */
+  target: string | { x: number; y: number };
+  count: number;
+}
+
+/**
+ * The terms MyoLens shows on `page`, by the renderer this Firefox should use: painted
+ * highlights and no <mark> of ours (149+), or marks and no highlight (older ESRs accept
+ * highlights but paint none, so wrapping must have been chosen).
+ */
+async function shownTerms(page: Page, paints: boolean): Promise<Found | undefined> {
+  const seen = await page.evaluate((sel) => {
+    const marks = document.querySelectorAll(sel);
+    const painted = CSS.highlights?.get('myolens');
+    const first = painted?.values().next().value as AbstractRange | undefined;
+    let point: { x: number; y: number; text: string } | undefined;
+    if (first) {
+      const range = document.createRange();
+      range.setStart(first.startContainer, first.startOffset);
+      range.setEnd(first.endContainer, first.endOffset);
+      range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      const r = range.getBoundingClientRect();
+      point = { x: r.x + r.width / 2, y: r.y + r.height / 2, text: range.toString() };
+    }
+    return {
+      marks: marks.length,
+      markTerm: marks[0]?.getAttribute('data-myolens-term') ?? '',
+      painted: painted?.size ?? 0,
+      point,
+    };
+  }, MARK);
+  if (paints) {
+    assert(seen.marks === 0, `painting, yet ${seen.marks} <mark> elements in the page`);
+    if (seen.painted <= 10 || !seen.point) return undefined;
+    const termId = matcher.termIdOf(seen.point.text) ?? '';
+    return { termId, target: { x: seen.point.x, y: seen.point.y }, count: seen.painted };
+  }
+  assert(seen.painted === 0, `wrapping, yet ${seen.painted} painted highlights`);
+  return seen.marks > 10 ? { termId: seen.markTerm, target: MARK, count: seen.marks } : undefined;
+}
+const matcher = compileMatcher(glossary);
 
 interface Manifest {
   browser_specific_settings?: { gecko?: { id?: string; strict_min_version?: string } };
@@ -109,17 +157,15 @@ async function testFirefox(
     const page = await firefox.newPage();
     watch(page);
     let termId = '';
+    let target: Found['target'] = MARK;
     let bidi: BidiPage | undefined;
-    await checks.run('marks terms on the demo page', page, async () => {
+    const paints = Number.parseInt(version, 10) >= PAINTS_FROM;
+    const how = paints ? 'paints' : 'wraps';
+    await checks.run(`${how} terms on the demo page`, page, async () => {
       await page.goto(`${server.origin}/demo/index.html`);
-      const count = await waitFor('more than 10 marks', () =>
-        page.evaluate((sel) => {
-          const n = document.querySelectorAll(sel).length;
-          return n > 10 ? n : 0;
-        }, MARK),
-      );
-      console.log(`      ${count} marks`);
-      termId = (await page.$eval(MARK, (m) => m.getAttribute('data-myolens-term'))) ?? '';
+      const found = await waitFor('more than 10 terms shown', () => shownTerms(page, paints));
+      console.log(`      ${found.count} ${paints ? 'painted ranges' : 'marks'}`);
+      ({ termId, target } = found);
       bidi = await BidiPage.of(firefox, page);
     });
 
@@ -131,7 +177,7 @@ async function testFirefox(
         assert(bidi, 'no marked page');
         const term = termById(termId);
         assert(term, `the first mark names an unknown term "${termId}"`);
-        const read = await hoverAndReadTooltip(page, bidi, MARK);
+        const read = await hoverAndReadTooltip(page, bidi, target);
         dialog = read.dialog;
         console.log(`      ${describe(read.state)}`);
         assertVisibleAndStyled(read.state, term.label);
@@ -236,13 +282,11 @@ async function testFirefox(
       const csp = await firefox.newPage();
       watch(csp);
       await csp.goto(`${server.origin}/csp/index.html`);
-      await waitFor('marks on the CSP page', () =>
-        csp.evaluate((sel) => document.querySelectorAll(sel).length > 10, MARK),
-      );
-      const id = await csp.$eval(MARK, (m) => m.getAttribute('data-myolens-term'));
-      const { state } = await hoverAndReadTooltip(csp, await BidiPage.of(firefox, csp), MARK);
+      const found = await waitFor('terms on the CSP page', () => shownTerms(csp, paints));
+      const bidiCsp = await BidiPage.of(firefox, csp);
+      const { state } = await hoverAndReadTooltip(csp, bidiCsp, found.target);
       console.log(`      ${describe(state)}`);
-      assertVisibleAndStyled(state, termById(id ?? '')?.label ?? '?');
+      assertVisibleAndStyled(state, termById(found.termId)?.label ?? '?');
       await shot(csp, OUT, `tooltip-csp-${version}.png`);
       await csp.close();
     });

@@ -26,9 +26,11 @@ export interface TooltipState {
 export async function hoverAndReadTooltip(
   page: Page,
   bidi: BidiPage,
-  mark: string,
+  /** A wrapped mark's selector, or the client point of a painted term. */
+  target: string | { x: number; y: number },
 ): Promise<{ dialog: BidiNode; state: TooltipState }> {
-  await page.hover(mark);
+  if (typeof target === 'string') await page.hover(target);
+  else await page.mouse.move(target.x, target.y);
   const found = await waitFor('the tooltip dialog in <myolens-ui>', async () => {
     const host = await bidi.element('[data-myolens-ui]');
     assert(host, 'no <myolens-ui> host element');

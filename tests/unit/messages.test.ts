@@ -247,7 +247,9 @@ describe('senders', () => {
     expect(acceptMessage({ type: 'move-term', direction: 1 }, background, own)).not.toBeNull();
     expect(acceptMessage({ type: 'toggle-site' }, popup, own)).not.toBeNull();
     expect(acceptMessage({ type: 'toggle-site' }, contentScript, own)).toBeNull();
-    expect(acceptMessage({ type: 'get-engine' }, contentScript, own)).toEqual({ type: 'get-engine' });
+    expect(acceptMessage({ type: 'get-engine' }, contentScript, own)).toEqual({
+      type: 'get-engine',
+    });
     expect(acceptMessage({ type: 'get-engine' }, popup, own)).toBeNull();
     expect(acceptMessage({ type: 'get-engine', version: '999' }, contentScript, own)).toBeNull();
     expect(acceptMessage({ type: 'open-guide' }, UNTRUSTED[0]![1], own)).toBeNull();
