@@ -6,7 +6,7 @@
  *   npm run bench                      the full run (5 loads per row, every page)
  *   npm run bench -- --quick           3 loads, 3 real pages, shorter caps
  *   npm run bench -- --no-build        reuse .output/chrome-mv3
- *   npm run bench -- --pages a,c,d     only these pages (a b c d e)
+ *   npm run bench -- --pages a,c,d     only these pages (a b c d e f)
  *   npm run bench -- --no-variants     skip the experimental variants
  *   npm run bench -- --no-extension    skip the built extension (content script, popup, heap)
  *   npm run bench -- --profile         also save CPU profiles of MyoLens on (a), (b), (e)
@@ -39,6 +39,7 @@ import {
 } from './extension';
 import {
   bigArticle,
+  denseArticle,
   infiniteScroll,
   nestedDivs,
   noTermsArticle,
@@ -139,6 +140,12 @@ function generatedSpecs(): PageSpec[] {
     '(e) No terms: 1,000 paragraphs (26,000 words), no glossary term',
     () => noTermsArticle(),
     QUICK ? 2_000 : 3_000,
+  );
+  add(
+    'f',
+    '(f) Dense 3 MB article: sections, nav, tables, figures, a term every 20–30 words',
+    () => denseArticle(),
+    cap,
   );
   return specs;
 }
@@ -365,7 +372,7 @@ async function benchExtension(
   const out: NonNullable<BenchResults['extension']> = { pages: [] };
   const loads = QUICK ? 1 : 2;
   try {
-    for (const id of ['a', 'b', 'e', 'd:wikipedia-2.html']) {
+    for (const id of ['a', 'b', 'e', 'f', 'd:wikipedia-2.html']) {
       const spec = specs.find((s) => s.id === id);
       const page = pages.find((p) => p.id === id);
       if (!spec || !page) continue;
