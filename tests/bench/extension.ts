@@ -100,19 +100,38 @@ export async function launchWithExtension(extensionDir: string): Promise<{
   extensionId: string;
   close(): Promise<void>;
 }> {
+  const profile = await launchProfile(chromiumArgs(extensionDir));
+  // The service worker writes the default settings on install; wait until it runs.
+  await backgroundWorker(profile.context, extensionDir);
+  return { ...profile, extensionId: unpackedExtensionId(extensionDir) };
+}
+
+/**
+ * The same kind of profile without the extension: the A/B's baseline, launched with
+ * the same flags but the two that load the extension.
+ */
+export async function launchWithoutExtension(extensionDir: string): Promise<{
+  context: BrowserContext;
+  close(): Promise<void>;
+}> {
+  const loads = (a: string) =>
+    a.startsWith('--disable-extensions-except=') || a.startsWith('--load-extension=');
+  return launchProfile(chromiumArgs(extensionDir).filter((a) => !loads(a)));
+}
+
+async function launchProfile(
+  args: string[],
+): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'myolens-bench-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: true,
-    args: chromiumArgs(extensionDir),
+    args,
     viewport: VIEWPORT,
   });
   await prepareContext(context);
-  // The service worker writes the default settings on install; wait until it runs.
-  await backgroundWorker(context, extensionDir);
   return {
     context,
-    extensionId: unpackedExtensionId(extensionDir),
     close: async () => {
       await context.close();
       await rm(userDataDir, { recursive: true, force: true });
