@@ -92,6 +92,8 @@ const AB_PROBE = () => {
 
 type ProbeRecord = {
   dcl: number;
+  elements: number;
+  painted: number;
   firstChange: number | null;
   settled: number | null;
   frames: Loaf[];
@@ -133,9 +135,9 @@ export async function sampleAb(
   context: BrowserContext,
   url: string,
   arm: Arm,
-  options: { quietMs?: number; timeoutMs?: number } = {},
+  options: { quietMs?: number; timeoutMs?: number; expected?: number } = {},
 ): Promise<AbSample> {
-  const { quietMs = 1_500, timeoutMs = 60_000 } = options;
+  const { quietMs = 1_500, timeoutMs = 60_000, expected = 0 } = options;
   const page = await context.newPage();
   try {
     await page.addInitScript(AB_PROBE);
@@ -148,9 +150,13 @@ export async function sampleAb(
         const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
         const lastFrame = Math.max(0, ...rec.frames.map((f) => f.start + f.duration));
         const busy = Math.max(rec.dcl, nav.loadEventEnd, rec.settled ?? 0, lastFrame);
-        return performance.now() - busy;
+        return { quiet: performance.now() - busy, count: rec.elements + rec.painted };
       });
-      if (quiet > quietMs || Date.now() > end) break;
+      // On a starved machine the content script can pause longer than quietMs between
+      // slices (a --quick run once stopped at 216 of 1560 marks): short of the reference
+      // count, wait longer, but not forever (a density that marks fewer is legitimate).
+      const needed = quiet.count < expected ? Math.max(quietMs, 6_000) : quietMs;
+      if (quiet.quiet > needed || Date.now() > end) break;
     }
     return await page.evaluate((a) => {
       const rec = (window as unknown as { __ab: ProbeRecord }).__ab;
@@ -211,7 +217,9 @@ export async function benchAb(
         const arm = ARMS[(i + k) % ARMS.length]!;
         let renderer: string | undefined;
         if (arm !== 'none') renderer = await setRenderer(profiles.with, profiles.extensionDir, arm);
-        const s = await sampleAb(arm === 'none' ? profiles.without : profiles.with, page.url, arm);
+        const s = await sampleAb(arm === 'none' ? profiles.without : profiles.with, page.url, arm, {
+          expected: arm === 'none' ? 0 : page.reference.marks,
+        });
         s.renderer = renderer;
         round[arm] = s;
         const frames = s.frames.filter((f) => f.start + f.duration > s.dcl);
