@@ -19,6 +19,7 @@ export interface ExtensionSample {
   firstMark: number | null;
   firstViewport: number | null;
   lastMark: number | null;
+  /** mark[data-myolens-term] elements plus ranges painted in the myolens* highlights. */
   marks: number;
   /**
    * Longest task and frame from DOMContentLoaded to the last mark. On the generated pages
@@ -41,6 +42,8 @@ const PROBE = () => {
     firstViewport: null as number | null,
     lastMark: null as number | null,
     added: 0,
+    /** Ranges in the myolens* highlights (the paint renderer), at the last poll. */
+    painted: 0,
     frames: [] as { start: number; duration: number }[],
     tasks: [] as { start: number; duration: number }[],
   };
@@ -82,6 +85,31 @@ const PROBE = () => {
       rec.dcl = performance.now();
       measure();
       observer.observe(document.body, { childList: true, subtree: true });
+      // The paint renderer draws ranges in CSS.highlights (one registry per document, seen
+      // from this world too) and changes no DOM: polled, as it has no change event.
+      setInterval(() => {
+        const t = performance.now();
+        let n = 0;
+        const lists: Highlight[] = [];
+        for (const [name, h] of CSS.highlights) {
+          if (!name.startsWith('myolens') || name === 'myolens-hover' || name === 'myolens-flash')
+            continue;
+          n += h.size;
+          lists.push(h);
+        }
+        if (n === rec.painted) return;
+        rec.painted = n;
+        rec.firstMark ??= t;
+        rec.lastMark = t;
+        if (rec.firstViewport !== null) return;
+        for (const h of lists) {
+          for (const r of h) {
+            if (!parents!.has(r.startContainer.parentNode!)) continue;
+            rec.firstViewport = t;
+            return;
+          }
+        }
+      }, 20);
     },
     { once: true },
   );
@@ -100,19 +128,38 @@ export async function launchWithExtension(extensionDir: string): Promise<{
   extensionId: string;
   close(): Promise<void>;
 }> {
+  const profile = await launchProfile(chromiumArgs(extensionDir));
+  // The service worker writes the default settings on install; wait until it runs.
+  await backgroundWorker(profile.context, extensionDir);
+  return { ...profile, extensionId: unpackedExtensionId(extensionDir) };
+}
+
+/**
+ * The same kind of profile without the extension: the A/B's baseline, launched with
+ * the same flags but the two that load the extension.
+ */
+export async function launchWithoutExtension(extensionDir: string): Promise<{
+  context: BrowserContext;
+  close(): Promise<void>;
+}> {
+  const loads = (a: string) =>
+    a.startsWith('--disable-extensions-except=') || a.startsWith('--load-extension=');
+  return launchProfile(chromiumArgs(extensionDir).filter((a) => !loads(a)));
+}
+
+async function launchProfile(
+  args: string[],
+): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'myolens-bench-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: true,
-    args: chromiumArgs(extensionDir),
+    args,
     viewport: VIEWPORT,
   });
   await prepareContext(context);
-  // The service worker writes the default settings on install; wait until it runs.
-  await backgroundWorker(context, extensionDir);
   return {
     context,
-    extensionId: unpackedExtensionId(extensionDir),
     close: async () => {
       await context.close();
       await rm(userDataDir, { recursive: true, force: true });
@@ -153,7 +200,12 @@ export async function sampleExtensionPage(
       const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
       return { dcl: n.domContentLoadedEventEnd, load: n.loadEventEnd };
     });
-    const marks = await page.locator('mark[data-myolens-term]').count();
+    // Elements (wrap) plus painted ranges (paint): one of the two is 0 for a renderer.
+    const marks =
+      (await page.locator('mark[data-myolens-term]').count()) +
+      (await page.evaluate(
+        () => (window as unknown as { __ext: { painted: number } }).__ext.painted,
+      ));
     const from = nav.dcl;
     const to = (rec.lastMark ?? nav.load) + 5;
     const within = (e: { start: number; duration: number }) =>

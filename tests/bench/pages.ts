@@ -52,10 +52,13 @@ const CONTEXT = ['muscle', 'muscles', 'protein', 'oxidative', 'vitamin', 'pathwa
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ESCAPES[c]!);
 
-/** Every surface a page may use for a term: its forms, their plurals, hyphen variants. */
-function surfaces(): string[] {
-  const out: string[] = [];
-  for (const term of glossary) {
+/**
+ * Every surface a page may use for each term (its forms, their plurals, capitalised and
+ * hyphen-less variants), grouped by term so a page can pick a term first, then a form.
+ */
+function surfacesByTerm(): string[][] {
+  return glossary.map((term) => {
+    const out: string[] = [];
     for (const form of term.forms) {
       out.push(form);
       const plural = regularPlural(form, term.caseSensitive);
@@ -64,11 +67,13 @@ function surfaces(): string[] {
         out.push(form[0]!.toUpperCase() + form.slice(1));
       if (form.includes('-')) out.push(form.replace(/-/g, ' '));
     }
-  }
-  return out;
+    return out;
+  });
 }
 
-const SURFACES = surfaces();
+const BY_TERM = surfacesByTerm();
+// In glossary order, as pages (a)-(c) have always drawn them (their seeds give the same pages).
+const SURFACES = BY_TERM.flat();
 
 /**
  * Writes HTML and records each text node exactly as the parser will create it: adjacent
@@ -80,9 +85,12 @@ class PageWriter {
   readonly markable: string[] = [];
   private excluded = 0;
   private lastWasText = false;
+  /** Characters of HTML written so far (the pages are ASCII but for a few punctuation marks). */
+  length = 0;
 
   raw(html: string): void {
     this.parts.push(html);
+    this.length += html.length;
     this.lastWasText = false;
   }
 
@@ -103,7 +111,9 @@ class PageWriter {
 
   text(s: string): void {
     if (!s) return;
-    this.parts.push(escapeHtml(s));
+    const html = escapeHtml(s);
+    this.parts.push(html);
+    this.length += html.length;
     if (this.lastWasText) {
       this.texts[this.texts.length - 1] += s;
       if (!this.excluded) this.markable[this.markable.length - 1] += s;
@@ -118,6 +128,7 @@ class PageWriter {
   take(): { html: string; texts: string[]; markable: string[] } {
     const out = { html: this.parts.join(''), texts: [...this.texts], markable: [...this.markable] };
     this.parts.length = 0;
+    this.length = 0;
     this.texts.length = 0;
     this.markable.length = 0;
     this.lastWasText = false;
@@ -372,4 +383,229 @@ export function infiniteScroll(
   w.raw('</body></html>');
   const page = w.take();
   return { ...page, batches: parts.map(({ texts, markable }) => ({ texts, markable })) };
+}
+
+/**
+ * Prose for the dense page: a glossary surface every 20 to 30 words (the gap drawn anew
+ * after each term, and carried across text nodes, so headings, cells and captions get
+ * their share), mostly terms of the current section's topic, as topic articles repeat
+ * their subject, the rest from the whole glossary.
+ */
+class DenseProse {
+  private gap: number;
+  private topic: number[] = [];
+
+  constructor(private readonly rng: Rng) {
+    this.gap = rng.int(20, 30);
+  }
+
+  /** A new section: the 3 to 5 terms it keeps coming back to. */
+  newTopic(): void {
+    this.topic = [];
+    for (let i = this.rng.int(3, 5); i > 0; i--)
+      this.topic.push(this.rng.int(0, BY_TERM.length - 1));
+  }
+
+  term(): string {
+    const id =
+      this.topic.length && this.rng.chance(0.6)
+        ? this.rng.pick(this.topic)
+        : this.rng.int(0, BY_TERM.length - 1);
+    return this.rng.pick(BY_TERM[id]!);
+  }
+
+  words(n: number): string {
+    const out: string[] = [];
+    for (let i = 0; i < n; i++) {
+      if (--this.gap <= 0) {
+        out.push(this.term());
+        this.gap = this.rng.int(20, 30);
+        continue;
+      }
+      const r = this.rng.float();
+      // Context words let the ambiguous acronyms count; near misses must stay unmarked.
+      if (r < 0.015) out.push(this.rng.pick(CONTEXT));
+      else if (r < 0.02) out.push(this.rng.pick(NEAR_MISSES));
+      else out.push(this.rng.pick(FILLER));
+    }
+    return out.join(' ');
+  }
+
+  sentence(n: number): string {
+    const s = this.words(n);
+    return s[0]!.toUpperCase() + s.slice(1) + (this.rng.chance(0.1) ? ', ' : '. ');
+  }
+
+  /** A heading that names one of the section's terms, as real headings do. */
+  heading(): string {
+    const t = this.term();
+    return `${t[0]!.toUpperCase()}${t.slice(1)} ${this.words(this.rng.int(2, 5))}`;
+  }
+}
+
+/** A paragraph of dense prose, a few words of it in inline elements. */
+function denseParagraph(w: PageWriter, prose: DenseProse, rng: Rng): void {
+  w.open('p');
+  let left = rng.int(40, 110);
+  while (left > 0) {
+    const n = Math.min(left, rng.int(6, 18));
+    w.text(prose.sentence(n));
+    left -= n;
+    if (left > 0 && rng.chance(0.3)) {
+      const tag = rng.pick(['em', 'strong', 'a']);
+      const k = Math.min(left, rng.int(1, 4));
+      w.open(tag, tag === 'a' ? `href="#ref-${rng.int(1, 90)}"` : '');
+      w.text(prose.words(k));
+      w.close(tag);
+      w.text(' ');
+      left -= k;
+    }
+  }
+  w.close('p');
+  w.newline();
+}
+
+function denseList(w: PageWriter, prose: DenseProse, rng: Rng): void {
+  const tag = rng.chance(0.3) ? 'ol' : 'ul';
+  w.open(tag);
+  for (let i = rng.int(3, 7); i > 0; i--) {
+    w.open('li');
+    w.text(prose.sentence(rng.int(6, 16)));
+    w.close('li');
+  }
+  w.close(tag);
+  w.newline();
+}
+
+/** A results table with a caption and a header row, as study summaries have. */
+function denseTable(w: PageWriter, prose: DenseProse, rng: Rng): void {
+  w.open('table');
+  w.open('caption');
+  w.text(prose.sentence(rng.int(6, 12)).trim());
+  w.close('caption');
+  w.open('thead');
+  w.open('tr');
+  for (let c = 0; c < 4; c++) {
+    w.open('th', 'scope="col"');
+    w.text(prose.words(rng.int(1, 3)));
+    w.close('th');
+  }
+  w.close('tr');
+  w.close('thead');
+  w.open('tbody');
+  for (let r = rng.int(4, 8); r > 0; r--) {
+    w.open('tr');
+    for (let c = 0; c < 4; c++) {
+      w.open('td');
+      w.text(c === 0 ? prose.words(rng.int(2, 6)) : `${rng.int(1, 99)}.${rng.int(0, 9)}`);
+      w.close('td');
+    }
+    w.close('tr');
+  }
+  w.close('tbody');
+  w.close('table');
+  w.newline();
+}
+
+/** A figure: a grey box standing in for the image (no request), and its caption. */
+function denseFigure(w: PageWriter, prose: DenseProse, rng: Rng): void {
+  w.open('figure');
+  w.raw(`<div class="img" role="img" aria-label="Figure ${rng.int(1, 40)}"></div>`);
+  w.open('figcaption');
+  w.text(prose.sentence(rng.int(10, 24)).trim());
+  w.close('figcaption');
+  w.close('figure');
+  w.newline();
+}
+
+/** An <h2> section of an article: h3 subsections of paragraphs, lists, tables, figures. */
+function denseSection(w: PageWriter, prose: DenseProse, rng: Rng, n: number): string {
+  prose.newTopic();
+  const title = prose.heading();
+  w.open('section', `id="s${n}"`);
+  w.newline();
+  w.open('h2');
+  w.text(title);
+  w.close('h2');
+  w.newline();
+  for (let sub = rng.int(2, 4); sub > 0; sub--) {
+    w.open('h3');
+    w.text(prose.heading());
+    w.close('h3');
+    w.newline();
+    for (let i = rng.int(3, 7); i > 0; i--) {
+      denseParagraph(w, prose, rng);
+      if (rng.chance(0.12)) denseList(w, prose, rng);
+      if (rng.chance(0.05)) denseFigure(w, prose, rng);
+      if (rng.chance(0.03)) denseTable(w, prose, rng);
+    }
+  }
+  if (n % 8 === 4) excluded(w, new Prose(rng, 25));
+  w.close('section');
+  w.newline();
+  return title;
+}
+
+/**
+ * (f) A dense topic article of about `bytes` of HTML: a site header with a nav menu,
+ * <section>s with h2/h3 headings, paragraphs, lists, tables, figure captions, a
+ * contents list and a footer, with a glossary surface every 20 to 30 words throughout.
+ */
+export function denseArticle(bytes = 3_000_000, seed = 6): GeneratedPage {
+  const rng = new Rng(seed);
+  const prose = new DenseProse(rng);
+  const w = new PageWriter();
+  w.raw(
+    HEAD(
+      'Bench dense article',
+      '<style>nav ul{display:flex;flex-wrap:wrap;gap:1em;list-style:none;padding:0}' +
+        'figure{margin:1em 0}.img{height:120px;background:#ddd}' +
+        'caption{font-style:italic;text-align:left}</style>',
+    ),
+  );
+  w.open('header');
+  w.open('nav', 'aria-label="Topics"');
+  w.open('ul');
+  for (let i = 0; i < 12; i++) {
+    w.open('li');
+    w.open('a', `href="/topics/${i}"`);
+    // Menus name topics: one term in every other entry, whatever the gap says.
+    w.text(i % 2 ? prose.term() : prose.words(rng.int(1, 2)));
+    w.close('a');
+    w.close('li');
+  }
+  w.close('ul');
+  w.close('nav');
+  w.close('header');
+  w.newline();
+  w.open('main');
+  w.open('article');
+  w.open('h1');
+  w.text(prose.heading());
+  w.close('h1');
+  w.newline();
+  const titles: string[] = [];
+  // Leave room for the contents list and footer written after the sections.
+  while (w.length < bytes - 20_000) titles.push(denseSection(w, prose, rng, titles.length));
+  w.close('article');
+  w.open('aside', 'aria-label="Contents"');
+  w.open('ol');
+  titles.forEach((t, i) => {
+    w.open('li');
+    w.open('a', `href="#s${i}"`);
+    w.text(t);
+    w.close('a');
+    w.close('li');
+  });
+  w.close('ol');
+  w.close('aside');
+  w.close('main');
+  w.newline();
+  w.open('footer');
+  w.open('p');
+  w.text(prose.sentence(20));
+  w.close('p');
+  w.close('footer');
+  w.raw('</body></html>');
+  return w.take();
 }

@@ -6,6 +6,8 @@ import {
   type PageResult,
   type RowResult,
 } from './results';
+import { NO_MARK_WINDOW_MS } from './ab-summary';
+import { abTable, abTarget } from './report-ab';
 import { ms, range, summarize } from './stats';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -243,6 +245,8 @@ export function targets(r: BenchResults): Target[] {
       pass: null,
     });
   }
+  const ab = abTarget(r.ab);
+  if (ab) out.push(ab);
   const cs = r.sizes?.find((s) => s.file === 'content-scripts/highlighter.js');
   if (cs) {
     out.push({
@@ -397,6 +401,23 @@ export function markdown(r: BenchResults): string {
     out.push(
       `Popup (popup.html in a 400×600 tab): search box in the DOM ${range(summarize(p.warm.map((x) => x.input ?? NaN)))} ms, first contentful paint ${range(summarize(p.warm.map((x) => x.fcp ?? NaN)))} ms after navigation start; first open of the session ${ms(p.cold.input)} / ${ms(p.cold.fcp)} ms.${p.cold.marks.length ? ' performance marks: ' + p.cold.marks.map((x) => `${x.name} ${ms(x.time)}`).join(', ') : ' (the popup sets no performance.mark)'}`,
     );
+  }
+  if (r.ab?.pages.length) {
+    out.push('');
+    out.push('## The extension A/B: long-animation-frame time, DCL → marks settled');
+    out.push('');
+    out.push(
+      `Each round loads the page fresh three times in rotating order: in a profile without the extension, and with it, renderer stored as 'paint', then as 'wrap'. ` +
+        `Per load, long animation frames (≥ 50 ms) from DOMContentLoaded until the marks settled (the last change of mark elements + painted ranges, +5 ms; ${NO_MARK_WINDOW_MS} ms when nothing is marked); ` +
+        `the no-extension load of the same round over a window of the same length from its own DOMContentLoaded. A frame begun before DOMContentLoaded counts from it, one begun in the window to its end. ` +
+        `Rendering = frame end − max(renderStart, DCL); script = the rest of the counted frame (tasks, scripts, GC). ` +
+        `Medians over ${r.ab.pages[0]!.rounds.length} rounds; extension adds = median with − median without.` +
+        (r.ab.paintInBuild === false
+          ? " **This build has no paint renderer**: with renderer 'paint' stored, the highlights registry stayed empty and the marks were elements."
+          : ''),
+    );
+    out.push('');
+    out.push(abTable(r.ab));
   }
   if (r.search) {
     const s = r.search;

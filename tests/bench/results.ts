@@ -1,4 +1,5 @@
 /** The shape of bench-results/*.json, and the summaries the tables print. */
+import type { AbPageResult } from './ab-summary';
 import type { BundleSize } from './sizes';
 import type { SearchBench } from './search';
 import { summarize, type Summary } from './stats';
@@ -53,6 +54,11 @@ export interface BenchResults {
     }[];
     popup?: { cold: PopupSample; warm: PopupSample[] };
   };
+  /**
+   * The extension A/B: every page without the extension and with it under each renderer;
+   * `paintInBuild` false when the paint loads drew elements and never a painted range.
+   */
+  ab?: { pages: AbPageResult[]; paintInBuild: boolean | null };
   /** Fixed costs step by step, per page: each step's times over the loads. */
   anatomy?: { page: string; steps: { step: string; ms: number[] }[] }[];
   search?: SearchBench;

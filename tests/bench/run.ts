@@ -6,10 +6,12 @@
  *   npm run bench                      the full run (5 loads per row, every page)
  *   npm run bench -- --quick           3 loads, 3 real pages, shorter caps
  *   npm run bench -- --no-build        reuse .output/chrome-mv3
- *   npm run bench -- --pages a,c,d     only these pages (a b c d e)
+ *   npm run bench -- --pages a,c,d     only these pages (a b c d e f)
  *   npm run bench -- --no-variants     skip the experimental variants
  *   npm run bench -- --no-extension    skip the built extension (content script, popup, heap)
  *   npm run bench -- --profile         also save CPU profiles of MyoLens on (a), (b), (e)
+ *   npm run bench -- --no-ab           skip the extension A/B (no extension / paint / wrap)
+ *   npm run bench -- --ab-only         only the extension A/B (and the bundle sizes)
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -27,10 +29,13 @@ import { join, resolve } from 'node:path';
 import type { BrowserContext } from 'playwright';
 import { startServer } from '../e2e/server';
 import { freshPage, launchBench, sampleRow, sampleTexts } from './browser';
+import { benchAb, type AbPage } from './ab';
+import { paintInBuild } from './ab-summary';
 import { bundleHarness } from './bundle';
 import {
   extensionCpu,
   launchWithExtension,
+  launchWithoutExtension,
   pageHeap,
   sampleExtensionPage,
   samplePopup,
@@ -39,6 +44,7 @@ import {
 } from './extension';
 import {
   bigArticle,
+  denseArticle,
   infiniteScroll,
   nestedDivs,
   noTermsArticle,
@@ -64,6 +70,7 @@ const value = (name: string) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const QUICK = flag('quick');
+const AB_ONLY = flag('ab-only');
 const LOADS = Number(value('loads') ?? (QUICK ? 3 : 5));
 const ONLY = value('pages')?.split(',');
 const wants = (id: string) => !ONLY || ONLY.includes(id);
@@ -139,6 +146,12 @@ function generatedSpecs(): PageSpec[] {
     '(e) No terms: 1,000 paragraphs (26,000 words), no glossary term',
     () => noTermsArticle(),
     QUICK ? 2_000 : 3_000,
+  );
+  add(
+    'f',
+    '(f) Dense 3 MB article: sections, nav, tables, figures, a term every 20–30 words',
+    () => denseArticle(),
+    cap,
   );
   return specs;
 }
@@ -274,10 +287,11 @@ async function main(): Promise<void> {
   const specs = [...generatedSpecs(), ...realSpecs()];
   const server = await startServer([{ prefix: '/shared/', dir: SHARED }]);
   for (const s of specs) if (s.generated) server.route(s.path, { body: s.generated.html });
+  const origin = server.origin;
 
   const { browser, context } = await launchBench();
   // One discarded load: the first page of a browser pays for its caches.
-  if (specs[0]) await sampleRow(context, server.origin + specs[0].path, harness, 'limit', 60_000);
+  if (specs[0]) await sampleRow(context, origin + specs[0].path, harness, 'limit', 60_000);
   const results: BenchResults = {
     meta: {
       date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
@@ -295,49 +309,72 @@ async function main(): Promise<void> {
     notes,
   };
   try {
-    for (const spec of specs) {
-      log(`${spec.title}`);
-      results.pages.push(await benchPage(context, server.origin, harness, spec));
-    }
-    results.anatomy = [];
-    for (const id of ['a', 'e']) {
-      const spec = specs.find((s) => s.id === id);
-      if (!spec) continue;
-      const steps = new Map<string, number[]>();
-      for (let i = 0; i < (QUICK ? 1 : 3); i++) {
-        const page = await freshPage(context, server.origin + spec.path);
-        await page.evaluate(harness);
-        for (const s of await page.evaluate(() => window.__bench.anatomy()))
-          steps.set(s.step, [...(steps.get(s.step) ?? []), s.ms]);
-        await page.close();
-      }
-      results.anatomy.push({ page: id, steps: [...steps].map(([step, ms]) => ({ step, ms })) });
-    }
-    if (flag('profile')) {
-      for (const id of ['a', 'b', 'e']) {
-        const spec = specs.find((s) => s.id === id);
-        if (spec) await profileRow(context, server.origin + spec.path, harness, id);
-      }
-    }
-
-    if (!flag('no-extension') && extensionDir) {
-      log('The built extension…');
-      results.extension = await benchExtension(
-        extensionDir,
-        context,
-        server.origin,
-        specs,
-        results.pages,
-      );
-    } else if (!flag('no-extension')) {
-      notes.push('No built extension in .output/chrome-mv3: its rows were skipped.');
-    }
+    if (AB_ONLY) {
+      if (!extensionDir) throw new Error('--ab-only needs a built extension in .output/chrome-mv3');
+      results.ab = await runAb(extensionDir, context, origin, harness, specs, []);
+    } else await benchAll(results, context, origin, harness, specs, extensionDir);
   } finally {
     await browser.close();
     await server.close();
   }
-  log('Search per keystroke (Node)…');
-  results.search = await benchSearch(ROOT);
+  await finish(results, started, extensionDir);
+}
+
+/** Every row but the A/B's: the in-page rows, anatomy, profiles, the built extension. */
+async function benchAll(
+  results: BenchResults,
+  context: BrowserContext,
+  origin: string,
+  harness: string,
+  specs: PageSpec[],
+  extensionDir: string | undefined,
+): Promise<void> {
+  const notes = results.notes;
+  for (const spec of specs) {
+    log(`${spec.title}`);
+    results.pages.push(await benchPage(context, origin, harness, spec));
+  }
+  results.anatomy = [];
+  for (const id of ['a', 'e']) {
+    const spec = specs.find((s) => s.id === id);
+    if (!spec) continue;
+    const steps = new Map<string, number[]>();
+    for (let i = 0; i < (QUICK ? 1 : 3); i++) {
+      const page = await freshPage(context, origin + spec.path);
+      await page.evaluate(harness);
+      for (const s of await page.evaluate(() => window.__bench.anatomy()))
+        steps.set(s.step, [...(steps.get(s.step) ?? []), s.ms]);
+      await page.close();
+    }
+    results.anatomy.push({ page: id, steps: [...steps].map(([step, ms]) => ({ step, ms })) });
+  }
+  if (flag('profile')) {
+    for (const id of ['a', 'b', 'e']) {
+      const spec = specs.find((s) => s.id === id);
+      if (spec) await profileRow(context, origin + spec.path, harness, id);
+    }
+  }
+
+  if (!flag('no-extension') && extensionDir) {
+    log('The built extension…');
+    results.extension = await benchExtension(extensionDir, context, origin, specs, results.pages);
+  } else if (!flag('no-extension')) {
+    notes.push('No built extension in .output/chrome-mv3: its rows were skipped.');
+  }
+  if (!flag('no-extension') && !flag('no-ab') && extensionDir)
+    results.ab = await runAb(extensionDir, context, origin, harness, specs, results.pages);
+}
+
+/** Search in Node, bundle sizes, then the report and the raw samples to bench-results/. */
+async function finish(
+  results: BenchResults,
+  started: number,
+  extensionDir: string | undefined,
+): Promise<void> {
+  if (!AB_ONLY) {
+    log('Search per keystroke (Node)…');
+    results.search = await benchSearch(ROOT);
+  }
   if (extensionDir) {
     results.sizes = bundleSizes(extensionDir);
     rmSync(resolve(extensionDir, '..'), { recursive: true, force: true });
@@ -353,6 +390,54 @@ async function main(): Promise<void> {
   log(`\nWrote bench-results/bench-${stamp}.json, latest.json and latest.md.`);
 }
 
+// The A/B's pages: the targets' pages first, then the rest in the order they were generated.
+const AB_FIRST = ['a', 'f', 'b'];
+
+/**
+ * The extension A/B on every page: no extension / paint / wrap, `LOADS` rounds each, in
+ * two profiles open side by side. References come from the page rows when they ran.
+ */
+async function runAb(
+  extensionDir: string,
+  benchContext: BrowserContext,
+  origin: string,
+  harness: string,
+  specs: PageSpec[],
+  pages: PageResult[],
+): Promise<NonNullable<BenchResults['ab']>> {
+  log('Extension A/B: no extension, renderer paint, renderer wrap…');
+  const order = [
+    ...AB_FIRST.flatMap((id) => specs.filter((s) => s.id === id)),
+    ...specs.filter((s) => !AB_FIRST.includes(s.id)),
+  ];
+  const abPages: AbPage[] = [];
+  for (const spec of order) {
+    const url = origin + spec.path;
+    const reference: Reference =
+      pages.find((p) => p.id === spec.id)?.reference ??
+      (spec.generated
+        ? referenceOf(spec.generated)
+        : await sampleTexts(benchContext, url, harness).then((t) =>
+            referenceCounts(t.all, t.markable, t.bodyText),
+          ));
+    abPages.push({ id: spec.id, title: spec.title, url, reference });
+  }
+  const withExt = await launchWithExtension(extensionDir);
+  const without = await launchWithoutExtension(extensionDir);
+  try {
+    const results = await benchAb(
+      { with: withExt.context, without: without.context, extensionDir },
+      abPages,
+      LOADS,
+      log,
+    );
+    return { pages: results, paintInBuild: paintInBuild(results) };
+  } finally {
+    await withExt.close();
+    await without.close();
+  }
+}
+
 /** Content script on real loads, its CPU on the no-terms page, heap, and the popup. */
 async function benchExtension(
   extensionDir: string,
@@ -365,7 +450,7 @@ async function benchExtension(
   const out: NonNullable<BenchResults['extension']> = { pages: [] };
   const loads = QUICK ? 1 : 2;
   try {
-    for (const id of ['a', 'b', 'e', 'd:wikipedia-2.html']) {
+    for (const id of ['a', 'b', 'e', 'f', 'd:wikipedia-2.html']) {
       const spec = specs.find((s) => s.id === id);
       const page = pages.find((p) => p.id === id);
       if (!spec || !page) continue;

@@ -1,0 +1,94 @@
+import { describe, expect, test } from 'vitest';
+import {
+  abRow,
+  loafIn,
+  paintInBuild,
+  type AbPageResult,
+  type AbSample,
+  type Loaf,
+} from '../bench/ab-summary';
+
+// The benchmark's A/B arithmetic on made-up frames: which frames count, how they split,
+// and how a build without the paint renderer is told apart. Plain values, no timing.
+const frame = (start: number, duration: number, renderStart = 0): Loaf => ({
+  start,
+  duration,
+  renderStart,
+  styleAndLayoutStart: renderStart,
+  scripts: 0,
+  extensionScripts: 0,
+  forcedLayout: 0,
+});
+
+const sample = (over: Partial<AbSample>): AbSample => ({
+  arm: 'none',
+  dcl: 1000,
+  load: 1100,
+  firstChange: null,
+  settled: null,
+  elements: 0,
+  painted: 0,
+  highlightNames: [],
+  frames: [],
+  ...over,
+});
+
+describe('loafIn', () => {
+  test('counts a frame begun before DOMContentLoaded from DOMContentLoaded on', () => {
+    const t = loafIn(sample({ frames: [frame(900, 300, 1050)] }), 500);
+    expect(t).toMatchObject({ sum: 200, count: 1, worst: 200, rendering: 150, script: 50 });
+  });
+
+  test('counts a frame begun inside the window to its end, and nothing after the window', () => {
+    const t = loafIn(sample({ frames: [frame(1400, 200, 1500), frame(1600, 80)] }), 500);
+    expect(t).toMatchObject({ sum: 200, count: 1, rendering: 100, script: 100 });
+  });
+
+  test('ignores frames that end before DOMContentLoaded', () => {
+    expect(loafIn(sample({ frames: [frame(100, 400, 300)] }), 500).count).toBe(0);
+  });
+});
+
+describe('abRow', () => {
+  test('compares each load with the same-length window of the no-extension load', () => {
+    const page: AbPageResult = {
+      id: 'x',
+      title: 'x',
+      reference: { marks: 3, matches: 3, textNodes: 9 },
+      rounds: [
+        {
+          none: sample({ frames: [frame(1100, 100, 1150), frame(1700, 100)] }),
+          paint: sample({
+            arm: 'paint',
+            settled: 1495,
+            painted: 3,
+            frames: [frame(1100, 100, 1150), frame(1300, 120, 1320)],
+          }),
+          wrap: sample({ arm: 'wrap', settled: 1895, elements: 3, frames: [] }),
+        },
+      ],
+    };
+    const paint = abRow(page, 'paint');
+    // The window is 500 ms: the no-extension frame at 1700 is outside it.
+    expect(paint.without.sum.median).toBe(100);
+    expect(paint.with.sum.median).toBe(220);
+    expect(paint.adds).toEqual({ sum: 120, script: 20, rendering: 100 });
+    expect(paint.settled.median).toBe(495);
+    expect(paint.counts).toEqual([3]);
+    // wrap's window is 900 ms, so the frame at 1700 counts against it.
+    expect(abRow(page, 'wrap').adds.sum).toBe(-200);
+    expect(paintInBuild([page])).toBe(true);
+  });
+
+  test('a paint load that drew elements only means the build has no paint renderer', () => {
+    const loads = { none: sample({}), wrap: sample({ elements: 2 }) };
+    const page = (paint: AbSample): AbPageResult => ({
+      id: 'x',
+      title: 'x',
+      reference: { marks: 2, matches: 2, textNodes: 2 },
+      rounds: [{ ...loads, paint }],
+    });
+    expect(paintInBuild([page(sample({ elements: 2 }))])).toBe(false);
+    expect(paintInBuild([page(sample({}))])).toBe(null);
+  });
+});
