@@ -107,8 +107,10 @@ interface SyncArea {
 
 /**
  * Stores `renderer` the way tests/e2e/helpers.ts's setSettings writes settings: merged
- * into the stored object, its version kept (3, the shape that adds `renderer`, if none).
- * A build that predates the field ignores it. Returns the renderer read back.
+ * into the stored object (shape version 2, which `renderer` joined as a new field). The
+ * density is 'all', every mention underlined: the heaviest case for both renderers, and
+ * the one whose count the reference checks (the default underlines the first per
+ * section). Returns the renderer read back.
  */
 export async function setRenderer(
   context: BrowserContext,
@@ -121,7 +123,7 @@ export async function setRenderer(
     const area = (globalThis as unknown as { chrome: { storage: { sync: SyncArea } } }).chrome
       .storage.sync;
     const current = (await area.get('settings')).settings ?? {};
-    await area.set({ settings: { version: 3, ...current, renderer: r } });
+    await area.set({ settings: { version: 2, ...current, renderer: r, density: 'all' } });
     return String((await area.get('settings')).settings?.renderer);
   }, renderer);
 }
