@@ -48,7 +48,8 @@ export function listen(
   const scheduleClose = () => {
     cancelClose();
     closeTimer = setTimeout(() => {
-      // Never close under the pointer or while the keyboard is inside.
+      // Never close under the pointer or while the keyboard is inside. A mention the
+      // pointer moved on to meanwhile keeps its pending open.
       if (!tooltip.hasFocus && !overTooltip && hovered !== tooltip.openKey) close();
     }, CLOSE_DELAY);
   };
@@ -56,7 +57,7 @@ export function listen(
   const openOccurrence = () => tooltip.openKey as Occurrence | undefined;
 
   const close = (returnFocus = false) => {
-    cancelOpen();
+    cancelClose();
     tooltip.close(returnFocus);
     lit();
   };
@@ -103,11 +104,23 @@ export function listen(
       y,
     );
   };
-  const scheduleHitTest = () => {
-    if (!frame && pointer && getController()?.occurrences.size)
-      frame = requestAnimationFrame(hitTest);
+  let frameTimer: ReturnType<typeof setTimeout> | undefined;
+  const runHitTest = () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(frameTimer);
+    hitTest();
   };
-  signal.addEventListener('abort', () => cancelAnimationFrame(frame));
+  const scheduleHitTest = () => {
+    if (frame || !pointer || !getController()?.occurrences.size) return;
+    frame = requestAnimationFrame(runHitTest);
+    // A frame that does not come (a tab the browser stopped painting, seen after it is
+    // brought back from the background) must not stall hover: test soon without one.
+    frameTimer = setTimeout(runHitTest, 100);
+  };
+  signal.addEventListener('abort', () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(frameTimer);
+  });
 
   win.addEventListener(
     'pointermove',
@@ -164,7 +177,10 @@ export function listen(
         openNow(o, { x: e.clientX, y: e.clientY });
         return;
       }
-      if (!o && openOccurrence()) close();
+      if (!o && openOccurrence()) {
+        cancelOpen();
+        close();
+      }
     },
     opts,
   );
@@ -200,7 +216,8 @@ export function listen(
       const inside = tooltip.contains(e);
       if (e.key === 'Escape') {
         // Escape closes without moving the pointer; focus goes back where it was when it
-        // was inside the tooltip.
+        // was inside the tooltip. Nothing opens under the resting pointer afterwards.
+        cancelOpen();
         close(inside);
         if (inside) e.stopPropagation();
         return;

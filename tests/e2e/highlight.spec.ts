@@ -151,7 +151,8 @@ test('live pages: infinite scroll batches and a single-page-app navigation get m
           history.pushState({}, '', '/live/next');
           const main = document.createElement('main');
           main.id = 'next';
-          main.append(Object.assign(document.createElement('h2'), { textContent: 'Dynapenia explained' }));
+          // A paragraph: a heading's mention is explained on hover but never underlined.
+          main.append(Object.assign(document.createElement('p'), { textContent: 'Dynapenia explained' }));
           document.getElementById('feed').replaceWith(main);
         };
       </script></body></html>`,

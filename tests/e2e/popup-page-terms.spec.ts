@@ -1,6 +1,7 @@
 import { glossary } from '../../content/index';
 import { expect, test } from './fixtures';
 import { frontTabId, openPopup, showView } from './popup-helpers';
+import { expectedMentions, marksSettled } from './helpers';
 
 // Written for the wrap renderer's <mark> elements, one for every mention: forced by the
 // settings here; paint.spec.ts and footprint.spec.ts cover the defaults.
@@ -18,16 +19,12 @@ test('"This page" lists the demo page\'s terms in page order with counts, and re
   await demo.goto(`${server.origin}/demo/index.html`);
   const marks = demo.locator('mark[data-myolens-term]');
   await expect(marks.first()).toBeAttached({ timeout: 15_000 });
+  await marksSettled(demo);
   const tabId = await frontTabId(demo, background);
-  // What the page shows, in document order: the list must say the same.
-  const expected = await marks.evaluateAll((els) => {
-    const counts = new Map<string, number>();
-    for (const el of els) {
-      const id = el.getAttribute('data-myolens-term')!;
-      counts.set(id, (counts.get(id) ?? 0) + 1);
-    }
-    return [...counts];
-  });
+  // Every mention on the page, marked or not, in document order: the list must say the same.
+  const counts = new Map<string, number>();
+  for (const id of await expectedMentions(demo)) counts.set(id, (counts.get(id) ?? 0) + 1);
+  const expected = [...counts];
   expect(expected.length).toBeGreaterThan(5);
 
   const page = await openPopup(openExtensionPage, `?tab=${tabId}`);

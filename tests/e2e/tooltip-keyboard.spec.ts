@@ -147,6 +147,7 @@ for (const renderer of ['paint', 'wrap'] as const) {
     test('Tab walks the tooltip’s buttons and then leaves it: no keyboard trap', async ({
       background,
     }) => {
+      await page.evaluate(() => scrollTo(0, 0));
       const state = await move(background, 1, term('vitamin-d').label);
       const visited: string[] = [state.focused!];
       for (let i = 1; i < state.buttons.length; i++) {
@@ -161,7 +162,8 @@ for (const renderer of ['paint', 'wrap'] as const) {
       expect(await focusedInPage(page)).toBe('a');
       // Shift+Tab from the first button closes it and gives focus back too.
       await page.locator('#focus-target').focus();
-      await move(background, 1, term('vitamin-d').label);
+      // On from the mention visited last.
+      await move(background, 1, term('sarcopenia').label);
       await page.keyboard.press('Shift+Tab');
       await probe.waitClosed(1_000);
       expect(await focusedInPage(page)).toBe('button#focus-target');
