@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { build } from 'esbuild';
 import { join } from 'node:path';
 import { expect, ourErrors, ROOT, test } from './fixtures';
@@ -30,6 +31,13 @@ async function bundle(entry: string): Promise<string> {
 
 const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>app</title></head>
 <body><div id="root"></div><script src="app.js"></script></body></html>`;
+
+/** Tells the app to render a new state and waits until it has. */
+async function render(page: Page, items: Item[], title: string): Promise<void> {
+  await page.evaluate(([next, t]) => window.app.set(next, t), [items, title] as const);
+  // Vue renders on the next tick; both frameworks are done after a frame.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+}
 
 /** Each step: the app's new state, as the test tells the framework to render it. */
 const STEPS: {
@@ -106,12 +114,7 @@ for (const [framework, entry] of [
     let items = INITIAL;
     for (const step of STEPS) {
       items = step.items(items);
-      await page.evaluate(([next, title]) => window.app.set(next, title), [
-        items,
-        step.title,
-      ] as const);
-      // Vue renders on the next tick; both frameworks are done after a frame.
-      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+      await render(page, items, step.title);
       const seen = await page.evaluate(() => ({
         title: document.getElementById('title')!.textContent,
         paragraphs: [...document.querySelectorAll('p[data-id]')].map((p) => p.textContent),
@@ -180,13 +183,7 @@ test.describe('paint (the default)', () => {
       let items = INITIAL;
       for (const step of STEPS) {
         items = step.items(items);
-        await page.evaluate(([next, title]) => window.app.set(next, title), [
-          items,
-          step.title,
-        ] as const);
-        await page.evaluate(
-          () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))),
-        );
+        await render(page, items, step.title);
         const seen = await page.evaluate(() => ({
           title: document.getElementById('title')!.textContent,
           paragraphs: [...document.querySelectorAll('p[data-id]')].map((p) => p.textContent),
