@@ -304,6 +304,7 @@ export class PageController {
       }
     }
     const more = !this.queue.empty || this.found.length > 0 || this.sweepDue;
+    this.renderer.commit(!more);
     if (!more) this.settle();
     return more;
   }
@@ -324,7 +325,6 @@ export class PageController {
       // Counts (the badge) follow each chunk, as the mentions appear.
       if (this.observer.quiet(() => this.writeNodes(chunk, pattern))) this.onChange?.();
     } while (i < found.length && !shouldYield(WRITE_SLICE_MS));
-    this.renderer.check();
     this.found = i < found.length ? found.slice(i) : [];
     if (held) this.found.push(held);
     if (!this.found.length) this.stale = false;

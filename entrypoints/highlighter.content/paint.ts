@@ -18,6 +18,13 @@ export const HIGHLIGHT_NAMES = {
 
 /** How long a revealed mention stays lit. */
 const FLASH_MS = 1600;
+/**
+ * Longest that shown ranges wait to be painted while the scan goes on. Every change of a
+ * registered highlight costs the page a repaint of its ranges: added slice by slice, a
+ * dense page paid that dozens of times. Ranges go in when the scan is idle, or after
+ * this long (so the first marks of a very long page still appear soon).
+ */
+const COMMIT_AFTER_MS = 250;
 
 /**
  * Paints occurrences with the CSS Custom Highlight API: no node or attribute of the page
@@ -38,6 +45,9 @@ export class PaintRenderer implements Renderer {
   private readonly flashed: Highlight;
   private readonly ranges = new WeakMap<Occurrence, StaticRange>();
   private style: MarkStyle;
+  /** Ranges shown but not yet in the highlight, and since when the oldest waits. */
+  private readonly pending = new Set<StaticRange>();
+  private pendingSince = 0;
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -55,8 +65,20 @@ export class PaintRenderer implements Renderer {
   }
 
   show(node: Text, list: Occurrence[]): Moved[] | null {
-    for (const o of list) if (o.shown) this.shown.add(this.rangeOf(o));
+    for (const o of list) {
+      if (!o.shown) continue;
+      if (!this.pending.size) this.pendingSince = performance.now();
+      this.pending.add(this.rangeOf(o));
+    }
     return null;
+  }
+
+  commit(idle: boolean): void {
+    if (!this.pending.size) return;
+    if (!idle && performance.now() - this.pendingSince < COMMIT_AFTER_MS) return;
+    for (const r of this.pending) this.shown.add(r);
+    this.pending.clear();
+    this.check();
   }
 
   private rangeOf(o: Occurrence): StaticRange {
@@ -77,6 +99,7 @@ export class PaintRenderer implements Renderer {
     for (const o of list) {
       const r = this.ranges.get(o);
       if (!r) continue;
+      this.pending.delete(r);
       this.shown.delete(r);
       this.hovered.delete(r);
       this.flashed.delete(r);
@@ -133,6 +156,7 @@ export class PaintRenderer implements Renderer {
     ] as const) {
       if (registry.get(name) === h) registry.delete(name);
     }
+    this.pending.clear();
     this.shown.clear();
     this.hovered.clear();
     this.flashed.clear();

@@ -15,8 +15,10 @@ export interface RowSample {
   startMs?: number;
   /** Time from start until a mark exists in the first viewport (null: none there). */
   firstViewport?: number | null;
-  /** Marks made (text matches for LIMIT2, 0 for LIMIT). */
+  /** Marks made (text matches for LIMIT2, 0 for LIMIT; every mention for MyoLens). */
   marks: number;
+  /** MyoLens, static pages: the time of each hover hit-test at a sample of points, ms. */
+  hitTests?: number[];
   /** Longest task overlapping the row's work ('longtask' entries, 50 ms and up; 0: none). */
   longestTask: number;
   /** Longest animation frame overlapping the row ('long-animation-frame'; 0: none ≥ 50 ms). */

@@ -19,6 +19,8 @@ import {
 import { instrumentedController, type Variant, type WorkLog } from './myolens';
 import { pageTexts } from './texts';
 import { anatomy } from './anatomy';
+import { occurrenceAt } from '@/entrypoints/highlighter.content/hit-test';
+import { rangeOf, type Occurrences } from '@/entrypoints/highlighter.content/occurrences';
 
 /** A row that works on a list of roots: the whole body at first, then what the page adds. */
 type Processor = (roots: readonly Node[]) => number;
@@ -130,9 +132,17 @@ async function runMyoLens(variant: Variant | undefined): Promise<RowSample> {
     if (parents.some((p) => p.querySelector(':scope > mark[data-myolens-term]')))
       firstViewport = now() - t0;
   };
+  // Painted ranges come in at a commit, after the callback: looked for once per frame.
+  const painted = () => {
+    if (firstViewport !== null) return;
+    const first = CSS.highlights.get('myolens')?.values().next().value as AbstractRange | undefined;
+    if (first && parents.some((p) => p.contains(first.startContainer))) firstViewport = now() - t0;
+    else requestAnimationFrame(painted);
+  };
   const watch = watchMainThread();
   await settleFrames();
   t0 = now();
+  requestAnimationFrame(painted);
   controller.start();
   log.start.push([t0, now()]);
   await controller.whenIdle();
@@ -149,6 +159,9 @@ async function runMyoLens(variant: Variant | undefined): Promise<RowSample> {
   }
   const work = all();
   const { longestTask, worstFrame, frames } = await watch.stop(work);
+  firstViewport ??= null;
+  const occurrences = (controller as { occurrences?: Occurrences }).occurrences;
+  const hitTests = !dynamic && occurrences ? await timeHitTests(occurrences) : undefined;
   const wall = tEnd - t0;
   const rel = (t: number) => Math.round((t - t0) * 10) / 10;
   return {
@@ -156,7 +169,9 @@ async function runMyoLens(variant: Variant | undefined): Promise<RowSample> {
     work: sum(work),
     startMs: log.start[0]![1] - log.start[0]![0],
     firstViewport,
-    marks: document.querySelectorAll('mark[data-myolens-term]').length,
+    // Every mention found, underlined or not (the reference counts them all).
+    marks: [...controller.counts().values()].reduce((a, b) => a + b, 0),
+    hitTests,
     longestTask,
     worstFrame,
     slices: log.slices.length,
@@ -169,6 +184,46 @@ async function runMyoLens(variant: Variant | undefined): Promise<RowSample> {
     initialWork,
     ...(dynamic ? { wall } : {}),
   };
+}
+
+/**
+ * What one pointer move costs the hover hit-test (hit-test.ts, as interactions.ts calls it
+ * once per frame): at five scroll positions, 100 points on mentions in view (the hit path,
+ * with its line-box check) and 100 anywhere in the viewport, each timed alone.
+ */
+async function timeHitTests(occurrences: Occurrences): Promise<number[]> {
+  const times: number[] = [];
+  let seed = 7;
+  const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+  const all = occurrences.all();
+  for (const f of [0, 0.2, 0.4, 0.6, 0.8]) {
+    scrollTo(0, f * (document.documentElement.scrollHeight - innerHeight));
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const inView = all.filter((o) => {
+      const r = rangeOf(o).getBoundingClientRect();
+      return (
+        r.height > 0 &&
+        r.top >= 0 &&
+        r.bottom <= innerHeight &&
+        r.left >= 0 &&
+        r.right <= innerWidth
+      );
+    });
+    for (let i = 0; i < 200; i++) {
+      let x = random() * innerWidth;
+      let y = random() * innerHeight;
+      if (i % 2 === 0 && inView.length) {
+        const r = rangeOf(inView[Math.floor(random() * inView.length)]!).getBoundingClientRect();
+        x = r.left + r.width * random();
+        y = r.top + r.height * random();
+      }
+      const t = performance.now();
+      occurrenceAt(document, occurrences, x, y);
+      times.push(performance.now() - t);
+    }
+  }
+  scrollTo(0, 0);
+  return times;
 }
 
 window.__bench = {
