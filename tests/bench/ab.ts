@@ -108,24 +108,28 @@ interface SyncArea {
 /**
  * Stores `renderer` the way tests/e2e/helpers.ts's setSettings writes settings: merged
  * into the stored object (shape version 2, which `renderer` joined as a new field). The
- * density is 'all', every mention underlined: the heaviest case for both renderers, and
- * the one whose count the reference checks (the default underlines the first per
- * section). Returns the renderer read back.
+ * density is 'all' unless `--ab-density` says otherwise: every mention underlined, the
+ * heaviest case for both renderers, and the one whose count the reference checks (the
+ * default underlines the first per section). Returns the renderer read back.
  */
 export async function setRenderer(
   context: BrowserContext,
   extensionDir: string,
   renderer: 'paint' | 'wrap',
+  density = 'all',
 ): Promise<string> {
   // Looked up each time: an idle MV3 service worker is stopped and comes back as a new one.
   const worker = await backgroundWorker(context, extensionDir);
-  return worker.evaluate(async (r) => {
-    const area = (globalThis as unknown as { chrome: { storage: { sync: SyncArea } } }).chrome
-      .storage.sync;
-    const current = (await area.get('settings')).settings ?? {};
-    await area.set({ settings: { version: 2, ...current, renderer: r, density: 'all' } });
-    return String((await area.get('settings')).settings?.renderer);
-  }, renderer);
+  return worker.evaluate(
+    async ([r, density]) => {
+      const area = (globalThis as unknown as { chrome: { storage: { sync: SyncArea } } }).chrome
+        .storage.sync;
+      const current = (await area.get('settings')).settings ?? {};
+      await area.set({ settings: { version: 2, ...current, renderer: r, density } });
+      return String((await area.get('settings')).settings?.renderer);
+    },
+    [renderer, density] as const,
+  );
 }
 
 /**
@@ -205,6 +209,7 @@ export async function benchAb(
   pages: readonly AbPage[],
   rounds: number,
   log: (line: string) => void,
+  density = 'all',
 ): Promise<AbPageResult[]> {
   const out: AbPageResult[] = [];
   if (pages[0]) {
@@ -218,7 +223,8 @@ export async function benchAb(
       for (let k = 0; k < ARMS.length; k++) {
         const arm = ARMS[(i + k) % ARMS.length]!;
         let renderer: string | undefined;
-        if (arm !== 'none') renderer = await setRenderer(profiles.with, profiles.extensionDir, arm);
+        if (arm !== 'none')
+          renderer = await setRenderer(profiles.with, profiles.extensionDir, arm, density);
         const s = await sampleAb(arm === 'none' ? profiles.without : profiles.with, page.url, arm, {
           expected: arm === 'none' ? 0 : page.reference.marks,
         });

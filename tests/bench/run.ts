@@ -12,6 +12,7 @@
  *   npm run bench -- --profile         also save CPU profiles of MyoLens on (a), (b), (e)
  *   npm run bench -- --no-ab           skip the extension A/B (no extension / paint / wrap)
  *   npm run bench -- --ab-only         only the extension A/B (and the bundle sizes)
+ *   npm run bench -- --ab-density section   the A/B at another density (default: all)
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -71,6 +72,8 @@ const value = (name: string) => {
 };
 const QUICK = flag('quick');
 const AB_ONLY = flag('ab-only');
+/** Which mentions the A/B underlines: 'all' (the heaviest case, the default) or another. */
+const AB_DENSITY = value('ab-density') ?? 'all';
 const LOADS = Number(value('loads') ?? (QUICK ? 3 : 5));
 const ONLY = value('pages')?.split(',');
 const wants = (id: string) => !ONLY || ONLY.includes(id);
@@ -430,6 +433,7 @@ async function runAb(
       abPages,
       LOADS,
       log,
+      AB_DENSITY,
     );
     return { pages: results, paintInBuild: paintInBuild(results) };
   } finally {
