@@ -39,6 +39,14 @@ async function render(page: Page, items: Item[], title: string): Promise<void> {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
 }
 
+/** What the app shows: its title and paragraphs' text. */
+function appState(page: Page): Promise<{ title: string | null; paragraphs: (string | null)[] }> {
+  return page.evaluate(() => ({
+    title: document.getElementById('title')!.textContent,
+    paragraphs: [...document.querySelectorAll('p[data-id]')].map((p) => p.textContent),
+  }));
+}
+
 /** Each step: the app's new state, as the test tells the framework to render it. */
 const STEPS: {
   name: string;
@@ -115,10 +123,7 @@ for (const [framework, entry] of [
     for (const step of STEPS) {
       items = step.items(items);
       await render(page, items, step.title);
-      const seen = await page.evaluate(() => ({
-        title: document.getElementById('title')!.textContent,
-        paragraphs: [...document.querySelectorAll('p[data-id]')].map((p) => p.textContent),
-      }));
+      const seen = await appState(page);
       expect(seen, `after "${step.name}"`).toEqual({
         title: step.title,
         paragraphs: items.map(rendered),
@@ -184,11 +189,10 @@ test.describe('paint (the default)', () => {
       for (const step of STEPS) {
         items = step.items(items);
         await render(page, items, step.title);
-        const seen = await page.evaluate(() => ({
-          title: document.getElementById('title')!.textContent,
-          paragraphs: [...document.querySelectorAll('p[data-id]')].map((p) => p.textContent),
-          ours: document.querySelectorAll('mark, [data-myolens-term]').length,
-        }));
+        const seen = {
+          ...(await appState(page)),
+          ours: await page.locator('mark, [data-myolens-term]').count(),
+        };
         expect(seen, `after "${step.name}"`).toEqual({
           title: step.title,
           paragraphs: items.map(rendered),
