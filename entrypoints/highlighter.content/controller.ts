@@ -53,7 +53,7 @@ export class PageController {
   private readonly context = new Map<string, boolean>();
   /** How many contextual terms are known to have their context on this page. */
   private withContext = 0;
-  /** The pattern's twin for reading ahead while mark.js uses the pattern (hasContext). */
+  /** The pattern's twin for reading ahead (hasContext), so no other loop's lastIndex moves. */
   private lookahead: RegExp | undefined;
   /** A term that was found without context has its context now: scan the page again. */
   private contextLate = false;
@@ -188,8 +188,8 @@ export class PageController {
     const known = this.context.get(termId);
     if (known !== undefined) return known;
     if (this.pattern) {
-      // Its own RegExp: mark.js is in the middle of a loop over the shared one. V8 keeps
-      // the compiled code by source and flags, so this costs no second compile.
+      // Its own RegExp, so candidate()'s shared one keeps its state. V8 keeps the compiled
+      // code by source and flags, so this costs no second compile.
       const re = (this.lookahead ??= new RegExp(this.pattern.source, 'gu'));
       for (const node of this.found) {
         const text = node.data;
@@ -297,7 +297,7 @@ export class PageController {
         this.matcher.prepare();
         return true;
       }
-      this.flush(this.pattern!, shouldYield);
+      this.flush(shouldYield);
       if (this.contextLate) {
         this.contextLate = false;
         this.queue.add(this.doc.body);
@@ -310,7 +310,7 @@ export class PageController {
   }
 
   /** Writes found nodes, a chunk at a time, until the write budget of this slice is spent. */
-  private flush(pattern: RegExp, shouldYield: ShouldYield): void {
+  private flush(shouldYield: ShouldYield): void {
     // The walk stands on the last node it found: wrapped now, our new nodes would come
     // next in its way (and a hinted walk would count that text twice). It waits.
     const held = this.found.at(-1) === this.queue.position ? this.found.pop() : undefined;
@@ -323,7 +323,7 @@ export class PageController {
       if (this.stale) chunk = chunk.filter((n) => n.isConnected && markable(n, this.skip));
       if (!chunk.length) continue;
       // Counts (the badge) follow each chunk, as the mentions appear.
-      if (this.observer.quiet(() => this.writeNodes(chunk, pattern))) this.onChange?.();
+      if (this.observer.quiet(() => this.writeNodes(chunk))) this.onChange?.();
     } while (i < found.length && !shouldYield(WRITE_SLICE_MS));
     this.found = i < found.length ? found.slice(i) : [];
     if (held) this.found.push(held);
@@ -332,37 +332,30 @@ export class PageController {
   }
 
   /** Finds and shows the mentions in `nodes`; true if any node's mentions changed. */
-  private writeNodes(nodes: readonly Text[], pattern: RegExp): boolean {
+  private writeNodes(nodes: readonly Text[]): boolean {
     let any = false;
-    for (const node of nodes) if (this.scanNode(node, pattern)) any = true;
+    for (const node of nodes) if (this.scanNode(node)) any = true;
     return any;
   }
 
   /** The mentions of one text node, as occurrences, handed to the renderer. */
-  private scanNode(node: Text, pattern: RegExp): boolean {
+  private scanNode(node: Text): boolean {
     const before = this.occurrences.delete(node);
     this.forget(before);
     const data = node.data;
     const list: Occurrence[] = [];
     let section: object | undefined;
     let quiet = false;
-    // candidate() shares this RegExp: each node is read from its beginning.
-    pattern.lastIndex = 0;
-    for (let m = pattern.exec(data); m; m = pattern.exec(data)) {
-      const surface = m[0];
-      // An empty match would hold the loop in place.
-      if (!surface) {
-        pattern.lastIndex++;
-        continue;
-      }
-      const termId = this.matcher.termIdOf(surface);
-      if (termId === undefined || !this.accept(termId, surface)) continue;
+    // The matcher's own spans: its loop over the pattern, one term id per surface.
+    for (const { start, end, termId } of this.matcher.match(data)) {
+      const surface = data.slice(start, end);
+      if (!this.accept(termId, surface)) continue;
       if (!section) {
         section = this.policy.sectionOf(node);
         quiet = this.policy.quiet(node);
       }
       const shown = this.policy.claim(termId, section, quiet);
-      list.push({ node, start: m.index, end: m.index + surface.length, termId, shown, section });
+      list.push({ node, start, end, termId, shown, section });
     }
     if (!list.length) return before.length > 0;
     const moved = this.renderer.show(node, list);
