@@ -304,7 +304,6 @@ export class PageController {
       }
     }
     const more = !this.queue.empty || this.found.length > 0 || this.sweepDue;
-    this.renderer.commit(!more);
     if (!more) this.settle();
     return more;
   }

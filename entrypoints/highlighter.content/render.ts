@@ -21,11 +21,6 @@ export interface Renderer {
    * they are now when the renderer moved them into nodes of its own, else null.
    */
   show(node: Text, list: Occurrence[]): Moved[] | null;
-  /**
-   * Makes what `show` took visible. `idle`: the scan has nothing more to do now; otherwise
-   * a renderer may wait to show more at once (each change costs the page a repaint).
-   */
-  commit(idle: boolean): void;
   /** Stops showing occurrences whose text is gone or changed. */
   forget(list: readonly Occurrence[]): void;
   setStyle(style: MarkStyle): void;

@@ -58,9 +58,6 @@ export class WrapRenderer implements Renderer {
     return pieces && relocate(pieces, list);
   }
 
-  /** Marks are in the page as soon as they are made. */
-  commit(): void {}
-
   /** Marks stay until the page or `clear` removes them: their text changed is repair's business. */
   forget(): void {}
 

@@ -13,6 +13,8 @@ import {
   mentionCounts,
   mutations,
   paintSettled,
+  scanSettled,
+  scrollToPainted,
   tellTab,
   textRects,
   watchMutations,
@@ -66,7 +68,7 @@ async function offThenOn(
   // What the parser and the page's own scripts did: MyoLens may add nothing to it.
   const own = await mutations(page);
   await setSettings(background, { enabled: true });
-  await paintSettled(page);
+  await scanSettled(background, page);
   return { page, html, ax, own };
 }
 
@@ -79,6 +81,7 @@ test('demo page: no mutation, the same HTML, AX tree and clipboard, through ever
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
   const url = `${server.origin}/demo/index.html`;
   const { page, html, ax, own } = await offThenOn(context, background, url);
+  await paintSettled(page);
   expect(await page.locator('mark').count()).toBe(0);
   expect(await page.evaluate(() => document.body.innerHTML)).toBe(html);
   expect(await axTree(page)).toEqual(ax);
@@ -155,8 +158,13 @@ for (const file of readdirSync(SHARED_PAGES).filter((f) => f.endsWith('.html')))
     expect(await page.evaluate(() => document.body.innerHTML)).toBe(html);
     expect(await axTree(page)).toEqual(ax);
     expect(await mentionCounts(background, page)).toEqual(await expectedCounts(page));
+    // Painted where the reader is: scrolled to the first underlines, some are on screen.
+    const tops = await scrollToPainted(page);
+    const h = await page.evaluate(() => innerHeight);
+    expect(tops.some((top) => top >= 0 && top < h)).toBe(true);
     // What the page's own scripts did while it loaded, and nothing more.
     expect(await mutations(page)).toEqual(own);
+    expect(await page.evaluate(() => document.body.innerHTML)).toBe(html);
     await setSettings(background, { enabled: false });
     await expect.poll(() => page.evaluate(() => CSS.highlights.size)).toBe(0);
     expect(await page.evaluate(() => document.body.innerHTML)).toBe(html);

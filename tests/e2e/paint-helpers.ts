@@ -39,6 +39,66 @@ export async function paintSettled(
 }
 
 /**
+ * Waits until the content script's mention count ("This page") stops changing: the scan
+ * is done. The paint renderer registers only the underlines near the viewport, so the
+ * registry alone cannot say that.
+ */
+export async function scanSettled(
+  background: Worker,
+  page: Page,
+  { min = 1, timeout = 20_000 } = {},
+): Promise<number> {
+  let last = -1;
+  let stable = 0;
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    const counts = await mentionCounts(background, page).catch(() => ({}));
+    const n = Object.values(counts).reduce((a, b) => a + b, 0);
+    stable = n === last && n >= min ? stable + 1 : 0;
+    if (stable >= 3) return n;
+    last = n;
+    await page.waitForTimeout(150);
+  }
+  throw new Error(`the mention count did not settle (last ${last})`);
+}
+
+/**
+ * Scrolls down half a screen at a time until an underline is painted on screen; returns
+ * the painted ranges' tops relative to the viewport then (the last ones if none was).
+ */
+export async function scrollToPainted(page: Page, steps = 120): Promise<number[]> {
+  await page.evaluate(() => scrollTo(0, 0));
+  const h = await page.evaluate(() => innerHeight);
+  let tops: number[] = [];
+  for (let i = 0; i < steps; i++) {
+    await page.waitForTimeout(200);
+    tops = await paintedTops(page);
+    if (tops.some((top) => top >= 0 && top < h)) return tops;
+    const moved = await page.evaluate(() => {
+      const y = scrollY;
+      scrollBy(0, innerHeight / 2);
+      return scrollY !== y;
+    });
+    if (!moved) break;
+  }
+  return tops;
+}
+
+/** The viewport-relative top of each range registered as `name`. */
+export function paintedTops(page: Page, name = 'myolens'): Promise<number[]> {
+  return page.evaluate(
+    (n) =>
+      [...(CSS.highlights.get(n) ?? [])].map((r) => {
+        const range = new Range();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        return range.getBoundingClientRect().top;
+      }),
+    name,
+  );
+}
+
+/**
  * The client rects (one per line) of the `nth` occurrence of `text` in the element
  * matched by `selector`, found in its text nodes as the page has them.
  */

@@ -6,7 +6,15 @@
 import type { Page } from '@playwright/test';
 import { expect, ourErrors, test } from './fixtures';
 import { expectedMentions, setSettings } from './helpers';
-import { centre, paintedTexts, paintSettled, textRects } from './paint-helpers';
+import {
+  centre,
+  mentionCounts,
+  paintedTexts,
+  paintedTops,
+  paintSettled,
+  scanSettled,
+  textRects,
+} from './paint-helpers';
 import { moveTerm, tap, term, TooltipProbe } from './tooltip-helpers';
 
 /** Waits long past the open delay, then says whether a tooltip is open. */
@@ -200,4 +208,79 @@ test('density and registry: a page that clears or takes our highlights gets them
         .textDecorationLine,
   );
   expect(decoration).toContain('underline');
+});
+
+test('a long page: only the underlines near the viewport are registered, the rest as the reader scrolls', async ({
+  context,
+  server,
+  background,
+}) => {
+  // 600 paragraphs, each with one term underlined (every mention, to have many), far
+  // enough apart that a run of them is taller than the margin around the viewport.
+  const paragraphs = Array.from(
+    { length: 600 },
+    (_, i) =>
+      `<p id="p${i}">Paragraph ${i} is about sarcopenia and little else.</p><div style="height: 90px"></div>`,
+  );
+  server.route('/paint/long.html', {
+    body: `<!doctype html><html lang="en"><head><title>Long</title></head><body><main>${paragraphs.join('')}</main></body></html>`,
+  });
+  await setSettings(background, { density: 'all' });
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/paint/long.html`);
+  expect(await scanSettled(background, page)).toBe(600);
+  await paintSettled(page);
+  const { h, pitch } = await page.evaluate(() => ({
+    h: innerHeight,
+    pitch:
+      document.getElementById('p1')!.getBoundingClientRect().top -
+      document.getElementById('p0')!.getBoundingClientRect().top,
+  }));
+  const near = async () => {
+    const tops = await paintedTops(page);
+    // A screen above and below the viewport (NEAR_MARGIN), and at most a run's worth of
+    // paragraphs (RUN_LENGTH, 64) beyond that: runs go in whole.
+    const reach = h + 64 * pitch;
+    for (const top of tops) expect(top).toBeGreaterThan(-reach);
+    for (const top of tops) expect(top).toBeLessThan(h + reach);
+    return tops;
+  };
+  const atTop = await near();
+  expect(atTop.length).toBeGreaterThan(0);
+  expect(atTop.length).toBeLessThan(600);
+  // At the bottom: the last paragraph's term is painted, the first one's is not.
+  await page.evaluate(() => document.getElementById('p599')!.scrollIntoView());
+  const has = (id: string) =>
+    page.evaluate(
+      (id) =>
+        [...(CSS.highlights.get('myolens') ?? [])].some(
+          (r) => (r.startContainer.parentNode as Element).id === id,
+        ),
+      id,
+    );
+  await expect.poll(() => has('p599')).toBe(true);
+  expect(await has('p0')).toBe(false);
+  await near();
+  // Every mention is still known and explained, registered or not.
+  expect((await mentionCounts(background, page)).sarcopenia).toBe(600);
+  await page.evaluate(() => scrollTo(0, 0));
+  await expect.poll(() => has('p0')).toBe(true);
+  expect(await has('p599')).toBe(false);
+  // Jumps (no scrolling through): every paragraph on screen has its underline.
+  const onScreenUnpainted = () =>
+    page.evaluate(() => {
+      const painted = new Set(
+        [...(CSS.highlights.get('myolens') ?? [])].map((r) => r.startContainer.parentNode),
+      );
+      return [...document.querySelectorAll('p')]
+        .filter((p) => {
+          const r = p.getBoundingClientRect();
+          return r.bottom > 0 && r.top < innerHeight && !painted.has(p);
+        })
+        .map((p) => p.id);
+    });
+  for (const at of [0.5, 0.25, 0.8]) {
+    await page.evaluate((at) => scrollTo(0, document.body.scrollHeight * at), at);
+    await expect.poll(onScreenUnpainted).toEqual([]);
+  }
 });
