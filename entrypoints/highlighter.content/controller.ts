@@ -59,6 +59,11 @@ export class PageController {
   private contextLate = false;
   /** The page removed or changed text since the last sweep of the occurrences. */
   private sweepDue = false;
+  /**
+   * What the page removed or whose text it changed since the last sweep (null: look at
+   * every occurrence, after our own repairs or an editor).
+   */
+  private gone: Node[] | null = [];
   /** Elements that became editors since the last sweep. */
   private editors: Element[] = [];
   private onChange: (() => void) | undefined;
@@ -130,6 +135,7 @@ export class PageController {
     this.queue.clear();
     this.found = [];
     this.occurrences.clear();
+    this.gone = [];
     this.settle();
     this.onChange?.();
   }
@@ -144,6 +150,7 @@ export class PageController {
     if (!again) return;
     this.observer.quiet(() => this.renderer.clear());
     this.occurrences.clear();
+    this.gone = [];
     this.policy.reset(options.density);
     this.queue.clear();
     this.found = [];
@@ -378,12 +385,17 @@ export class PageController {
     if (!this.sweepDue) return;
     this.sweepDue = false;
     const editors = this.editors;
+    const gone = this.gone;
     this.editors = [];
-    const dropped = this.occurrences.sweep(
-      editors.length
-        ? (n) => editors.some((e) => e.contains(n)) && isExcluded(n.parentElement)
-        : undefined,
-    );
+    this.gone = [];
+    const dropped =
+      gone && !editors.length
+        ? this.occurrences.sweepUnder(gone)
+        : this.occurrences.sweep(
+            editors.length
+              ? (n) => editors.some((e) => e.contains(n)) && isExcluded(n.parentElement)
+              : undefined,
+          );
     if (dropped) this.onChange?.();
   }
 
@@ -395,18 +407,25 @@ export class PageController {
     if (this.found.length) this.stale = true;
     // Headings may have come or gone.
     this.policy.stale();
-    if (removed) this.sweepDue = true;
+    if (removed) {
+      this.sweepDue = true;
+      this.gone?.push(...changes.gone);
+    }
     let rescan: Text[] = [];
     if (this.wrapper) {
       const repaired = this.wrapper.repair(changes);
       // What repair removed is ours: not news for the next batch.
       this.observer.discard();
-      if (repaired.changed) this.sweepDue = true;
+      if (repaired.changed) {
+        this.sweepDue = true;
+        this.gone = null;
+      }
       if (repaired.giveUp) {
         // The page keeps undoing us: leave it alone rather than fight it.
         this.observer.stop();
         this.queue.clear();
         this.sweepDue = true;
+        this.gone = null;
         this.runner.schedule();
         return;
       }

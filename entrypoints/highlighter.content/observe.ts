@@ -8,6 +8,8 @@ export interface PageChanges {
   editable: Element[];
   /** Did the page remove nodes or change text (occurrences may be gone)? */
   removed: boolean;
+  /** The nodes it removed and the text nodes whose text it changed. */
+  gone: Node[];
 }
 
 /**
@@ -72,6 +74,7 @@ export class PageObserver {
     const added: Node[] = [];
     const touched: Node[] = [];
     const editable: Element[] = [];
+    const gone: Node[] = [];
     let removed = false;
     for (const r of records) {
       if (r.type === 'attributes') {
@@ -81,11 +84,15 @@ export class PageObserver {
       if (r.type === 'characterData') {
         removed = true;
         touched.push(r.target);
+        gone.push(r.target);
         if (!this.isOurs(r.target)) added.push(r.target);
         continue;
       }
       if (r.removedNodes.length) removed = true;
-      for (const n of r.removedNodes) touched.push(n);
+      for (const n of r.removedNodes) {
+        touched.push(n);
+        gone.push(n);
+      }
       for (const n of r.addedNodes) {
         touched.push(n);
         added.push(n);
@@ -93,6 +100,6 @@ export class PageObserver {
       if (r.previousSibling) touched.push(r.previousSibling);
       if (r.nextSibling) touched.push(r.nextSibling);
     }
-    this.onChanges({ added, touched, editable, removed });
+    this.onChanges({ added, touched, editable, removed, gone });
   }
 }

@@ -93,6 +93,38 @@ export class Occurrences {
     return n;
   }
 
+  /**
+   * `sweep` for what the page touched: looks only at the text in `roots` (nodes it
+   * removed, text nodes it changed), so a page that changes often does not pay per
+   * occurrence. Past a walk of twice as many nodes as hold occurrences, sweeps them all.
+   */
+  sweepUnder(roots: readonly Node[]): number {
+    let n = 0;
+    let budget = 2 * this.byNode.size + 64;
+    const check = (node: Text) => {
+      const entry = this.byNode.get(node);
+      if (!entry || this.trusted(node, entry)) return;
+      this.onStale?.(node, this.delete(node));
+      n++;
+    };
+    for (const root of roots) {
+      if (root.nodeType === 3) {
+        check(root as Text);
+        continue;
+      }
+      if (!root.firstChild) continue;
+      const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(
+        root,
+        NodeFilter.SHOW_TEXT,
+      );
+      for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+        if (--budget < 0) return n + this.sweep();
+        check(t as Text);
+      }
+    }
+    return n;
+  }
+
   /** Every occurrence, in document order. */
   all(): readonly Occurrence[] {
     if (this.ordered) return this.ordered;
