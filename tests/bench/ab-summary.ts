@@ -43,6 +43,14 @@ export interface AbSample {
   elements: number;
   painted: number;
   highlightNames: string[];
+  /**
+   * Extension arms: the mentions its content script found ("This page"), and when that
+   * count last changed (ms from navigation start, to the 250 ms poll); null without.
+   * Painting registers only the underlines near the viewport, so the scan goes on after
+   * the last painted change.
+   */
+  mentions?: number | null;
+  scanned?: number | null;
   /** The renderer stored in settings before the load (extension arms). */
   renderer?: string;
   frames: Loaf[];
@@ -64,9 +72,13 @@ export const NO_MARK_WINDOW_MS = 1_000;
 /** The frame that paints the last change ends after the change itself: take it in. */
 const SETTLE_SLACK_MS = 5;
 
-/** Length of an extension load's window: DOMContentLoaded until the marks settled. */
+/**
+ * Length of an extension load's window: DOMContentLoaded until the marks settled and the
+ * scan found its last mention, whichever is later.
+ */
 export function windowLength(s: AbSample): number {
-  return s.settled === null ? NO_MARK_WINDOW_MS : s.settled - s.dcl + SETTLE_SLACK_MS;
+  const end = Math.max(s.settled ?? 0, s.scanned ?? 0);
+  return end ? end - s.dcl + SETTLE_SLACK_MS : NO_MARK_WINDOW_MS;
 }
 
 /** Long-frame time in one window: sum, count, worst, and the script / rendering split. */
@@ -157,8 +169,13 @@ export interface AbRow {
   adds: { sum: number; script: number; rendering: number };
   extensionScripts: Summary;
   forcedLayout: Summary;
-  /** Marks seen after settling (elements + painted ranges), each load's. */
+  /**
+   * Mentions each load found: the content script's count where it answered, else the
+   * marks seen after settling (elements + painted ranges).
+   */
   counts: number[];
+  /** Marks seen after settling (elements + painted ranges), each load's. */
+  marks: number[];
   rendered: Rendered[];
 }
 
@@ -199,7 +216,10 @@ export function abRow(page: AbPageResult, renderer: 'paint' | 'wrap'): AbRow {
     },
     extensionScripts: of(withs, 'extensionScripts'),
     forcedLayout: of(withs, 'forcedLayout'),
-    counts: page.rounds.map((r) => r[renderer].elements + r[renderer].painted),
+    counts: page.rounds.map(
+      (r) => r[renderer].mentions ?? r[renderer].elements + r[renderer].painted,
+    ),
+    marks: page.rounds.map((r) => r[renderer].elements + r[renderer].painted),
     rendered: page.rounds.map((r) => renderedAs(r[renderer])),
   };
 }

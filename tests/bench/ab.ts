@@ -4,7 +4,7 @@
  * Every load records its long animation frames from navigation on; ab-summary.ts turns
  * them into "what the extension adds" between DOMContentLoaded and the last mark.
  */
-import type { BrowserContext } from 'playwright';
+import type { BrowserContext, Page } from 'playwright';
 import { backgroundWorker } from '../support/extension';
 import type { AbPageResult, AbSample, Arm, Loaf } from './ab-summary';
 import { ARMS } from './ab-summary';
@@ -132,39 +132,87 @@ export async function setRenderer(
   );
 }
 
+/** Chromium's tabs API as the service worker sees it (the part we call). */
+interface TabsApi {
+  query(query: { active: boolean; lastFocusedWindow: boolean }): Promise<{ id?: number }[]>;
+  sendMessage(tabId: number, message: unknown): Promise<unknown>;
+}
+
 /**
- * One fresh load of `url` with the probe; waits until neither the mark count nor a long
- * frame changed for `quietMs` (after load), so the no-extension load is recorded at least
- * as long as an extension load's window could reach.
+ * The mentions the active tab's content script has found so far, asked as the popup asks
+ * ("This page", a `get-page-terms` message). The paint renderer registers only the
+ * underlines near the viewport, so the registry says when the reader saw marks, and this
+ * says when the scan of the whole page was done.
+ */
+export function mentionsOf(
+  context: BrowserContext,
+  extensionDir: string,
+): (page: Page) => Promise<number | null> {
+  return async (page) => {
+    await page.bringToFront();
+    const worker = await backgroundWorker(context, extensionDir);
+    return worker.evaluate(async () => {
+      const { tabs } = (globalThis as unknown as { chrome: { tabs: TabsApi } }).chrome;
+      const [tab] = await tabs.query({ active: true, lastFocusedWindow: true });
+      if (tab?.id === undefined) return null;
+      const answer = (await tabs
+        .sendMessage(tab.id, { type: 'get-page-terms' })
+        .catch(() => undefined)) as { terms: { count: number }[] } | undefined;
+      return answer ? answer.terms.reduce((n, t) => n + t.count, 0) : null;
+    });
+  };
+}
+
+/**
+ * One fresh load of `url` with the probe; waits until neither the mark count, the
+ * content script's mention count (`mentions`, extension arms) nor a long frame changed for
+ * `quietMs` (after load), so the no-extension load is recorded at least as long as an
+ * extension load's window could reach.
  */
 export async function sampleAb(
   context: BrowserContext,
   url: string,
   arm: Arm,
-  options: { quietMs?: number; timeoutMs?: number; expected?: number } = {},
+  options: {
+    quietMs?: number;
+    timeoutMs?: number;
+    expected?: number;
+    mentions?: (page: Page) => Promise<number | null>;
+  } = {},
 ): Promise<AbSample> {
-  const { quietMs = 1_500, timeoutMs = 60_000, expected = 0 } = options;
+  const { quietMs = 1_500, timeoutMs = 60_000, expected = 0, mentions } = options;
   const page = await context.newPage();
   try {
     await page.addInitScript(AB_PROBE);
     await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
     const end = Date.now() + timeoutMs;
+    let found: number | null = null;
+    let scanned: number | null = null;
     for (;;) {
       await page.waitForTimeout(250);
-      const quiet = await page.evaluate(() => {
+      if (mentions) {
+        // Polled every 250 ms: the scan's end is known to that much, in both arms' window.
+        const n = await mentions(page);
+        if (n !== null && n !== found) {
+          found = n;
+          scanned = await page.evaluate(() => performance.now());
+        }
+      }
+      const quiet = await page.evaluate((scanned) => {
         const rec = (window as unknown as { __ab: ProbeRecord }).__ab;
         const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
         const lastFrame = Math.max(0, ...rec.frames.map((f) => f.start + f.duration));
-        const busy = Math.max(rec.dcl, nav.loadEventEnd, rec.settled ?? 0, lastFrame);
-        return { quiet: performance.now() - busy, count: rec.elements + rec.painted };
-      });
+        const busy = Math.max(rec.dcl, nav.loadEventEnd, rec.settled ?? 0, scanned, lastFrame);
+        return { quiet: performance.now() - busy, marks: rec.elements + rec.painted };
+      }, scanned ?? 0);
+      const count = found ?? quiet.marks;
       // On a starved machine the content script can pause longer than quietMs between
       // slices (a --quick run once stopped at 216 of 1560 marks): short of the reference
       // count, wait longer, but not forever (a density that marks fewer is legitimate).
-      const needed = quiet.count < expected ? Math.max(quietMs, 6_000) : quietMs;
+      const needed = count < expected ? Math.max(quietMs, 6_000) : quietMs;
       if (quiet.quiet > needed || Date.now() > end) break;
     }
-    return await page.evaluate((a) => {
+    const sample = await page.evaluate((a) => {
       const rec = (window as unknown as { __ab: ProbeRecord }).__ab;
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
       const names =
@@ -186,6 +234,7 @@ export async function sampleAb(
         frames: rec.frames,
       };
     }, arm);
+    return { ...sample, mentions: found, scanned };
   } finally {
     await page.close();
   }
@@ -212,6 +261,7 @@ export async function benchAb(
   density = 'all',
 ): Promise<AbPageResult[]> {
   const out: AbPageResult[] = [];
+  const mentions = mentionsOf(profiles.with, profiles.extensionDir);
   if (pages[0]) {
     await sampleAb(profiles.without, pages[0].url, 'none', { quietMs: 300 });
     await sampleAb(profiles.with, pages[0].url, 'wrap', { quietMs: 300 });
@@ -227,13 +277,18 @@ export async function benchAb(
           renderer = await setRenderer(profiles.with, profiles.extensionDir, arm, density);
         const s = await sampleAb(arm === 'none' ? profiles.without : profiles.with, page.url, arm, {
           expected: arm === 'none' ? 0 : page.reference.marks,
+          mentions: arm === 'none' ? undefined : mentions,
         });
         s.renderer = renderer;
         round[arm] = s;
         const frames = s.frames.filter((f) => f.start + f.duration > s.dcl);
         log(
           `  A/B ${page.id} ${arm} #${i + 1}: settled ${s.settled === null ? '—' : (s.settled - s.dcl).toFixed(0) + ' ms after DCL'}, ` +
-            `${s.elements} elements + ${s.painted} painted, ${frames.length} long frames after DCL`,
+            `${s.elements} elements + ${s.painted} painted` +
+            (s.mentions === null
+              ? ''
+              : ` of ${s.mentions} mentions (scan done ${(s.scanned! - s.dcl).toFixed(0)} ms after DCL)`) +
+            `, ${frames.length} long frames after DCL`,
         );
       }
       result.rounds.push(round);

@@ -15,12 +15,17 @@ export interface ExtensionSample {
   /** domContentLoadedEventEnd: the earliest a document_idle script can start. */
   dcl: number;
   load: number;
-  /** First mark anywhere, first mark in the first viewport, last mark (after settling). */
+  /** First mark anywhere, first in the first two screens, last mark (after settling). */
   firstMark: number | null;
   firstViewport: number | null;
   lastMark: number | null;
-  /** mark[data-myolens-term] elements plus ranges painted in the myolens* highlights. */
+  /**
+   * Mentions the content script found (underlined or not); without its answer, the
+   * mark[data-myolens-term] elements plus ranges painted in the myolens* highlights.
+   */
   marks: number;
+  /** When the mention count last changed (the scan's end, to the 250 ms poll). */
+  scanned?: number | null;
   /**
    * Longest task and frame from DOMContentLoaded to the last mark. On the generated pages
    * (no scripts of their own) nothing but the content script runs then, apart from the
@@ -59,9 +64,10 @@ const PROBE = () => {
       range.selectNodeContents(n);
       const r = range.getBoundingClientRect();
       if (r.width === 0 || r.height === 0) continue;
-      if (r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth)
+      // The first two screens, as the harness's viewportParents (FIRST_SCREENS) says why.
+      if (r.bottom > 0 && r.top < 2 * innerHeight && r.right > 0 && r.left < innerWidth)
         parents.add(n.parentNode);
-      else if (r.top >= innerHeight && ++below > 5000) break;
+      else if (r.top >= 2 * innerHeight && ++below > 5000) break;
     }
   };
   const observer = new MutationObserver((records) => {
@@ -180,34 +186,49 @@ type ProbeRecord = {
 export async function sampleExtensionPage(
   context: BrowserContext,
   url: string,
-  options: { quietMs?: number; timeoutMs?: number; heap?: boolean } = {},
+  options: {
+    quietMs?: number;
+    timeoutMs?: number;
+    heap?: boolean;
+    /** The content script's mention count (ab.ts's mentionsOf): the scan's progress. */
+    mentions?: (page: Page) => Promise<number | null>;
+  } = {},
 ): Promise<ExtensionSample> {
-  const { quietMs = 1_500, timeoutMs = 60_000 } = options;
+  const { quietMs = 1_500, timeoutMs = 60_000, mentions } = options;
   const page = await context.newPage();
   try {
     await page.addInitScript(PROBE);
     await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
     const end = Date.now() + timeoutMs;
     let rec: ProbeRecord;
+    let found: number | null = null;
+    let scanned: number | null = null;
     for (;;) {
       await page.waitForTimeout(250);
+      const n = mentions ? await mentions(page) : null;
       rec = await page.evaluate(() => (window as unknown as { __ext: ProbeRecord }).__ext);
       const since = await page.evaluate(() => performance.now());
-      const last = rec.lastMark ?? rec.dcl;
+      if (n !== null && n !== found) {
+        found = n;
+        scanned = since;
+      }
+      const last = Math.max(rec.lastMark ?? rec.dcl, scanned ?? 0);
       if (since - last > quietMs || Date.now() > end) break;
     }
     const nav = await page.evaluate(() => {
       const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
       return { dcl: n.domContentLoadedEventEnd, load: n.loadEventEnd };
     });
-    // Elements (wrap) plus painted ranges (paint): one of the two is 0 for a renderer.
+    // The mentions found; else elements (wrap) plus painted ranges (paint, which
+    // registers those near the viewport only).
     const marks =
+      found ??
       (await page.locator('mark[data-myolens-term]').count()) +
-      (await page.evaluate(
-        () => (window as unknown as { __ext: { painted: number } }).__ext.painted,
-      ));
+        (await page.evaluate(
+          () => (window as unknown as { __ext: { painted: number } }).__ext.painted,
+        ));
     const from = nav.dcl;
-    const to = (rec.lastMark ?? nav.load) + 5;
+    const to = Math.max(rec.lastMark ?? nav.load, scanned ?? 0) + 5;
     const within = (e: { start: number; duration: number }) =>
       e.start < to && e.start + e.duration > from;
     return {
@@ -217,6 +238,7 @@ export async function sampleExtensionPage(
       firstViewport: rec.firstViewport,
       lastMark: rec.lastMark,
       marks,
+      scanned,
       longestTask: Math.max(0, ...rec.tasks.filter(within).map((t) => t.duration)),
       worstFrame: Math.max(0, ...rec.frames.filter(within).map((f) => f.duration)),
       heap: options.heap ? await heapAfterGc(context, page) : undefined,

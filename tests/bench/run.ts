@@ -30,7 +30,7 @@ import { join, resolve } from 'node:path';
 import type { BrowserContext } from 'playwright';
 import { startServer } from '../e2e/server';
 import { freshPage, launchBench, sampleRow, sampleTexts } from './browser';
-import { benchAb, type AbPage } from './ab';
+import { benchAb, mentionsOf, type AbPage } from './ab';
 import { paintInBuild } from './ab-summary';
 import { bundleHarness } from './bundle';
 import {
@@ -453,6 +453,7 @@ async function benchExtension(
   const ext = await launchWithExtension(extensionDir);
   const out: NonNullable<BenchResults['extension']> = { pages: [] };
   const loads = QUICK ? 1 : 2;
+  const mentions = mentionsOf(ext.context, extensionDir);
   try {
     for (const id of ['a', 'b', 'e', 'f', 'd:wikipedia-2.html']) {
       const spec = specs.find((s) => s.id === id);
@@ -462,6 +463,7 @@ async function benchExtension(
       for (let i = 0; i < loads; i++) {
         const s = await sampleExtensionPage(ext.context, origin + spec.path, {
           heap: id === 'a' || id === 'e',
+          mentions,
         });
         log(
           `  extension ${id} #${i + 1}: first mark ${s.firstMark === null ? '—' : (s.firstMark - s.dcl).toFixed(0)} ms after DCL, marks ${s.marks}`,

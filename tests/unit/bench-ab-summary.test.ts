@@ -80,6 +80,39 @@ describe('abRow', () => {
     expect(paintInBuild([page])).toBe(true);
   });
 
+  test('the window runs to the end of the scan when it outlasts the painted marks', () => {
+    // Painting registers the viewport's marks only: they settle at 1195, the scan (the
+    // content script's mention count) goes on to 1795, and its frame at 1600 counts.
+    const page: AbPageResult = {
+      id: 'x',
+      title: 'x',
+      reference: { marks: 30, matches: 30, textNodes: 90 },
+      rounds: [
+        {
+          none: sample({ frames: [frame(1700, 60)] }),
+          paint: sample({
+            arm: 'paint',
+            settled: 1195,
+            painted: 4,
+            mentions: 30,
+            scanned: 1795,
+            frames: [frame(1600, 80, 1660)],
+          }),
+          wrap: sample({ arm: 'wrap', settled: 1895, elements: 30, mentions: 30, scanned: 1500 }),
+        },
+      ],
+    };
+    const paint = abRow(page, 'paint');
+    expect(paint.with.sum.median).toBe(80);
+    expect(paint.without.sum.median).toBe(60);
+    expect(paint.adds.sum).toBe(20);
+    expect(paint.counts).toEqual([30]);
+    expect(paint.marks).toEqual([4]);
+    // Without a scan time (no answer), the marks' settling ends the window.
+    page.rounds[0]!.paint.scanned = null;
+    expect(abRow(page, 'paint').with.sum.median).toBe(0);
+  });
+
   test('a paint load that drew elements only means the build has no paint renderer', () => {
     const loads = { none: sample({}), wrap: sample({ elements: 2 }) };
     const page = (paint: AbSample): AbPageResult => ({

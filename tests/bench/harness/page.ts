@@ -132,12 +132,16 @@ async function runMyoLens(variant: Variant | undefined): Promise<RowSample> {
     if (parents.some((p) => p.querySelector(':scope > mark[data-myolens-term]')))
       firstViewport = now() - t0;
   };
-  // Painted ranges come in at a commit, after the callback: looked for once per frame.
+  // Painted ranges come in as their elements near the viewport, after the callback:
+  // looked for once per frame (a few hundred ranges are registered at most).
   const painted = () => {
     if (firstViewport !== null) return;
-    const first = CSS.highlights.get('myolens')?.values().next().value as AbstractRange | undefined;
-    if (first && parents.some((p) => p.contains(first.startContainer))) firstViewport = now() - t0;
-    else requestAnimationFrame(painted);
+    for (const r of CSS.highlights.get('myolens') ?? []) {
+      if (!parents.some((p) => p.contains(r.startContainer))) continue;
+      firstViewport = now() - t0;
+      return;
+    }
+    requestAnimationFrame(painted);
   };
   const watch = watchMainThread();
   await settleFrames();
