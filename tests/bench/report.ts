@@ -7,6 +7,7 @@ import {
   type RowResult,
 } from './results';
 import { NO_MARK_WINDOW_MS } from './ab-summary';
+import { pageSchemeCheap } from './page-scheme';
 import { abTable, abTarget } from './report-ab';
 import { ms, range, summarize } from './stats';
 
@@ -254,6 +255,14 @@ export function targets(r: BenchResults): Target[] {
       name: 'search < 5 ms per keystroke, worst',
       measured: `skipped: ${search.skipped}`,
       pass: null,
+    });
+  }
+  const walk = r.pageScheme;
+  if (walk) {
+    out.push({
+      name: 'tooltip colour walk ≤ 2× its own style reads (+0.05 ms), < 5 ms per open',
+      measured: `${ms(walk.warm)} ms warm, ${ms(walk.cold)} ms after a style change, style reads alone ${ms(walk.readsOnly)} ms (depth ${walk.depth}, "${walk.scheme}")`,
+      pass: pageSchemeCheap(walk),
     });
   }
   const ab = abTarget(r.ab);

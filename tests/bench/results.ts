@@ -1,3 +1,4 @@
+import type { PageSchemeBench } from './page-scheme';
 /** The shape of bench-results/*.json, and the summaries the tables print. */
 import type { AbPageResult } from './ab-summary';
 import type { BundleSize } from './sizes';
@@ -62,6 +63,8 @@ export interface BenchResults {
   /** Fixed costs step by step, per page: each step's times over the loads. */
   anatomy?: { page: string; steps: { step: string; ms: number[] }[] }[];
   search?: SearchBench;
+  /** The tooltip's colour walk, per open (page-scheme.ts). */
+  pageScheme?: PageSchemeBench;
   sizes?: BundleSize[];
   notes: string[];
 }

@@ -54,6 +54,7 @@ import {
 import { referenceCounts, type Reference } from './reference';
 import { markdown } from './report';
 import type { BenchResults, PageResult, RowResult } from './results';
+import { benchPageScheme } from './page-scheme';
 import { benchSearch } from './search';
 import { bundleSizes } from './sizes';
 import type { RowKind } from './types';
@@ -315,7 +316,13 @@ async function main(): Promise<void> {
     if (AB_ONLY) {
       if (!extensionDir) throw new Error('--ab-only needs a built extension in .output/chrome-mv3');
       results.ab = await runAb(extensionDir, context, origin, harness, specs, []);
-    } else await benchAll(results, context, origin, harness, specs, extensionDir);
+    } else {
+      const route = (path: string, body: string) => {
+        server.route(path, { body });
+        return origin + path;
+      };
+      await benchAll(results, context, origin, harness, specs, extensionDir, route);
+    }
   } finally {
     await browser.close();
     await server.close();
@@ -331,6 +338,7 @@ async function benchAll(
   harness: string,
   specs: PageSpec[],
   extensionDir: string | undefined,
+  route: (path: string, body: string) => string,
 ): Promise<void> {
   const notes = results.notes;
   for (const spec of specs) {
@@ -357,6 +365,9 @@ async function benchAll(
       if (spec) await profileRow(context, origin + spec.path, harness, id);
     }
   }
+
+  log("The tooltip's colour walk…");
+  results.pageScheme = await benchPageScheme(context, ROOT, route);
 
   if (!flag('no-extension') && extensionDir) {
     log('The built extension…');

@@ -319,61 +319,25 @@ async function pageSchemeScript(): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
-test('the background walk is cheap: per tooltip open, 40 transparent levels deep', async ({
+// What the walk costs per open is a bench row (tests/bench/page-scheme.ts), not a test:
+// it is a timing, and these machines are shared.
+test('the background walk reads through 40 transparent levels to the page', async ({
   context,
   server,
-}, testInfo) => {
+}) => {
   const page = await context.newPage();
   await page.goto(`${server.origin}/tooltip-fit/deep.html`);
   await page.addScriptTag({ content: await pageSchemeScript() });
-  const cost = await page.evaluate(() => {
+  const got = await page.evaluate(() => {
     const { pageScheme } = (globalThis as unknown as { myolensPageScheme: PageSchemeModule })
       .myolensPageScheme;
     const el = document.getElementById('term')!;
     let depth = 0;
     for (let n: Element | null = el; n; n = n.parentElement) depth++;
-    const scheme = pageScheme(el, window);
-    // Batches of 100, since the page's clock is coarse (100 µs in Chromium).
-    const batches: number[] = [];
-    for (let i = 0; i < 20; i++) {
-      const t0 = performance.now();
-      for (let j = 0; j < 100; j++) pageScheme(el, window);
-      batches.push((performance.now() - t0) / 100);
-    }
-    // Cold: the page's style is dirty, as after a :hover change, so the first read
-    // recalculates it (the browser would do that work for the next frame anyway).
-    const cold: number[] = [];
-    for (let i = 0; i < 20; i++) {
-      document.body.classList.toggle('x');
-      const t0 = performance.now();
-      pageScheme(el, window);
-      cold.push(performance.now() - t0);
-    }
-    // The floor: the same computed-style reads with nothing done with them.
-    const t1 = performance.now();
-    for (let j = 0; j < 2000; j++) {
-      for (let n: Element | null = el; n; n = n.parentElement) {
-        const cs = getComputedStyle(n);
-        void cs.backgroundColor;
-        void cs.backgroundImage;
-      }
-    }
-    const readsOnly = (performance.now() - t1) / 2000;
-    const median = (xs: number[]) => xs.sort((a, b) => a - b)[xs.length >> 1]!;
-    return { scheme, depth, warm: median(batches), cold: median(cold), readsOnly };
+    return { scheme: pageScheme(el, window), depth };
   });
-  testInfo.annotations.push({
-    type: 'cost',
-    description: `depth ${cost.depth}: ${(cost.warm * 1000).toFixed(0)} µs warm, ${(cost.cold * 1000).toFixed(0)} µs after a style change (medians); the bare style reads alone ${(cost.readsOnly * 1000).toFixed(0)} µs`,
-  });
-  console.log(`pageScheme cost: ${JSON.stringify(cost)}`);
-  expect(cost.scheme).toBe('light');
-  expect(cost.depth).toBeGreaterThan(40);
-  // It costs what its style reads cost (measured 0.18-0.25 ms against 0.13-0.22 ms on an
-  // idle machine, 0.78 against 1.04 on a loaded one): compared with that floor, so that a
-  // busy shared machine does not fail it, and bounded well inside a frame.
-  expect(cost.warm).toBeLessThan(2 * cost.readsOnly + 0.05);
-  expect(cost.warm).toBeLessThan(5);
+  expect(got.depth).toBeGreaterThan(40);
+  expect(got.scheme).toBe('light');
 });
 
 test("the walk skips our own marks' tint: an amber flash on a dark card is still a dark page", async ({
