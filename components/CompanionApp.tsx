@@ -33,6 +33,8 @@ export function CompanionApp(props: {
   onShow?: (view: View) => void;
   /** "Open in a tab": the popup closes itself after. */
   openInTab: (place: Place, query: string) => void;
+  /** "Side panel" (the popup, where the browser has one): opens the guide beside the page. */
+  openPanel?: () => void;
   request?: AppRequest;
 }): JSX.Element {
   const { pageTerms, tabId } = props;
@@ -46,13 +48,20 @@ export function CompanionApp(props: {
       onShow={props.onShow}
       request={props.request}
       headerAction={(place, query) => (
-        <button
-          type="button"
-          class="ml-button ml-button--quiet"
-          onClick={() => props.openInTab(place, query)}
-        >
-          Open in a tab<span aria-hidden="true"> ↗</span>
-        </button>
+        <span class="ml-app__actions">
+          {props.openPanel && (
+            <button type="button" class="ml-button ml-button--quiet" onClick={props.openPanel}>
+              Side panel
+            </button>
+          )}
+          <button
+            type="button"
+            class="ml-button ml-button--quiet"
+            onClick={() => props.openInTab(place, query)}
+          >
+            Open in a tab<span aria-hidden="true"> ↗</span>
+          </button>
+        </span>
       )}
       renderPage={(navigate) => (
         <PageTermsView

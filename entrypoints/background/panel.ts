@@ -1,17 +1,14 @@
 /**
- * The browser's side panel as the background uses it: Chromium's `sidePanel` or Firefox's
- * `sidebarAction`, both behind one small interface, and the messages to the open panel.
- *
- * Both browsers open a panel only in response to a user gesture, and only when the call is
- * made synchronously in the handler of that gesture (measured in Chromium 156, Firefox
- * ESR 140 and 153; README, "The side panel"):
- * - Chromium: a context-menu click, a keyboard command, and a runtime message that a content
- *   script sent from a trusted click or key press ("Read more"), if `open()` is called
- *   before the listener's first `await`. After one microtask the gesture is gone.
- * - Firefox: a context-menu click, a keyboard command, a click in an extension page; never
- *   a runtime message, whoever sent it ("may only be called from a user input handler").
+ * The background's side of the side panel: the places waiting for a panel that is only
+ * starting, and the messages to the open one. Opening it is lib/panel-api.ts.
  */
 import { browser } from 'wxt/browser';
+import { panelApiOf, type PanelApi } from '@/lib/panel-api';
+
+export type { PanelApi };
+
+/** The browser's panel, or undefined where there is none. */
+export const browserPanel = (): PanelApi | undefined => panelApiOf(browser);
 
 /** The command that opens and closes the panel in Chromium (wxt.config.ts names it). */
 export const TOGGLE_PANEL_COMMAND = 'toggle-panel';
@@ -20,60 +17,6 @@ export const TOGGLE_PANEL_COMMAND = 'toggle-panel';
 export interface GuideLink {
   hash?: string;
   query?: string;
-}
-
-/** What the background can ask of the browser's panel. */
-export interface PanelApi {
-  /**
-   * Opens the panel in a window. Call it synchronously in a gesture's handler: it resolves
-   * false when the browser refused (no gesture, or no panel support).
-   */
-  open(windowId: number): Promise<boolean>;
-}
-
-// Chromium's API, which the polyfill passes through untouched (typed here: WXT's browser
-// types are Chromium's, and Firefox's sidebarAction is not among them).
-interface ChromiumSidePanel {
-  open(options: { windowId: number }): Promise<void>;
-}
-interface FirefoxSidebarAction {
-  open(): Promise<void>;
-}
-
-const refused = () => false;
-
-/** The panel of this browser, or undefined where there is none (Firefox for Android). */
-export function browserPanel(): PanelApi | undefined {
-  const api = browser as unknown as {
-    sidePanel?: ChromiumSidePanel;
-    sidebarAction?: FirefoxSidebarAction;
-  };
-  const sidePanel = api.sidePanel;
-  if (sidePanel) {
-    return {
-      open: (windowId) => {
-        try {
-          return sidePanel.open({ windowId }).then(() => true, refused);
-        } catch {
-          return Promise.resolve(false);
-        }
-      },
-    };
-  }
-  const sidebar = api.sidebarAction;
-  if (sidebar) {
-    return {
-      // Firefox opens the sidebar of the window the gesture happened in.
-      open: () => {
-        try {
-          return sidebar.open().then(() => true, refused);
-        } catch {
-          return Promise.resolve(false);
-        }
-      },
-    };
-  }
-  return undefined;
 }
 
 /** How long a place waits for the panel that was opened for it to start and take it. */

@@ -1,8 +1,10 @@
 import type { JSX } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { CompanionApp, companionData, openGuideTab } from '@/components/CompanionApp';
 import type { PageTermsState } from '@/components/PageTermsView';
 import { loadPageTerms, targetTabId } from '@/components/page-terms';
+import { panelApiOf } from '@/lib/panel-api';
 import { parseGuideLocation } from '@/lib/search-targets';
 
 /** The toolbar popup: search first, then the guide's views, the page's terms and settings. */
@@ -21,6 +23,19 @@ export function PopupApp(): JSX.Element {
     });
   };
   useEffect(refreshPageTerms, []);
+  // Known before the click: the browser opens its panel only synchronously in the gesture.
+  const panel = useMemo(() => panelApiOf(browser), []);
+  const [windowId, setWindowId] = useState<number | undefined>(undefined);
+  useEffect(() => {
+    browser.windows.getCurrent().then(
+      (current) => setWindowId(current.id),
+      () => undefined,
+    );
+  }, []);
+  const openPanel =
+    panel && windowId !== undefined
+      ? () => void panel.open(windowId).then((opened) => opened && window.close())
+      : undefined;
   return (
     <CompanionApp
       initial={initial}
@@ -29,6 +44,7 @@ export function PopupApp(): JSX.Element {
       onShow={(view) => view === 'page' && refreshPageTerms()}
       // The popup closes, as it does for any new tab.
       openInTab={(place, query) => void openGuideTab(place, query).then(() => window.close())}
+      openPanel={openPanel}
     />
   );
 }

@@ -4,7 +4,7 @@ import { expect, ourErrors, test } from './fixtures';
 import { expectedMentions, setSettings } from './helpers';
 import { paintedCount, paintSettled } from './paint-helpers';
 import { openPanelPage, openPanels, PANEL_SIZE, sidePanelView, tabWindows } from './panel-helpers';
-import { axeEveryView, frontTabId, showView } from './popup-helpers';
+import { axeEveryView, frontTabId, openPopup, showView } from './popup-helpers';
 import { hoverOpen, openFixture, term, TooltipProbe } from './tooltip-helpers';
 
 const labels = new Map(glossary.map((t) => [t.id, t.label]));
@@ -212,4 +212,14 @@ test('choosing a term in "This page" reveals it on the page (painted, the defaul
   // The last term is far down the article: the page scrolled there and flashes it.
   expect(await demo.evaluate(() => window.scrollY)).toBeGreaterThan(0);
   await expect.poll(() => paintedCount(demo, 'myolens-flash')).toBe(1);
+});
+
+test('the popup\'s "Side panel" button opens the real side panel', async ({
+  background,
+  openExtensionPage,
+}) => {
+  const popup = await openPopup(openExtensionPage);
+  expect(await openPanels(background)).toEqual([]);
+  await popup.getByRole('button', { name: 'Side panel' }).click();
+  await expect.poll(() => openPanels(background)).toHaveLength(1);
 });

@@ -5,6 +5,7 @@ import {
   type GuideRouteDeps,
 } from '@/entrypoints/background/open-guide';
 import { PENDING_MS, PendingPlaces, type PanelApi } from '@/entrypoints/background/panel';
+import { panelApiOf } from '@/lib/panel-api';
 
 /** A panel that opens when `allowed` says the gesture is honoured, remembering each call. */
 function fakePanel(allowed: boolean) {
@@ -107,5 +108,31 @@ describe('the open/close command', () => {
     const { panel } = fakePanel(false);
     const toggle = panelToggler({ panel, closePanel: async () => false, now: () => 1 });
     expect(await toggle(3)).toBe('refused');
+  });
+});
+
+describe('panelApiOf: Chromium sidePanel, Firefox sidebarAction, or none', () => {
+  test('Chromium: opens the given window; a refusal, thrown or rejected, is false', async () => {
+    const open = vi.fn(async () => undefined);
+    expect(await panelApiOf({ sidePanel: { open } })!.open(7)).toBe(true);
+    expect(open).toHaveBeenCalledWith({ windowId: 7 });
+    const rejecting = { open: () => Promise.reject(new Error('user gesture')) };
+    expect(await panelApiOf({ sidePanel: rejecting })!.open(7)).toBe(false);
+    const throwing = {
+      open: () => {
+        throw new Error('user gesture');
+      },
+    };
+    expect(await panelApiOf({ sidePanel: throwing })!.open(7)).toBe(false);
+  });
+
+  test('Firefox: the sidebar of the current window', async () => {
+    const open = vi.fn(async () => undefined);
+    expect(await panelApiOf({ sidebarAction: { open } })!.open(7)).toBe(true);
+    expect(open).toHaveBeenCalledWith();
+  });
+
+  test('neither (Firefox for Android): none', () => {
+    expect(panelApiOf({ runtime: {} })).toBeUndefined();
   });
 });
