@@ -41,8 +41,12 @@ for (const scheme of ['light', 'dark'] as const) {
     await panel.emulateMedia({ colorScheme: scheme });
     await expect(panel.locator('#search-input')).toBeFocused();
     expect(await axeEveryView(panel, 'panel', scheme)).toEqual([]);
-    // The shell fits the panel's width: nothing scrolls sideways.
+    // The shell fits the panel's width: nothing scrolls sideways, every tab is in sight.
     expect(await panel.evaluate(() => document.documentElement.scrollWidth)).toBe(PANEL_SIZE.width);
+    for (const tab of await panel.getByRole('tab').all()) {
+      const box = (await tab.boundingBox())!;
+      expect(box.x + box.width, (await tab.textContent())!).toBeLessThanOrEqual(PANEL_SIZE.width);
+    }
   });
 }
 
