@@ -5,6 +5,8 @@ import {
   type Page,
   type Worker,
 } from '@playwright/test';
+import { paintSettled } from './paint-helpers';
+import { frontTabId } from './popup-helpers';
 
 /** A side panel's size in headless Chromium 156 (its default width). */
 export const PANEL_SIZE = { width: 360, height: 800 };
@@ -147,4 +149,18 @@ export async function expectPanelAt(
   expect(top).toBeGreaterThanOrEqual(0);
   expect(top).toBeLessThan(200);
   expect(context.pages(), 'no guide tab').toHaveLength(tabs);
+}
+
+/** The demo article in a tab, and the panel's page following it. */
+export async function panelOnDemo(
+  context: BrowserContext,
+  origin: string,
+  background: Worker,
+  openExtensionPage: (path: string) => Promise<Page>,
+): Promise<{ demo: Page; panel: Page }> {
+  const demo = await context.newPage();
+  await demo.goto(`${origin}/demo/index.html`);
+  await paintSettled(demo);
+  const panel = await openPanelPage(openExtensionPage, await frontTabId(demo, background));
+  return { demo, panel };
 }

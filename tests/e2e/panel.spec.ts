@@ -2,8 +2,15 @@ import type { Page } from '@playwright/test';
 import { glossary } from '../../content/index';
 import { expect, ourErrors, test } from './fixtures';
 import { expectedMentions, setSettings } from './helpers';
-import { paintedCount, paintSettled } from './paint-helpers';
-import { openPanelPage, openPanels, PANEL_SIZE, sidePanelView, tabWindows } from './panel-helpers';
+import { paintedCount } from './paint-helpers';
+import {
+  openPanelPage,
+  openPanels,
+  PANEL_SIZE,
+  panelOnDemo,
+  sidePanelView,
+  tabWindows,
+} from './panel-helpers';
 import { axeEveryView, frontTabId, openPopup, showView } from './popup-helpers';
 import { hoverOpen, openFixture, term, TooltipProbe } from './tooltip-helpers';
 
@@ -35,9 +42,7 @@ for (const scheme of ['light', 'dark'] as const) {
     server,
     openExtensionPage,
   }) => {
-    const demo = await context.newPage();
-    await demo.goto(`${server.origin}/demo/index.html`);
-    const panel = await openPanelPage(openExtensionPage, await frontTabId(demo, background));
+    const { panel } = await panelOnDemo(context, server.origin, background, openExtensionPage);
     await panel.emulateMedia({ colorScheme: scheme });
     await expect(panel.locator('#search-input')).toBeFocused();
     expect(await axeEveryView(panel, 'panel', scheme)).toEqual([]);
@@ -61,10 +66,7 @@ test('"This page" follows tab switches, navigation and text the page adds', asyn
     body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>few</title></head>
       <body><main><p id="p">Sarcopenia is the loss of muscle with age.</p></main></body></html>`,
   });
-  const demo = await context.newPage();
-  await demo.goto(`${server.origin}/demo/index.html`);
-  await paintSettled(demo);
-  const panel = await openPanelPage(openExtensionPage, await frontTabId(demo, background));
+  const { demo, panel } = await panelOnDemo(context, server.origin, background, openExtensionPage);
   await showView(panel, 'This page');
   await expect.poll(() => listed(panel)).toEqual(await expectedList(demo));
 
@@ -201,10 +203,7 @@ test('choosing a term in "This page" reveals it on the page (painted, the defaul
   server,
   openExtensionPage,
 }) => {
-  const demo = await context.newPage();
-  await demo.goto(`${server.origin}/demo/index.html`);
-  await paintSettled(demo);
-  const panel = await openPanelPage(openExtensionPage, await frontTabId(demo, background));
+  const { demo, panel } = await panelOnDemo(context, server.origin, background, openExtensionPage);
   await showView(panel, 'This page');
   const rows = panel.locator('.ml-page-terms__item');
   await expect(rows.first()).toBeVisible();
