@@ -2,7 +2,14 @@ import type { Page } from '@playwright/test';
 import { glossary } from '../../content/index';
 import { expect, ourErrors, test } from './fixtures';
 import { expectedMentions, setSettings } from './helpers';
-import { paintedCount } from './paint-helpers';
+import {
+  centre,
+  mutations,
+  paintedCount,
+  paintSettled,
+  textRects,
+  watchMutations,
+} from './paint-helpers';
 import {
   openPanelPage,
   openPanels,
@@ -225,4 +232,40 @@ test('the popup\'s "Side panel" button opens the real side panel', async ({
   expect(await openPanels(background)).toEqual([]);
   await popup.getByRole('button', { name: 'Side panel' }).click();
   await expect.poll(() => openPanels(background)).toHaveLength(1);
+});
+
+test('a panel following the page changes nothing in it: its terms and tooltips reach the panel without a mutation', async ({
+  context,
+  background,
+  server,
+  openExtensionPage,
+}) => {
+  const page = await context.newPage();
+  await watchMutations(page);
+  await page.goto(`${server.origin}/demo/index.html`, { waitUntil: 'load' });
+  await paintSettled(page);
+  const html = await page.evaluate(() => document.body.innerHTML);
+  const own = await mutations(page);
+  const panel = await openPanelPage(openExtensionPage, await frontTabId(page, background));
+  await showView(panel, 'This page');
+  await expect(panel.locator('.ml-page-terms__item').first()).toBeVisible();
+  await page.bringToFront();
+  const probe = await TooltipProbe.attach(page);
+  const [box] = await textRects(page, 'main', 'sarcopenia');
+  await page.mouse.move(centre(box!).x, centre(box!).y);
+  await probe.waitOpen('Sarcopenia');
+  await expect(panel.locator('#term-sarcopenia')).toBeInViewport();
+  await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.textContent = 'More on dynapenia.';
+    document.querySelector('main')!.append(p);
+  });
+  await showView(panel, 'This page');
+  await expect(panel.locator('.ml-page-terms__item', { hasText: 'Dynapenia' })).toContainText(
+    '2 mentions',
+  );
+  // The page's own mutations (and the paragraph the test added), nothing of ours.
+  expect(await mutations(page)).toEqual([...own, 'childList on main +p']);
+  await page.evaluate(() => document.querySelector('main > p:last-child')!.remove());
+  expect(await page.evaluate(() => document.body.innerHTML)).toBe(html);
 });
