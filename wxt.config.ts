@@ -60,7 +60,8 @@ export default defineConfig({
     name: 'MyoLens',
     description:
       'Explains vitamin D and muscle-health terms where you read them, from one bundled guide. Works offline.',
-    permissions: ['storage', 'contextMenus'],
+    // `sidePanel` for Chromium's side panel; Firefox's sidebar needs no permission.
+    permissions: ['storage', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     commands: {
       'next-term': {
         suggested_key: { default: 'Alt+Shift+Down' },
@@ -74,6 +75,21 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+M' },
         description: 'Turn MyoLens on or off for this site',
       },
+      // The fourth and last suggested key Chromium allows. Firefox opens and closes its
+      // sidebar with the built-in command; Chromium has none, so background/ does it.
+      ...(browser === 'firefox'
+        ? {
+            _execute_sidebar_action: {
+              suggested_key: { default: 'Alt+Shift+G' },
+              description: 'Open or close the MyoLens sidebar',
+            },
+          }
+        : {
+            'toggle-panel': {
+              suggested_key: { default: 'Alt+Shift+G' },
+              description: 'Open or close the MyoLens side panel',
+            },
+          }),
     },
     ...(browser === 'firefox' && {
       browser_specific_settings: {

@@ -30,6 +30,16 @@ export interface AppData {
 /** How the app moves to a place (a view, and an element in it). */
 export type Navigate = (place: Place) => void;
 
+/**
+ * A move asked for from outside the app (the side panel: "Read more", a lookup, a tooltip
+ * opened on the page). A new object each time, so the same place twice moves twice.
+ */
+export interface AppRequest {
+  to: GuideRequest;
+  /** Move focus to the target (false: only scroll there, focus stays where it is). */
+  focus: boolean;
+}
+
 const BASE_TABS: ViewTab[] = [
   { view: 'search', label: 'Search' },
   { view: 'article', label: 'Article' },
@@ -52,6 +62,7 @@ export function MyoLensApp(props: {
   headerAction?: (place: Place, query: string) => ComponentChildren;
   /** Called when a view is shown (the popup refreshes the page's terms then). */
   onShow?: (view: View) => void;
+  request?: AppRequest;
 }): JSX.Element {
   const { data, initial, syncUrl } = props;
   const tabs = useMemo(
@@ -80,6 +91,15 @@ export function MyoLensApp(props: {
   useEffect(() => {
     if (place.view === 'search') inputRef.current?.focus();
   }, []);
+
+  useEffect(() => {
+    const request = props.request;
+    if (!request) return;
+    const { place: to, query: asked } = request.to;
+    if (asked) setQuery(asked);
+    const searching = !to || (asked && to.view === 'search' && !to.anchor);
+    go(searching ? { view: 'search', anchor: 'search-input' } : to, 'none', request.focus);
+  }, [props.request]);
 
   // One delegated handler for every in-app link: TOC, glossary "Read more", "See also".
   const onClick = (event: MouseEvent) => {

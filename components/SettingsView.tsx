@@ -154,6 +154,15 @@ export function SettingsView(props: {
           onChange={(badge) => save({ badge })}
         />
       </SettingsSection>
+      <SettingsSection id="settings-panel" title="Side panel">
+        <Toggle
+          id="setting-follow-page"
+          label="Follow the page"
+          checked={settings.followPage}
+          onChange={(followPage) => save({ followPage })}
+          hint="When a tooltip opens on the page, the open side panel shows that term's entry."
+        />
+      </SettingsSection>
       <SettingsSection id="settings-hidden" title="Hidden terms">
         <HiddenTerms settings={settings} save={save} termLabel={props.termLabel} />
         <CategoryToggles settings={settings} save={save} />

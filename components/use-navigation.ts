@@ -20,8 +20,11 @@ export interface Navigation {
   faqOpen: string | undefined;
   /** Views shown at least once: they stay mounted, keeping scroll and open disclosures. */
   mounted: ReadonlySet<View>;
-  /** Moves to a place; `history: 'none'` leaves the address bar alone. */
-  go: (next: Place, history?: 'push' | 'none') => void;
+  /**
+   * Moves to a place (Search if this app has no such view); `history: 'none'` leaves the
+   * address bar alone, `focus: false` scrolls to the target without moving focus.
+   */
+  go: (next: Place, history?: 'push' | 'none', focus?: boolean) => void;
 }
 
 // An empty href would keep the old fragment; the bare path clears it.
@@ -44,21 +47,22 @@ export function useNavigation(options: {
   const start = usable(initial.place);
   const [place, setPlace] = useState<Place>(start);
   // A new object per navigation, so going to the same anchor twice scrolls twice.
-  const [target, setTarget] = useState(start.anchor ? { anchor: start.anchor } : null);
+  const [target, setTarget] = useState(start.anchor ? { anchor: start.anchor, focus: true } : null);
   const [faqOpen, setFaqOpen] = useState(start.view === 'faq' ? start.anchor : undefined);
   const [mounted, setMounted] = useState<ReadonlySet<View>>(() => new Set([start.view]));
 
-  const go = (next: Place, history: 'push' | 'none' = syncUrl ? 'push' : 'none') => {
+  const go = (to: Place, history: 'push' | 'none' = syncUrl ? 'push' : 'none', focus = true) => {
+    const next = usable(to);
     setPlace(next);
     options.onShow?.(next.view);
     setMounted((shown) => (shown.has(next.view) ? shown : new Set([...shown, next.view])));
     if (next.view === 'faq' && next.anchor) setFaqOpen(next.anchor);
-    setTarget(next.anchor ? { anchor: next.anchor } : null);
+    setTarget(next.anchor ? { anchor: next.anchor, focus } : null);
     if (history === 'push') window.history.pushState(null, '', urlOf(next, options.query));
   };
 
   useLayoutEffect(() => {
-    if (target) bringIntoView(target.anchor);
+    if (target) bringIntoView(target.anchor, document, target.focus);
   }, [target]);
 
   useEffect(() => {

@@ -20,11 +20,40 @@ const Anchor = v.pipe(
 );
 const Count = v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(1_000_000));
 
-/** Content script or popup to background: open guide.html in a new tab. */
+const WindowId = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
+/** Where in the guide to go: a section or term anchor, a search, or both. */
+const GuideLinkEntries = { hash: v.optional(Anchor), query: v.optional(Text) };
+
+/**
+ * Content script or popup to background: open the guide at a place, in the side panel
+ * where the browser allows it, else in a new tab (background/open-guide.ts).
+ */
 export const OpenGuideSchema = v.strictObject({
   type: v.literal('open-guide'),
-  hash: v.optional(Anchor),
-  query: v.optional(Text),
+  ...GuideLinkEntries,
+});
+/** Background to the side panels: the one in this window shows this place. */
+export const ShowInPanelSchema = v.strictObject({
+  type: v.literal('show-in-panel'),
+  windowId: WindowId,
+  ...GuideLinkEntries,
+});
+/**
+ * A side panel, as it starts, to background: the place it was opened for, if any (the
+ * panel that a gesture just opened was not there yet to be told).
+ */
+export const TakePanelRequestSchema = v.strictObject({
+  type: v.literal('take-panel-request'),
+  windowId: WindowId,
+});
+/**
+ * Background (the open/close command) to the side panels: the one in this window closes
+ * if it was already open when the command came (`openedBefore`, ms since the epoch).
+ */
+export const ClosePanelSchema = v.strictObject({
+  type: v.literal('close-panel'),
+  windowId: WindowId,
+  openedBefore: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
 });
 /** Popup to the active tab's content script: which terms are on this page? */
 export const GetPageTermsSchema = v.strictObject({ type: v.literal('get-page-terms') });
@@ -64,6 +93,9 @@ export const MessageSchema = v.variant('type', [
   MoveTermSchema,
   ToggleSiteSchema,
   GetEngineSchema,
+  ShowInPanelSchema,
+  TakePanelRequestSchema,
+  ClosePanelSchema,
 ]);
 
 /** The content script's answer to `get-page-terms`: terms in page order. */
@@ -77,6 +109,27 @@ export const PageTermsResponseSchema = v.strictObject({
   /** The page's hostname ('' for pages without one), for "Off on example.com". */
   hostname: v.optional(v.pipe(v.string(), v.maxLength(253)), ''),
 });
+
+/** The background's answer to `take-panel-request`: the place, or none. */
+export const PanelRequestSchema = v.strictObject(GuideLinkEntries);
+export type PanelRequest = v.InferOutput<typeof PanelRequestSchema>;
+
+/** The name of the port a side panel opens to the content script of the tab it follows. */
+export const PAGE_PORT = 'myolens-page';
+/**
+ * Content script to the side panel following its tab, over that port: the page's terms
+ * (whenever they change) and the term whose tooltip just opened.
+ */
+export const PagePortMessageSchema = v.variant('type', [
+  v.strictObject({
+    type: v.literal('page-terms'),
+    terms: PageTermsResponseSchema.entries.terms,
+    available: PageTermsResponseSchema.entries.available,
+    hostname: PageTermsResponseSchema.entries.hostname,
+  }),
+  v.strictObject({ type: v.literal('tooltip-opened'), termId: TermIdSchema }),
+]);
+export type PagePortMessage = v.InferOutput<typeof PagePortMessageSchema>;
 
 export type Message = v.InferOutput<typeof MessageSchema>;
 export type MessageType = Message['type'];
@@ -95,7 +148,11 @@ export type ResponseOf<T extends MessageType> = T extends 'get-page-terms'
   ? PageTermsResponse
   : T extends 'get-engine'
     ? EngineResponse
-    : void;
+    : T extends 'take-panel-request'
+      ? PanelRequest | undefined
+      : T extends 'show-in-panel' | 'close-panel'
+        ? boolean
+        : void;
 
 // Valibot reads fields with `in`, which sees inherited ones; a message is only ever a
 // plain object whose fields are all its own.
@@ -124,6 +181,16 @@ export function parseEngineResponse(raw: unknown): EngineResponse | null {
 /** The content script's answer to `get-page-terms` if well formed, else null. */
 export function parsePageTermsResponse(raw: unknown): PageTermsResponse | null {
   return parsePlain(PageTermsResponseSchema, raw);
+}
+
+/** The background's answer to `take-panel-request` if well formed, else null. */
+export function parsePanelRequest(raw: unknown): PanelRequest | null {
+  return parsePlain(PanelRequestSchema, raw);
+}
+
+/** A message on the page port if well formed, else null. */
+export function parsePagePortMessage(raw: unknown): PagePortMessage | null {
+  return parsePlain(PagePortMessageSchema, raw);
 }
 
 /** The fields of `runtime.MessageSender` that decide trust. */
@@ -193,6 +260,9 @@ export const ALLOWED_SENDERS: { readonly [T in MessageType]: readonly SenderKind
   'move-term': ['extension-page'],
   'toggle-site': ['extension-page'],
   'get-engine': ['content-script'],
+  'show-in-panel': ['extension-page'],
+  'take-panel-request': ['extension-page'],
+  'close-panel': ['extension-page'],
 };
 
 /** The message if it is well formed and its sender may send that type, else null. */

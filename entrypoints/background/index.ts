@@ -6,6 +6,14 @@ import { guideLinkSuffix } from '@/lib/guide-url';
 import { createSettingsStore, defineSettingsSlots } from '@/lib/settings';
 import { BadgeCounts } from './badge';
 import { contextMenus, LOOKUP_MENU_ID, lookupQuery } from './menus';
+import { guideOpener, panelToggler } from './open-guide';
+import {
+  browserPanel,
+  closePanel,
+  PendingPlaces,
+  showInPanel,
+  TOGGLE_PANEL_COMMAND,
+} from './panel';
 
 /** Keyboard commands: the ones the content script of the tab carries out. */
 const TAB_COMMANDS: Record<string, object> = {
@@ -19,23 +27,36 @@ export default defineBackground(() => {
   const store = createSettingsStore(defineSettingsSlots(storage));
   const badge = new BadgeCounts(browser.action);
 
-  /** Opens the guide tab, next to the tab the reader came from. */
-  const openGuide = (
-    link: { hash?: string; query?: string },
-    from?: { index?: number; id?: number },
-  ) =>
-    browser.tabs.create({
-      url: browser.runtime.getURL('/guide.html') + guideLinkSuffix(link),
-      index: from?.index !== undefined ? from.index + 1 : undefined,
-      openerTabId: from?.id,
-    });
+  const panel = browserPanel();
+  const pending = new PendingPlaces();
+  /**
+   * Opens the guide at a place: `openGuide({ hash } | { query }, fromTab)`. In the side
+   * panel of the reader's window where the browser lets this gesture open or reuse it,
+   * else in a new tab next to the reader's. Call it before any `await` in the handler.
+   */
+  const openGuide = guideOpener({
+    panel,
+    pending,
+    showInPanel,
+    openTab: (link, from) =>
+      browser.tabs.create({
+        url: browser.runtime.getURL('/guide.html') + guideLinkSuffix(link),
+        index: from?.index !== undefined ? from.index + 1 : undefined,
+        openerTabId: from?.id,
+      }),
+  });
+  const togglePanel = panel && panelToggler({ panel, closePanel, now: Date.now });
 
   browser.runtime.onMessage.addListener((raw, sender) => {
     // Our own contexts only, each only with the messages it may send.
     const message = acceptMessage(raw, sender, own);
     if (!message) return undefined;
     if (message.type === 'open-guide') {
-      return openGuide(message, sender.tab).then(() => undefined);
+      const { hash, query } = message;
+      return openGuide({ hash, query }, sender.tab).then(() => undefined);
+    }
+    if (message.type === 'take-panel-request') {
+      return Promise.resolve(pending.take(message.windowId) ?? null);
     }
     if (message.type === 'get-engine') {
       // Firefox only (Chromium has no getBrowserInfo, and its content script never asks).
@@ -65,24 +86,30 @@ export default defineBackground(() => {
   });
   const onMenuClicked = (
     info: { menuItemId: string | number; selectionText?: string },
-    tab?: { index?: number; id?: number },
+    tab?: { index?: number; id?: number; windowId?: number },
   ) => {
     if (info.menuItemId !== LOOKUP_MENU_ID) return;
     const query = lookupQuery(info.selectionText);
     if (query) void openGuide({ query }, tab);
   };
   contextMenus().onClicked.addListener(onMenuClicked);
-  // The e2e suite cannot click a native context menu; it calls this same handler in the
-  // service worker, where no web page can reach it.
-  Object.assign(globalThis, { myolensMenuClicked: onMenuClicked });
 
   // Keyboard commands act on the tab they were pressed in; its content script knows its
   // own page (no `tabs` permission needed to read the URL).
-  browser.commands.onCommand.addListener((command, tab) => {
+  const onCommand = (command: string, tab?: { id?: number; windowId?: number }) => {
+    if (command === TOGGLE_PANEL_COMMAND) {
+      if (togglePanel && tab?.windowId !== undefined) void togglePanel(tab.windowId);
+      return;
+    }
     const message = TAB_COMMANDS[command];
     if (tab?.id === undefined || !message) return;
     browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
-  });
+  };
+  browser.commands.onCommand.addListener(onCommand);
+  // The e2e suite cannot click a native context menu, nor press a browser shortcut in
+  // headless Chromium; it calls these same handlers in the service worker, where no web
+  // page can reach them.
+  Object.assign(globalThis, { myolensMenuClicked: onMenuClicked, myolensCommand: onCommand });
 
   // The badge counts the terms on the page now shown: a navigation clears it until the
   // new page's content script reports. `status` comes without the `tabs` permission.

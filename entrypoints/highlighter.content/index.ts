@@ -17,6 +17,7 @@ import { paintsHighlights } from './browser-quirks';
 import { PageController, type HighlightOptions, type RendererKind } from './controller';
 import { listen } from './interactions';
 import { pageTerms } from './page-terms';
+import { linkPanels } from './panel-link';
 import { TooltipHost } from './tooltip-host';
 import './style.css';
 
@@ -91,7 +92,12 @@ async function run(ctx: ContentScriptContext): Promise<void> {
   let controller: PageController | undefined;
   let lastCount = -1;
 
+  const own = { ownId: browser.runtime.id, ownOrigin: browser.runtime.getURL('/') };
+  // Side panels following this tab: told of every change of terms, and of each tooltip.
+  const panels = linkPanels(own, () => pageTerms(controller, hostname));
+
   const reportCount = () => {
+    panels.termsChanged();
     const count = controller ? controller.counts().size : 0;
     if (count === lastCount) return;
     lastCount = count;
@@ -105,6 +111,7 @@ async function run(ctx: ContentScriptContext): Promise<void> {
     hideTerm: (termId) =>
       void store.saveSettings((s) => ({ hiddenTerms: [...new Set([...s.hiddenTerms, termId])] })),
     disableSite: () => void store.saveSettings((s) => ({ ...siteOff(s, hostname) })),
+    shown: (termId) => panels.tooltipShown(termId),
   });
 
   const apply = () => {
@@ -139,7 +146,6 @@ async function run(ctx: ContentScriptContext): Promise<void> {
     apply();
   });
 
-  const own = { ownId: browser.runtime.id, ownOrigin: browser.runtime.getURL('/') };
   const onMessage = (raw: unknown, sender: SenderLike) => {
     // Only our own popup, guide tab or background: never another extension or a page.
     const message = acceptMessage(raw, sender, own);
@@ -168,7 +174,11 @@ async function run(ctx: ContentScriptContext): Promise<void> {
     controller?.stop();
     controller = undefined;
     tooltip.destroy();
-    for (const detach of [unwatch, () => browser.runtime.onMessage.removeListener(onMessage)]) {
+    for (const detach of [
+      unwatch,
+      () => browser.runtime.onMessage.removeListener(onMessage),
+      () => panels.stop(),
+    ]) {
       try {
         detach();
       } catch {

@@ -51,6 +51,8 @@ export interface TooltipServices {
   openGuide(hash: string): void;
   hideTerm(termId: string): void;
   disableSite(): void;
+  /** The tooltip now shows this term (opened, or swapped to a related one). */
+  shown(termId: string): void;
 }
 
 /**
@@ -189,6 +191,8 @@ export class TooltipHost {
     const term = this.terms.get(termId);
     const layer = this.layer;
     if (!term || !layer) return;
+    // Reopening the tooltip already showing this term is no news (the pointer came back).
+    const news = this.termId !== termId;
     this.termId = termId;
     const related = term.related
       .map((id) => this.terms.get(id))
@@ -220,6 +224,7 @@ export class TooltipHost {
       h(Tooltip, { term, related, hostname: this.hostname, actions, labelId: 'ml-tip-label' }),
       layer,
     );
+    if (news) this.services.shown(termId);
   }
 
   private async place(): Promise<void> {

@@ -1,31 +1,15 @@
 import type { JSX } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import {
-  createAppSettingsStore,
-  loadAppData,
-  settingsEnvironment,
-  termLabel,
-} from '@/components/knowledge';
-import { MyoLensApp } from '@/components/MyoLensApp';
-import { PageTermsView, type PageTermsState } from '@/components/PageTermsView';
-import { SettingsView } from '@/components/SettingsView';
-import { termById } from '@/content/index';
-import { parseGuideLocation, placeHref, type Place } from '@/lib/search-targets';
-import { loadPageTerms, revealTerm, targetTabId } from './page-terms';
-
-const data = loadAppData();
-const store = createAppSettingsStore();
-
-/** Opens the guide tab at a place; the popup closes, as it does for any new tab. */
-function openInTab(place: Place, query: string): void {
-  const url = browser.runtime.getURL('/guide.html') + placeHref(place, query);
-  void browser.tabs.create({ url }).then(() => window.close());
-}
+import { CompanionApp, companionData, openGuideTab } from '@/components/CompanionApp';
+import type { PageTermsState } from '@/components/PageTermsView';
+import { loadPageTerms, targetTabId } from '@/components/page-terms';
+import { panelApiOf } from '@/lib/panel-api';
+import { parseGuideLocation } from '@/lib/search-targets';
 
 /** The toolbar popup: search first, then the guide's views, the page's terms and settings. */
 export function PopupApp(): JSX.Element {
-  const initial = useMemo(() => parseGuideLocation(window.location, data.locator), []);
+  const initial = useMemo(() => parseGuideLocation(window.location, companionData.locator), []);
   const [tabId, setTabId] = useState<number | undefined>(undefined);
   const [pageTerms, setPageTerms] = useState<PageTermsState>({ status: 'loading' });
   const tabIdRef = useRef<Promise<number | undefined>>();
@@ -39,39 +23,28 @@ export function PopupApp(): JSX.Element {
     });
   };
   useEffect(refreshPageTerms, []);
-  const hostname =
-    pageTerms.status === 'ready' || pageTerms.status === 'off' ? pageTerms.hostname : '';
+  // Known before the click: the browser opens its panel only synchronously in the gesture.
+  const panel = useMemo(() => panelApiOf(browser), []);
+  const [windowId, setWindowId] = useState<number | undefined>(undefined);
+  useEffect(() => {
+    browser.windows.getCurrent().then(
+      (current) => setWindowId(current.id),
+      () => undefined,
+    );
+  }, []);
+  const openPanel =
+    panel && windowId !== undefined
+      ? () => void panel.open(windowId).then((opened) => opened && window.close())
+      : undefined;
   return (
-    <MyoLensApp
-      data={data}
+    <CompanionApp
       initial={initial}
-      syncUrl={false}
+      tabId={tabId}
+      pageTerms={pageTerms}
       onShow={(view) => view === 'page' && refreshPageTerms()}
-      headerAction={(place, query) => (
-        <button
-          type="button"
-          class="ml-button ml-button--quiet"
-          onClick={() => openInTab(place, query)}
-        >
-          Open in a tab<span aria-hidden="true"> ↗</span>
-        </button>
-      )}
-      renderPage={(navigate) => (
-        <PageTermsView
-          state={pageTerms}
-          termById={termById}
-          reveal={(termId) => revealTerm(tabId, termId)}
-          onOpenSettings={() => navigate({ view: 'settings' })}
-        />
-      )}
-      renderSettings={() => (
-        <SettingsView
-          store={store}
-          hostname={hostname || undefined}
-          termLabel={termLabel}
-          {...settingsEnvironment}
-        />
-      )}
+      // The popup closes, as it does for any new tab.
+      openInTab={(place, query) => void openGuideTab(place, query).then(() => window.close())}
+      openPanel={openPanel}
     />
   );
 }

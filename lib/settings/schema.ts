@@ -60,6 +60,8 @@ export interface Settings {
   readonly hiddenCategories: readonly Category[];
   /** Count of terms on the page shown on the toolbar icon. */
   readonly badge: boolean;
+  /** The open side panel shows the entry of each term whose tooltip opens on the page. */
+  readonly followPage: boolean;
 }
 
 /** The object kept in storage: the settings plus the shape version they were written in. */
@@ -77,6 +79,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   hiddenTerms: Object.freeze([]) as readonly string[],
   hiddenCategories: Object.freeze([]) as readonly Category[],
   badge: true,
+  followPage: true,
 });
 
 /** Kebab-case term ids, the form glossary ids and `#term-<id>` links use. */
@@ -117,6 +120,10 @@ export const FIELDS: { readonly [K in keyof Settings]: ScalarField | ListField }
   hiddenTerms: { kind: 'list', entry: TermIdSchema, max: MAX_HIDDEN_TERMS },
   hiddenCategories: { kind: 'list', entry: v.picklist(CATEGORIES), max: MAX_HIDDEN_CATEGORIES },
   badge: { kind: 'scalar', schema: v.boolean() },
+  // Added in version 2's lifetime without a bump: absent (stored by an earlier build) reads
+  // as the default like any missing field, and no other field changes shape, so there is
+  // nothing for a migration step to do.
+  followPage: { kind: 'scalar', schema: v.boolean() },
 };
 
 /** The version field itself: a positive whole number. */

@@ -6,7 +6,7 @@ import {
   type PageTermsState,
 } from '../../components/PageTermsView';
 import { termById } from '../../content/index';
-import { pageTermsState } from '../../entrypoints/popup/page-terms';
+import { pageTermsState } from '../../components/page-terms';
 import { click, mount, settle } from './popup-helpers';
 
 let unmount = () => {};

@@ -1,4 +1,4 @@
-import type { Page, Worker } from '@playwright/test';
+import { expect, type Page, type Worker } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -68,4 +68,51 @@ export async function frontTabId(page: Page, background: Worker): Promise<number
 
 interface TabsApi {
   query(query: { active: boolean; lastFocusedWindow: boolean }): Promise<{ id?: number }[]>;
+}
+
+/** Each view in a state worth checking: results shown, an FAQ entry open, and so on. */
+export const A11Y_VIEWS: { tab: string; name: string; prepare?: (page: Page) => Promise<void> }[] =
+  [
+    {
+      tab: 'Search',
+      name: 'search',
+      prepare: async (page) => {
+        await search(page, 'vitamin d');
+        await page.keyboard.press('ArrowDown');
+        await page.keyboard.press('ArrowDown');
+      },
+    },
+    { tab: 'Search', name: 'search-empty', prepare: (page) => search(page, 'sarkopeenya') },
+    { tab: 'Article', name: 'article' },
+    {
+      tab: 'FAQ',
+      name: 'faq',
+      prepare: (page) => page.locator('#faq-dosage summary').click(),
+    },
+    { tab: 'Glossary', name: 'glossary' },
+    {
+      tab: 'Glossary',
+      name: 'glossary-by-category',
+      prepare: (page) => page.getByRole('button', { name: 'By category' }).click(),
+    },
+    { tab: 'This page', name: 'page' },
+    { tab: 'Settings', name: 'settings' },
+  ];
+
+/**
+ * Shows each of A11Y_VIEWS in turn (popup, side panel: the same shell), saves a screenshot
+ * `<prefix>-<view>-<scheme>` and returns axe's violations, each named by its view.
+ */
+export async function axeEveryView(page: Page, prefix: string, scheme: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const view of A11Y_VIEWS) {
+    await showView(page, view.tab);
+    await view.prepare?.(page);
+    if (view.name === 'page') await expect(page.locator('#panel-page h2')).toBeVisible();
+    if (view.name === 'settings') await expect(page.locator('#setting-enabled')).toBeVisible();
+    await screenshot(page, `${prefix}-${view.name}-${scheme}`);
+    for (const violation of await axeViolations(page))
+      found.push(`${view.name} (${scheme}): ${violation}`);
+  }
+  return found;
 }

@@ -22,7 +22,8 @@ interface Area {
 
 test('the manifest asks for exactly the permissions the code uses', () => {
   const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
-  expect(manifest.permissions).toEqual(['storage', 'contextMenus']);
+  // sidePanel: the side panel (opening it, and its page); see README, "Privacy and permissions".
+  expect(manifest.permissions).toEqual(['storage', 'contextMenus', 'sidePanel']);
   expect(manifest.host_permissions ?? []).toEqual([]);
   expect(manifest.optional_permissions ?? []).toEqual([]);
   expect(manifest.web_accessible_resources ?? []).toEqual([]);
@@ -32,8 +33,15 @@ test('the manifest asks for exactly the permissions the code uses', () => {
   expect(Object.keys(manifest.commands).sort()).toEqual([
     'next-term',
     'previous-term',
+    'toggle-panel',
     'toggle-site',
   ]);
+  // Chromium takes at most four suggested keys; a fifth would be dropped without a word.
+  const suggested = Object.values(manifest.commands).filter(
+    (c) => (c as { suggested_key?: object }).suggested_key,
+  );
+  expect(suggested).toHaveLength(4);
+  expect(manifest.side_panel).toEqual({ default_path: 'sidepanel.html' });
 });
 
 test('turning highlighting off in the popup unmarks an open tab at once and restores its HTML', async ({

@@ -186,6 +186,7 @@ async function testFirefox(
     );
 
     let extensionPage: Page | undefined;
+    let demoTabId: number | undefined;
     await checks.run('"Read more" opens the guide tab at the term\'s section', page, async () => {
       assert(bidi && dialog, 'no open tooltip');
       const box = await buttonCentre(bidi, dialog, /read more/i);
@@ -218,15 +219,16 @@ async function testFirefox(
 
     await checks.run("the popup reaches the page's content script", page, async () => {
       assert(extensionPage, 'no extension page open');
-      // What the popup's "This page" view asks (entrypoints/popup/page-terms.ts), sent from
+      // What the popup's "This page" view asks (components/page-terms.ts), sent from
       // the popup's own page to every tab: the demo page's content script must answer.
-      const answers = await extensionPage.evaluate(async () => {
+      const { tabIds, answers } = await extensionPage.evaluate(async () => {
         const tabs = await browser.tabs.query({});
-        return Promise.all(
+        const answers = await Promise.all(
           tabs.map((t) =>
             browser.tabs.sendMessage(t.id!, { type: 'get-page-terms' }).catch(() => null),
           ),
         );
+        return { tabIds: tabs.map((t) => t.id), answers };
       });
       const found = answers.find(
         (a): a is { available: boolean; terms: unknown[] } =>
@@ -235,7 +237,104 @@ async function testFirefox(
       assert(found, `no content script answered: ${JSON.stringify(answers)}`);
       assert(found.available && found.terms.length > 10, `answer: ${JSON.stringify(found)}`);
       console.log(`      ${found.terms.length} distinct terms on the demo page`);
+      demoTabId = tabIds[answers.indexOf(found)];
     });
+
+    await checks.run(
+      "the sidebar page renders and shows the demo tab's terms",
+      extensionPage,
+      async () => {
+        const ext = extensionPage;
+        assert(ext && demoTabId !== undefined, 'no extension page, or no demo tab id');
+        // The sidebar's page in a tab, told which tab to follow (as the e2e suite does).
+        await ext.evaluate((id) => location.assign(`/sidepanel.html?tab=${id}`), demoTabId);
+        await waitFor('the sidebar page', () =>
+          ext.evaluate(() => location.pathname === '/sidepanel.html' && document.readyState),
+        );
+        await ext.waitForSelector('#search-input', { timeout: 10_000 });
+        await ext.click('#tab-page');
+        const rows = await waitFor('"This page" to list the demo page\'s terms', async () => {
+          const n = await ext.evaluate(
+            () => document.querySelectorAll('.ml-page-terms__item').length,
+          );
+          return n > 10 && n;
+        });
+        console.log(`      "This page" lists ${rows} terms`);
+        await shot(ext, OUT, `sidebar-page-${version}.png`);
+      },
+    );
+
+    await checks.run(
+      'the sidebar opens from a click, not from a message; "Read more" then shows its section there',
+      page,
+      async () => {
+        const ext = extensionPage;
+        assert(ext && bidi, 'no extension page or no marked page');
+        // Without user input Firefox refuses (the background meets the same refusal when
+        // a content script's message asks: background/panel.ts).
+        const refused = await ext.evaluate(() =>
+          browser.sidebarAction.open().then(
+            () => 'opened',
+            (e: Error) => e.message,
+          ),
+        );
+        assert(/user input/.test(refused), `sidebarAction.open() without a gesture: ${refused}`);
+        console.log(`      no gesture: "${refused}"`);
+        // A trusted click in an extension page is user input: the sidebar opens.
+        await ext.evaluate(() => {
+          const button = document.createElement('button');
+          button.id = 'smoke-sidebar';
+          button.textContent = 'sidebar';
+          button.addEventListener('click', () => void browser.sidebarAction.open());
+          document.body.prepend(button);
+        });
+        await ext.bringToFront();
+        await ext.click('#smoke-sidebar');
+        await waitFor('the sidebar to open', () =>
+          ext.evaluate(() => browser.sidebarAction.isOpen({})),
+        );
+        const sidebarView = () =>
+          ext.evaluate(() => {
+            const [view] = browser.extension.getViews({ type: 'sidebar' });
+            const doc = view?.document;
+            return doc?.getElementById('search-input')
+              ? {
+                  view: doc.querySelector('[role=tab][aria-selected=true]')?.textContent ?? '',
+                  focused: doc.activeElement?.id ?? '',
+                }
+              : undefined;
+          });
+        await waitFor('the sidebar to render', sidebarView);
+        // "Read more" (a trusted click, then a runtime message) cannot open a sidebar in
+        // Firefox, but reuses the one open: its section shows there and no tab opens.
+        await page.bringToFront();
+        const { dialog: tip } = await hoverAndReadTooltip(page, bidi, target);
+        const box = await buttonCentre(bidi, tip, /read more/i);
+        assert(box, 'the tooltip has no "Read more" button');
+        const tabsBefore = (await firefox.pages()).length;
+        await page.mouse.click(box.x, box.y);
+        const section = termById(termId)!.section;
+        const shown = await waitFor(`the sidebar at #${section}`, async () => {
+          const now = await sidebarView();
+          return now?.focused === section && now;
+        });
+        assert(shown.view === 'Article', `the sidebar shows ${shown.view}, expected Article`);
+        assert((await firefox.pages()).length === tabsBefore, 'a guide tab opened as well');
+        await ext.bringToFront();
+        await ext.evaluate(() => {
+          const button = document.getElementById('smoke-sidebar')!;
+          button.replaceWith(button.cloneNode(true));
+          document
+            .getElementById('smoke-sidebar')!
+            .addEventListener('click', () => void browser.sidebarAction.close());
+        });
+        await ext.click('#smoke-sidebar');
+        await waitFor(
+          'the sidebar to close',
+          async () => !(await ext.evaluate(() => browser.sidebarAction.isOpen({}))),
+        );
+      },
+    );
 
     await checks.run('the context menu outlives a background restart', extensionPage, async () => {
       const ext = extensionPage;

@@ -7,7 +7,9 @@ import {
   isExtensionPageSender,
   isTrustedSender,
   parseMessage,
+  parsePagePortMessage,
   parsePageTermsResponse,
+  parsePanelRequest,
   senderKind,
   type Message,
   type SenderLike,
@@ -30,6 +32,10 @@ const VALID: Message[] = [
   { type: 'move-term', direction: 1 },
   { type: 'move-term', direction: -1 },
   { type: 'toggle-site' },
+  { type: 'show-in-panel', windowId: 1, hash: 'term-vdr' },
+  { type: 'show-in-panel', windowId: 1_234_567_890, query: 'leucine' },
+  { type: 'take-panel-request', windowId: 0 },
+  { type: 'close-panel', windowId: 3, openedBefore: 1_750_000_000_000 },
 ];
 
 const BIG = 'x'.repeat(1024 * 1024);
@@ -74,6 +80,17 @@ const MALFORMED: [string, unknown][] = [
     })(),
   ],
   ['a Date', new Date()],
+  ['show-in-panel without a window', { type: 'show-in-panel', hash: 'term-vdr' }],
+  ['show-in-panel for window -1', { type: 'show-in-panel', windowId: -1 }],
+  ['show-in-panel with a fractional window', { type: 'show-in-panel', windowId: 1.5 }],
+  [
+    'show-in-panel with a URL for a hash',
+    { type: 'show-in-panel', windowId: 1, hash: 'https://x' },
+  ],
+  ['show-in-panel with a 1 MB query', { type: 'show-in-panel', windowId: 1, query: BIG }],
+  ['take-panel-request with a string window', { type: 'take-panel-request', windowId: '1' }],
+  ['close-panel without a time', { type: 'close-panel', windowId: 1 }],
+  ['close-panel with a negative time', { type: 'close-panel', windowId: 1, openedBefore: -5 }],
 ];
 
 describe('parseMessage', () => {
@@ -254,6 +271,16 @@ describe('senders', () => {
     expect(acceptMessage({ type: 'get-engine', version: '999' }, contentScript, own)).toBeNull();
     expect(acceptMessage({ type: 'open-guide' }, UNTRUSTED[0]![1], own)).toBeNull();
     expect(acceptMessage({ type: 'open-guide', hash: 'Bad Hash' }, popup, own)).toBeNull();
+    // The side panel's messages come from our pages (background, panel), never a page's tab.
+    for (const message of [
+      { type: 'show-in-panel', windowId: 1, hash: 'term-vdr' },
+      { type: 'take-panel-request', windowId: 1 },
+      { type: 'close-panel', windowId: 1, openedBefore: 5 },
+    ]) {
+      expect(acceptMessage(message, background, own)).toEqual(message);
+      expect(acceptMessage(message, contentScript, own)).toBeNull();
+      expect(acceptMessage(message, UNTRUSTED[0]![1], own)).toBeNull();
+    }
   });
 
   test('every message type has a sender rule', () => {
@@ -266,9 +293,62 @@ describe('senders', () => {
         'page-terms-changed',
         'reveal-term',
         'toggle-site',
+        'show-in-panel',
+        'take-panel-request',
+        'close-panel',
       ].sort(),
     );
   });
+});
+
+describe('parsePanelRequest', () => {
+  test('a place or nothing, nothing else', () => {
+    expect(parsePanelRequest({ hash: 'term-vdr' })).toEqual({ hash: 'term-vdr' });
+    expect(parsePanelRequest({ query: 'sarcopenia' })).toEqual({ query: 'sarcopenia' });
+    expect(parsePanelRequest({})).toEqual({});
+    expect(parsePanelRequest(undefined)).toBeNull();
+    expect(parsePanelRequest({ hash: 'Bad Hash' })).toBeNull();
+    expect(parsePanelRequest({ hash: 'term-vdr', url: 'https://x' })).toBeNull();
+  });
+});
+
+describe('parsePagePortMessage', () => {
+  test("the page's terms, as get-page-terms answers them", () => {
+    const terms = [{ id: 'vitamin-d', count: 2 }];
+    expect(
+      parsePagePortMessage({ type: 'page-terms', terms, available: true, hostname: 'a.org' }),
+    ).toEqual({ type: 'page-terms', terms, available: true, hostname: 'a.org' });
+    expect(parsePagePortMessage({ type: 'page-terms', terms: [], available: false })).toEqual({
+      type: 'page-terms',
+      terms: [],
+      available: false,
+      hostname: '',
+    });
+  });
+
+  test('the term of a tooltip that opened', () => {
+    expect(parsePagePortMessage({ type: 'tooltip-opened', termId: 'sarcopenia' })).toEqual({
+      type: 'tooltip-opened',
+      termId: 'sarcopenia',
+    });
+  });
+
+  test.each([
+    ['nothing', undefined],
+    ['a runtime message', { type: 'get-page-terms' }],
+    ['a bad term id', { type: 'tooltip-opened', termId: '<img src=x>' }],
+    ['an extra field', { type: 'tooltip-opened', termId: 'vdr', html: '<b>' }],
+    ['terms without available', { type: 'page-terms', terms: [] }],
+    [
+      'too many terms',
+      {
+        type: 'page-terms',
+        terms: Array.from({ length: 1001 }, () => ({ id: 'vdr', count: 1 })),
+        available: true,
+      },
+    ],
+    ['an inherited type', Object.create({ type: 'tooltip-opened', termId: 'vdr' }) as unknown],
+  ])('rejects %s', (_name, raw) => expect(parsePagePortMessage(raw)).toBeNull());
 });
 
 describe('parseEngineResponse', () => {

@@ -284,6 +284,7 @@ const CASES: Case[] = [
       hiddenTerms: 1,
       hiddenCategories: 1,
       badge: 1,
+      followPage: 1,
     },
     expect: {},
     problems: [
@@ -296,6 +297,7 @@ const CASES: Case[] = [
       /^hiddenTerms:/,
       /^hiddenCategories:/,
       /^badge:/,
+      /^followPage:/,
     ],
   },
   {
@@ -318,6 +320,18 @@ const CASES: Case[] = [
     ),
     expect: { badge: false },
     problems: [],
+  },
+  {
+    name: 'followPage as the string "false"',
+    raw: { version: 2, followPage: 'false', hiddenTerms: ['sarcopenia'] },
+    expect: { hiddenTerms: ['sarcopenia'] },
+    problems: [/^followPage: invalid string/],
+  },
+  {
+    name: 'followPage null',
+    raw: { version: 2, followPage: null, badge: false },
+    expect: { badge: false },
+    problems: [/^followPage: invalid null/],
   },
   {
     name: 'a sparse array',
@@ -362,6 +376,7 @@ describe('parseSettings on good values', () => {
     hiddenTerms: ['vitamin-d'],
     hiddenCategories: ['safety', 'nutrition'],
     badge: false,
+    followPage: false,
   };
 
   test('what toStored writes reads back the same, without problems', () => {
@@ -385,6 +400,27 @@ describe('parseSettings on good values', () => {
       settings: { ...DEFAULT_SETTINGS, badge: false },
       problems: [],
     });
+  });
+
+  test('settings stored before "Follow the page" existed keep every field and follow the page', () => {
+    const before = {
+      version: 2,
+      enabled: true,
+      siteMode: 'only-listed',
+      sites: ['example.com'],
+      markStyle: 'background',
+      density: 'all',
+      renderer: 'wrap',
+      trigger: 'click',
+      hiddenTerms: ['vitamin-d'],
+      hiddenCategories: ['safety'],
+      badge: false,
+    };
+    const { settings, problems } = parseSettings(before);
+    const { version: _version, ...fields } = before;
+    expect(problems).toEqual([]);
+    expect(settings).toEqual({ ...fields, followPage: true });
+    expect(parseSettings({ ...before, followPage: false }).settings.followPage).toBe(false);
   });
 
   test('site entries are normalised', () => {
@@ -421,6 +457,7 @@ describe('parseSettings on good values', () => {
       hiddenTerms: [],
       hiddenCategories: [],
       badge: true,
+      followPage: true,
     });
   });
 

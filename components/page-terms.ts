@@ -1,10 +1,10 @@
 /**
- * Talking to the content script of the page the popup was opened over: which terms
- * it found, and "show me this one".
+ * Talking to the content script of the tab the popup or the side panel shows: which
+ * terms it found, and "show me this one".
  */
 import { browser } from 'wxt/browser';
 import type { PageTermsState } from '@/components/PageTermsView';
-import { parsePageTermsResponse } from '@/lib/messages';
+import { parsePageTermsResponse, type PageTermsResponse } from '@/lib/messages';
 
 /** How long to wait for a content script before saying the page cannot be read. */
 const ANSWER_TIMEOUT_MS = 1500;
@@ -35,7 +35,11 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 
 /** What the content script's answer (or its absence) means for the "This page" view. */
 export function pageTermsState(raw: unknown): PageTermsState {
-  const response = parsePageTermsResponse(raw);
+  return stateOfTerms(parsePageTermsResponse(raw));
+}
+
+/** The "This page" state for a validated answer (null: none, or malformed). */
+export function stateOfTerms(response: PageTermsResponse | null): PageTermsState {
   if (!response) return { status: 'unreachable' };
   const hostname = response.hostname ?? '';
   if (!response.available) return { status: 'off', hostname };

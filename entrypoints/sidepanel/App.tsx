@@ -1,0 +1,95 @@
+import type { JSX } from 'preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import {
+  CompanionApp,
+  companionData,
+  companionStore,
+  openGuideTab,
+} from '@/components/CompanionApp';
+import type { AppRequest } from '@/components/MyoLensApp';
+import { guideLinkSuffix } from '@/lib/guide-url';
+import {
+  acceptMessage,
+  parsePanelRequest,
+  type PanelRequest,
+  type SenderLike,
+} from '@/lib/messages';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
+import { parseGuideLocation, placeOfFragment } from '@/lib/search-targets';
+import { useFollowedTab } from './follow-tab';
+
+/** When this panel started: the open/close command closes only a panel older than the press. */
+const OPENED_AT = Date.now();
+
+/** The guide request for a place the background sent (`#hash`, `?q=`). */
+function requestOf(link: PanelRequest, focus: boolean): AppRequest {
+  const url = new URL(guideLinkSuffix(link), window.location.href);
+  return { to: parseGuideLocation(url, companionData.locator), focus };
+}
+
+/**
+ * The side panel (Chromium) or sidebar (Firefox): the popup's app, beside the page. It
+ * follows the reader: "This page" is the active tab's, live; a tooltip opened on the page
+ * shows its entry here ("Follow the page"); and it is where "Read more" and the lookup
+ * open when the browser lets them (background/open-guide.ts).
+ */
+export function PanelApp(): JSX.Element {
+  const initial = useMemo(() => parseGuideLocation(window.location, companionData.locator), []);
+  const [request, setRequest] = useState<AppRequest | undefined>(undefined);
+  const followPage = useRef(DEFAULT_SETTINGS.followPage);
+  useEffect(() => {
+    void companionStore.loadSettings().then((loaded) => {
+      followPage.current = loaded.settings.followPage;
+    });
+    return companionStore.watchSettings((loaded) => {
+      followPage.current = loaded.settings.followPage;
+    });
+  }, []);
+
+  const { windowId, tabId, pageTerms } = useFollowedTab((termId) => {
+    if (!followPage.current) return;
+    const to = placeOfFragment(`term-${termId}`, companionData.locator);
+    // Scroll only: the reader's focus stays on the page (or wherever it is in the panel).
+    if (to) setRequest({ to: { place: to, query: '' }, focus: false });
+  });
+
+  useEffect(() => {
+    if (windowId === undefined) return undefined;
+    const own = { ownId: browser.runtime.id, ownOrigin: browser.runtime.getURL('/') };
+    const onMessage = (raw: unknown, sender: SenderLike) => {
+      const message = acceptMessage(raw, sender, own);
+      if (!message || !('windowId' in message) || message.windowId !== windowId) return undefined;
+      if (message.type === 'show-in-panel') {
+        const { hash, query } = message;
+        setRequest(requestOf({ hash, query }, true));
+        return Promise.resolve(true);
+      }
+      if (message.type === 'close-panel' && OPENED_AT < message.openedBefore) {
+        window.close();
+        return Promise.resolve(true);
+      }
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    // Opened by "Read more" or a lookup: the place is waiting in the background.
+    void browser.runtime
+      .sendMessage({ type: 'take-panel-request', windowId })
+      .then((raw: unknown) => {
+        const waiting = parsePanelRequest(raw);
+        if (waiting && (waiting.hash || waiting.query)) setRequest(requestOf(waiting, true));
+      })
+      .catch(() => undefined);
+    return () => browser.runtime.onMessage.removeListener(onMessage);
+  }, [windowId]);
+
+  return (
+    <CompanionApp
+      initial={initial}
+      tabId={tabId}
+      pageTerms={pageTerms}
+      openInTab={(place, query) => void openGuideTab(place, query)}
+      request={request}
+    />
+  );
+}
