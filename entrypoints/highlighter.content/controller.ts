@@ -329,7 +329,9 @@ export class PageController {
       if (this.stale) chunk = chunk.filter((n) => n.isConnected && markable(n, this.skip));
       if (!chunk.length) continue;
       // Counts (the badge) follow each chunk, as the mentions appear.
-      if (this.observer.quiet(() => this.writeNodes(chunk))) this.onChange?.();
+      // Painting writes nothing to the page: only wrapping's marks need the observer off.
+      const write = () => this.writeNodes(chunk);
+      if (this.wrapper ? this.observer.quiet(write) : write()) this.onChange?.();
     } while (i < found.length && !shouldYield(WRITE_SLICE_MS));
     this.found = i < found.length ? found.slice(i) : [];
     if (held) this.found.push(held);

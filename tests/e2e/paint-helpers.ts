@@ -20,22 +20,32 @@ export function paintedTexts(page: Page, name = 'myolens'): Promise<string[]> {
   );
 }
 
-/** Waits until the painted underlines stop changing (the content script works in slices). */
-export async function paintSettled(
+/**
+ * Waits until `count` gives the same number, at least `min`, three polls in a row;
+ * returns it, or throws naming `what` and the last count.
+ */
+async function steady(
   page: Page,
+  count: () => Promise<number>,
+  what: string,
   { min = 1, timeout = 15_000 } = {},
 ): Promise<number> {
   let last = -1;
   let stable = 0;
   const end = Date.now() + timeout;
   while (Date.now() < end) {
-    const n = await paintedCount(page);
+    const n = await count();
     stable = n === last && n >= min ? stable + 1 : 0;
     if (stable >= 3) return n;
     last = n;
     await page.waitForTimeout(150);
   }
-  throw new Error(`painted highlights did not settle (last count ${last})`);
+  throw new Error(`${what} did not settle (last count ${last})`);
+}
+
+/** Waits until the painted underlines stop changing (the content script works in slices). */
+export function paintSettled(page: Page, options: { min?: number; timeout?: number } = {}) {
+  return steady(page, () => paintedCount(page), 'painted highlights', options);
 }
 
 /**
@@ -43,23 +53,16 @@ export async function paintSettled(
  * is done. The paint renderer registers only the underlines near the viewport, so the
  * registry alone cannot say that.
  */
-export async function scanSettled(
+export function scanSettled(
   background: Worker,
   page: Page,
   { min = 1, timeout = 20_000 } = {},
 ): Promise<number> {
-  let last = -1;
-  let stable = 0;
-  const end = Date.now() + timeout;
-  while (Date.now() < end) {
-    const counts = await mentionCounts(background, page).catch(() => ({}));
-    const n = Object.values(counts).reduce((a, b) => a + b, 0);
-    stable = n === last && n >= min ? stable + 1 : 0;
-    if (stable >= 3) return n;
-    last = n;
-    await page.waitForTimeout(150);
-  }
-  throw new Error(`the mention count did not settle (last ${last})`);
+  const total = async () => {
+    const counts: Record<string, number> = await mentionCounts(background, page).catch(() => ({}));
+    return Object.values(counts).reduce((a, b) => a + b, 0);
+  };
+  return steady(page, total, 'the mention count', { min, timeout });
 }
 
 /**
