@@ -60,6 +60,11 @@ export interface Settings {
   readonly hiddenCategories: readonly Category[];
   /** Count of terms on the page shown on the toolbar icon. */
   readonly badge: boolean;
+  /**
+   * Double-clicking a word shows the MyoLens bubble for it (off by default: double-click
+   * is how readers select a word, and a bubble each time would get in the way).
+   */
+  readonly lookupOnDoubleClick: boolean;
 }
 
 /** The object kept in storage: the settings plus the shape version they were written in. */
@@ -77,6 +82,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   hiddenTerms: Object.freeze([]) as readonly string[],
   hiddenCategories: Object.freeze([]) as readonly Category[],
   badge: true,
+  lookupOnDoubleClick: false,
 });
 
 /** Kebab-case term ids, the form glossary ids and `#term-<id>` links use. */
@@ -117,6 +123,9 @@ export const FIELDS: { readonly [K in keyof Settings]: ScalarField | ListField }
   hiddenTerms: { kind: 'list', entry: TermIdSchema, max: MAX_HIDDEN_TERMS },
   hiddenCategories: { kind: 'list', entry: v.picklist(CATEGORIES), max: MAX_HIDDEN_CATEGORIES },
   badge: { kind: 'scalar', schema: v.boolean() },
+  // Added after version 2 without a version bump: a field absent from storage reads as its
+  // default (off), so shapes written before it need no migration step.
+  lookupOnDoubleClick: { kind: 'scalar', schema: v.boolean() },
 };
 
 /** The version field itself: a positive whole number. */

@@ -3,6 +3,8 @@ import {
   ALLOWED_SENDERS,
   acceptMessage,
   parseEngineResponse,
+  parseLookupResponse,
+  parseSearchResponse,
   isContentScriptSender,
   isExtensionPageSender,
   isTrustedSender,
@@ -30,6 +32,9 @@ const VALID: Message[] = [
   { type: 'move-term', direction: 1 },
   { type: 'move-term', direction: -1 },
   { type: 'toggle-site' },
+  { type: 'search', query: 'sarcopnia' },
+  { type: 'search', query: '' },
+  { type: 'lookup-selection', text: 'vitamin D receptor' },
 ];
 
 const BIG = 'x'.repeat(1024 * 1024);
@@ -74,6 +79,13 @@ const MALFORMED: [string, unknown][] = [
     })(),
   ],
   ['a Date', new Date()],
+  ['search without a query', { type: 'search' }],
+  ['search with a 1 MB query', { type: 'search', query: BIG }],
+  ['search with a numeric query', { type: 'search', query: 3 }],
+  ['search naming a tab', { type: 'search', query: 'x', tabId: 1 }],
+  ['lookup-selection without text', { type: 'lookup-selection' }],
+  ['lookup-selection with 201 characters', { type: 'lookup-selection', text: 'a'.repeat(201) }],
+  ['lookup-selection with a point', { type: 'lookup-selection', text: 'x', x: 1, y: 2 }],
 ];
 
 describe('parseMessage', () => {
@@ -254,6 +266,15 @@ describe('senders', () => {
     expect(acceptMessage({ type: 'get-engine', version: '999' }, contentScript, own)).toBeNull();
     expect(acceptMessage({ type: 'open-guide' }, UNTRUSTED[0]![1], own)).toBeNull();
     expect(acceptMessage({ type: 'open-guide', hash: 'Bad Hash' }, popup, own)).toBeNull();
+    // Only a content script asks the background to search; only the background (or
+    // another of our pages) asks a tab to look up its selection.
+    expect(acceptMessage({ type: 'search', query: 'vdr' }, contentScript, own)).not.toBeNull();
+    expect(acceptMessage({ type: 'search', query: 'vdr' }, popup, own)).toBeNull();
+    expect(acceptMessage({ type: 'search', query: 'vdr' }, UNTRUSTED[0]![1], own)).toBeNull();
+    const lookup = { type: 'lookup-selection', text: 'sarcopenia' };
+    expect(acceptMessage(lookup, background, own)).toEqual(lookup);
+    expect(acceptMessage(lookup, contentScript, own)).toBeNull();
+    expect(acceptMessage(lookup, UNTRUSTED[0]![1], own)).toBeNull();
   });
 
   test('every message type has a sender rule', () => {
@@ -261,10 +282,12 @@ describe('senders', () => {
       [
         'get-engine',
         'get-page-terms',
+        'lookup-selection',
         'move-term',
         'open-guide',
         'page-terms-changed',
         'reveal-term',
+        'search',
         'toggle-site',
       ].sort(),
     );
@@ -281,5 +304,49 @@ describe('parseEngineResponse', () => {
     expect(parseEngineResponse({ name: 'Firefox', version: '153', vendor: 'x' })).toBeNull();
     expect(parseEngineResponse(undefined)).toBeNull();
     expect(parseEngineResponse('153')).toBeNull();
+  });
+});
+
+describe('parseSearchResponse', () => {
+  const hit = {
+    kind: 'term',
+    anchor: 'term-sarcopenia',
+    title: [{ text: 'Sarcopenia', match: true }],
+    snippet: [{ text: 'Age-related loss of muscle mass', match: false }],
+  };
+  const response = { query: 'sarcopnia', hits: [hit], suggestions: [] };
+
+  test('accepts the bubble results', () => {
+    expect(parseSearchResponse(response)).toEqual(response);
+    expect(
+      parseSearchResponse({ query: 'zzz', hits: [], suggestions: ['Sarcopenia'] }),
+    ).not.toBeNull();
+  });
+
+  test.each([
+    ['an unknown kind', { ...response, hits: [{ ...hit, kind: 'page' }] }],
+    ['an anchor that is not an id', { ...response, hits: [{ ...hit, anchor: '#x y' }] }],
+    [
+      'a segment over 200 characters',
+      { ...response, hits: [{ ...hit, title: [{ text: 'a'.repeat(201), match: false }] }] },
+    ],
+    [
+      'a segment with extra fields',
+      { ...response, hits: [{ ...hit, title: [{ text: 'a', match: true, html: '<b>' }] }] },
+    ],
+    ['six hits', { ...response, hits: Array.from({ length: 6 }, () => hit) }],
+    ['no query', { hits: [], suggestions: [] }],
+    ['a string', 'Sarcopenia'],
+    ['undefined (no background answered)', undefined],
+  ])('rejects %s', (_name, raw) => expect(parseSearchResponse(raw)).toBeNull());
+});
+
+describe('parseLookupResponse', () => {
+  test('takes whether the bubble was shown, nothing else', () => {
+    expect(parseLookupResponse({ shown: true })).toEqual({ shown: true });
+    expect(parseLookupResponse({ shown: false })).toEqual({ shown: false });
+    expect(parseLookupResponse({ shown: 'yes' })).toBeNull();
+    expect(parseLookupResponse({ shown: true, url: 'https://x' })).toBeNull();
+    expect(parseLookupResponse(undefined)).toBeNull();
   });
 });

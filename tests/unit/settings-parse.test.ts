@@ -284,6 +284,7 @@ const CASES: Case[] = [
       hiddenTerms: 1,
       hiddenCategories: 1,
       badge: 1,
+      lookupOnDoubleClick: null,
     },
     expect: {},
     problems: [
@@ -296,6 +297,7 @@ const CASES: Case[] = [
       /^hiddenTerms:/,
       /^hiddenCategories:/,
       /^badge:/,
+      /^lookupOnDoubleClick:/,
     ],
   },
   {
@@ -318,6 +320,18 @@ const CASES: Case[] = [
     ),
     expect: { badge: false },
     problems: [],
+  },
+  {
+    name: 'lookupOnDoubleClick as the string "true"',
+    raw: { version: 2, lookupOnDoubleClick: 'true', badge: false },
+    expect: { badge: false },
+    problems: [/^lookupOnDoubleClick: invalid string/],
+  },
+  {
+    name: 'lookupOnDoubleClick as 1',
+    raw: { version: 2, lookupOnDoubleClick: 1, trigger: 'click' },
+    expect: { trigger: 'click' },
+    problems: [/^lookupOnDoubleClick: invalid number/],
   },
   {
     name: 'a sparse array',
@@ -362,6 +376,7 @@ describe('parseSettings on good values', () => {
     hiddenTerms: ['vitamin-d'],
     hiddenCategories: ['safety', 'nutrition'],
     badge: false,
+    lookupOnDoubleClick: true,
   };
 
   test('what toStored writes reads back the same, without problems', () => {
@@ -385,6 +400,22 @@ describe('parseSettings on good values', () => {
       settings: { ...DEFAULT_SETTINGS, badge: false },
       problems: [],
     });
+  });
+
+  test('a value stored before the double-click lookup existed reads it as off, keeping the rest', () => {
+    const before = { version: 2, enabled: false, trigger: 'click', hiddenTerms: ['vitamin-d'] };
+    const { settings, problems } = parseSettings(before);
+    expect(problems).toEqual([]);
+    expect(settings.lookupOnDoubleClick).toBe(false);
+    expect(settings).toEqual({
+      ...DEFAULT_SETTINGS,
+      enabled: false,
+      trigger: 'click',
+      hiddenTerms: ['vitamin-d'],
+    });
+    // Turned on, it is written and read back like every other field.
+    const on = parseSettings(toStored({ ...settings, lookupOnDoubleClick: true }));
+    expect(on).toEqual({ settings: { ...settings, lookupOnDoubleClick: true }, problems: [] });
   });
 
   test('site entries are normalised', () => {
@@ -421,6 +452,7 @@ describe('parseSettings on good values', () => {
       hiddenTerms: [],
       hiddenCategories: [],
       badge: true,
+      lookupOnDoubleClick: false,
     });
   });
 
@@ -428,6 +460,7 @@ describe('parseSettings on good values', () => {
     expect(sameSettings(custom, { ...custom, sites: [...custom.sites] })).toBe(true);
     expect(sameSettings(custom, { ...custom, sites: [...custom.sites].reverse() })).toBe(false);
     expect(sameSettings(custom, { ...custom, badge: true })).toBe(false);
+    expect(sameSettings(custom, { ...custom, lookupOnDoubleClick: false })).toBe(false);
   });
 
   test('hidden categories are the glossary categories', () => {
