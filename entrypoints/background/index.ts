@@ -1,11 +1,14 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { storage } from '@wxt-dev/storage';
-import { acceptMessage, type EngineResponse } from '@/lib/messages';
+import { acceptMessage, parseLookupResponse, type EngineResponse } from '@/lib/messages';
 import { guideLinkSuffix } from '@/lib/guide-url';
+import { lookupResults } from '@/lib/lookup-results';
 import { createSettingsStore, defineSettingsSlots } from '@/lib/settings';
 import { BadgeCounts } from './badge';
 import { contextMenus, LOOKUP_MENU_ID, lookupQuery } from './menus';
+import { listenOmnibox, omniboxHandlers, type Disposition } from './omnibox';
+import { knowledgeSearch } from './search';
 
 /** Keyboard commands: the ones the content script of the tab carries out. */
 const TAB_COMMANDS: Record<string, object> = {
@@ -19,16 +22,24 @@ export default defineBackground(() => {
   const store = createSettingsStore(defineSettingsSlots(storage));
   const badge = new BadgeCounts(browser.action);
 
-  /** Opens the guide tab, next to the tab the reader came from. */
+  /**
+   * Opens the guide tab, next to the tab the reader came from. The address bar may ask for
+   * the current tab instead, or a tab left in the background (`disposition`).
+   */
   const openGuide = (
     link: { hash?: string; query?: string },
-    from?: { index?: number; id?: number },
-  ) =>
-    browser.tabs.create({
-      url: browser.runtime.getURL('/guide.html') + guideLinkSuffix(link),
+    from?: { index?: number; id?: number; disposition?: Disposition },
+  ) => {
+    const url = browser.runtime.getURL('/guide.html') + guideLinkSuffix(link);
+    if (from?.disposition === 'currentTab' && from.id !== undefined)
+      return browser.tabs.update(from.id, { url });
+    return browser.tabs.create({
+      url,
       index: from?.index !== undefined ? from.index + 1 : undefined,
       openerTabId: from?.id,
+      active: from?.disposition !== 'newBackgroundTab',
     });
+  };
 
   browser.runtime.onMessage.addListener((raw, sender) => {
     // Our own contexts only, each only with the messages it may send.
@@ -44,6 +55,9 @@ export default defineBackground(() => {
       return info
         ? info().then(({ name, version }) => ({ name, version }))
         : Promise.resolve(undefined);
+    }
+    if (message.type === 'search') {
+      return Promise.resolve(lookupResults(knowledgeSearch().search(message.query)));
     }
     if (message.type === 'page-terms-changed' && sender.tab?.id !== undefined) {
       badge.set(sender.tab.id, message.count);
@@ -63,18 +77,43 @@ export default defineBackground(() => {
         }),
       );
   });
-  const onMenuClicked = (
-    info: { menuItemId: string | number; selectionText?: string },
+  /**
+   * Asks the tab's content script to show the bubble at its selection; false where none
+   * answers (the browser's own pages, our pages, a frame it does not run in).
+   */
+  const showInTab = async (text: string, tabId: number | undefined, frameId = 0) => {
+    if (tabId === undefined || tabId < 0) return false;
+    try {
+      const message = { type: 'lookup-selection', text };
+      const answer: unknown = await browser.tabs.sendMessage(tabId, message, { frameId });
+      return parseLookupResponse(answer)?.shown === true;
+    } catch {
+      return false;
+    }
+  };
+  const onMenuClicked = async (
+    info: { menuItemId: string | number; selectionText?: string; frameId?: number },
     tab?: { index?: number; id?: number },
   ) => {
     if (info.menuItemId !== LOOKUP_MENU_ID) return;
     const query = lookupQuery(info.selectionText);
-    if (query) void openGuide({ query }, tab);
+    if (!query || (await showInTab(query, tab?.id, info.frameId))) return;
+    await openGuide({ query }, tab);
   };
-  contextMenus().onClicked.addListener(onMenuClicked);
-  // The e2e suite cannot click a native context menu; it calls this same handler in the
-  // service worker, where no web page can reach it.
-  Object.assign(globalThis, { myolensMenuClicked: onMenuClicked });
+  contextMenus().onClicked.addListener((info, tab) => void onMenuClicked(info, tab));
+
+  // The address bar: the keyword (wxt.config.ts), then the guide's search as suggestions.
+  const flavour = import.meta.env.FIREFOX ? 'plain' : 'xml';
+  const omnibox = omniboxHandlers(knowledgeSearch, flavour, async (link, disposition) => {
+    // The tab the address bar belongs to; no `tabs` permission is needed for its id.
+    const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+    return openGuide(link, { index: tab?.index, id: tab?.id, disposition });
+  });
+  listenOmnibox(omnibox, flavour);
+
+  // The e2e suite cannot click a native context menu or type into the address bar; it
+  // calls these same handlers in the service worker, where no web page can reach them.
+  Object.assign(globalThis, { myolensMenuClicked: onMenuClicked, myolensOmnibox: omnibox });
 
   // Keyboard commands act on the tab they were pressed in; its content script knows its
   // own page (no `tabs` permission needed to read the URL).
