@@ -55,6 +55,7 @@ describe('SettingsView', () => {
     expect($('#renderer-paint').checked).toBe(true);
     expect($('#trigger-hover').checked).toBe(true);
     expect($('#setting-badge').checked).toBe(true);
+    expect($('#setting-lookup-dblclick').checked).toBe(false);
     expect($('#setting-site')).toBeNull(); // no hostname known
   });
 
@@ -65,6 +66,7 @@ describe('SettingsView', () => {
     click($('#trigger-click'));
     click($('#density-first'));
     click($('#setting-badge'));
+    click($('#setting-lookup-dblclick'));
     click($('#category-safety'));
     await settle();
     expect(await stored()).toMatchObject({
@@ -74,9 +76,11 @@ describe('SettingsView', () => {
       trigger: 'click',
       density: 'first',
       badge: false,
+      lookupOnDoubleClick: true,
       hiddenCategories: ['safety'],
     });
     expect($('#setting-enabled').checked).toBe(false);
+    expect($('#setting-lookup-dblclick').checked).toBe(true);
     expect($('#category-safety').checked).toBe(false);
   });
 
