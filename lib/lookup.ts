@@ -7,8 +7,8 @@ import type { Matcher } from './matcher';
 
 /** Longest query a selection becomes (a selection can be a whole page). */
 export const MAX_LOOKUP_QUERY = 100;
-/** Most results the selection bubble lists. */
-export const MAX_LOOKUP_HITS = 5;
+/** Most results the selection bubble lists (four fit below a selection on a laptop screen). */
+export const MAX_LOOKUP_HITS = 4;
 
 /** The search a selection becomes: whitespace folded, cut at a word near MAX_LOOKUP_QUERY. */
 export function lookupQuery(selection: string | undefined): string {
