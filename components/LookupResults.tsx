@@ -1,5 +1,6 @@
 import type { LookupHit, LookupResults as Results } from '../lib/lookup-results';
 import { Highlighted } from './Highlighted';
+import { TipHead } from './Tooltip';
 
 /** What the results bubble can ask its host to do. */
 export interface LookupResultsActions {
@@ -34,20 +35,12 @@ export function LookupResults({ results, actions, labelId }: LookupResultsProps)
   const { query, hits, suggestions } = results;
   return (
     <div class="ml-tip ml-lookup" role="dialog" aria-labelledby={labelId} dir="ltr" lang="en">
-      <div class="ml-tip__head">
-        <span class="ml-tip__label" id={labelId}>
-          “{query}”
-        </span>
-        <span class="ml-tip__cat">In the guide</span>
-        <button
-          type="button"
-          class="ml-tip__close"
-          aria-label="Close"
-          onClick={() => actions.close()}
-        >
-          ×
-        </button>
-      </div>
+      <TipHead
+        labelId={labelId}
+        label={`“${query}”`}
+        category="In the guide"
+        onClose={() => actions.close()}
+      />
       {hits.length > 0 ? (
         <ul class="ml-lookup__hits" aria-label="Results">
           {hits.map((hit, i) => (
