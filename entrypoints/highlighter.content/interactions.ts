@@ -92,7 +92,8 @@ export function listen(
     cancelOpen();
     pending = o;
     openTimer = setTimeout(() => {
-      if (pending === o && hovered === o) openNow(o, { x, y });
+      // A bubble the reader opened meanwhile (a double-click on this very term) stays.
+      if (pending === o && hovered === o && !tooltip.persistent) openNow(o, { x, y });
     }, OPEN_DELAY);
   };
 

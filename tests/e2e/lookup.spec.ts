@@ -4,11 +4,11 @@
  * closed shadow root; a term shows its explanation, anything else the guide's results.
  */
 import type { BrowserContext, Page } from '@playwright/test';
-import { CLOSE_DELAY } from '../../entrypoints/highlighter.content/interactions';
+import { CLOSE_DELAY, OPEN_DELAY } from '../../entrypoints/highlighter.content/interactions';
 import { expect, ourErrors, test } from './fixtures';
 import { setSettings } from './helpers';
 import { doubleClickWord, menuLookup, selectText, selectionState } from './lookup-helpers';
-import { paintSettled, textRects } from './paint-helpers';
+import { centre, paintSettled, textRects } from './paint-helpers';
 import { expectNextTo, focusedInPage, settled, term, TooltipProbe } from './tooltip-helpers';
 
 const FIXTURE = '/lookup/index.html';
@@ -154,6 +154,16 @@ test('double-click: off by default; on, it looks up the word, persistently, and 
       return (await probe.state()).label;
     })
     .toBe('Sarcopenia');
+  await page.keyboard.press('Escape');
+  await probe.waitClosed();
+  // Again, double-clicking while the hover tooltip is pending and resting past its delay:
+  // the hover tooltip does not take the bubble's place.
+  const [word] = await textRects(page, '#p-term', 'sarcopenia');
+  const at = centre(word!);
+  await page.mouse.move(at.x, at.y);
+  await page.waitForTimeout(OPEN_DELAY / 3);
+  await page.mouse.dblclick(at.x, at.y);
+  await page.waitForTimeout(OPEN_DELAY + 300);
   const s = await probe.waitOpen('Sarcopenia');
   // A mouse action: focus stays in the page, the browser's word selection stays.
   expect(s.focused).toBeNull();
