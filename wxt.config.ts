@@ -2,6 +2,9 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 
+/** The address-bar keyword: type it and a space to search the guide. */
+const OMNIBOX_KEYWORD = 'myo';
+
 /** Firefox's id for MyoLens: permanent once the add-on is on addons.mozilla.org. */
 const GECKO_ID = 'myolens@extension';
 
@@ -62,6 +65,9 @@ export default defineConfig({
       'Explains vitamin D and muscle-health terms where you read them, from one bundled guide. Works offline.',
     // `sidePanel` for Chromium's side panel; Firefox's sidebar needs no permission.
     permissions: ['storage', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // "myo" then a space in the address bar searches the guide (a manifest key, not a
+    // permission). Short, and no browser's built-in search engine uses it (README).
+    omnibox: { keyword: OMNIBOX_KEYWORD },
     commands: {
       'next-term': {
         suggested_key: { default: 'Alt+Shift+Down' },

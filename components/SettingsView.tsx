@@ -163,6 +163,15 @@ export function SettingsView(props: {
           hint="When a tooltip opens on the page, the open side panel shows that term's entry."
         />
       </SettingsSection>
+      <SettingsSection id="settings-lookup" title="Look up">
+        <Toggle
+          id="setting-lookup-dblclick"
+          label="Double-click a word to look it up"
+          checked={settings.lookupOnDoubleClick}
+          onChange={(lookupOnDoubleClick) => save({ lookupOnDoubleClick })}
+          hint="Shows what the guide says about it next to the word. Any selection: right-click it, Look up in MyoLens."
+        />
+      </SettingsSection>
       <SettingsSection id="settings-hidden" title="Hidden terms">
         <HiddenTerms settings={settings} save={save} termLabel={props.termLabel} />
         <CategoryToggles settings={settings} save={save} />

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { GlossaryTerm } from '@/content/schema';
 
 /** What the tooltip can ask its host to do. */
@@ -26,6 +27,29 @@ const CATEGORY_NAMES: Record<GlossaryTerm['category'], string> = {
   safety: 'Safety',
 };
 
+/** The head of a tooltip or lookup bubble: its label, a category, the close button. */
+export function TipHead(props: {
+  labelId: string;
+  label: ComponentChildren;
+  category: string;
+  categoryClass?: string;
+  onClose: () => void;
+}) {
+  return (
+    <div class="ml-tip__head">
+      <span class="ml-tip__label" id={props.labelId}>
+        {props.label}
+      </span>
+      <span class={props.categoryClass ? `ml-tip__cat ${props.categoryClass}` : 'ml-tip__cat'}>
+        {props.category}
+      </span>
+      <button type="button" class="ml-tip__close" aria-label="Close" onClick={props.onClose}>
+        ×
+      </button>
+    </div>
+  );
+}
+
 /**
  * The tooltip's content: what the guide says about one term, where to read more,
  * related terms, and the controls to hide it. A non-modal dialog, since it holds links
@@ -41,22 +65,13 @@ export function Tooltip({ term, related, hostname, actions, labelId }: TooltipPr
       dir="ltr"
       lang="en"
     >
-      <div class="ml-tip__head">
-        <span class="ml-tip__label" id={labelId}>
-          {term.label}
-        </span>
-        <span class={`ml-tip__cat ml-tip__cat--${term.category}`}>
-          {CATEGORY_NAMES[term.category]}
-        </span>
-        <button
-          type="button"
-          class="ml-tip__close"
-          aria-label="Close"
-          onClick={() => actions.close()}
-        >
-          ×
-        </button>
-      </div>
+      <TipHead
+        labelId={labelId}
+        label={term.label}
+        category={CATEGORY_NAMES[term.category]}
+        categoryClass={`ml-tip__cat--${term.category}`}
+        onClose={() => actions.close()}
+      />
       <p class="ml-tip__summary" id={`${labelId}-sum`}>
         {term.summary}
       </p>

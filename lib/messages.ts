@@ -4,6 +4,7 @@
  * events, `postMessage` or attributes a page can write, which any page can forge.
  */
 import * as v from 'valibot';
+import { MAX_LOOKUP_HITS } from './lookup';
 import { TermIdSchema } from './settings/schema';
 
 /** Longest string any message carries. */
@@ -84,6 +85,21 @@ export const ToggleSiteSchema = v.strictObject({ type: v.literal('toggle-site') 
  */
 export const GetEngineSchema = v.strictObject({ type: v.literal('get-engine') });
 
+/**
+ * Content script to background: search the guide for a selected text (the index stays
+ * in the background, out of every page's content script).
+ */
+export const SearchSchema = v.strictObject({ type: v.literal('search'), query: Text });
+/**
+ * Background (the context menu's "Look up") to the tab's content script: show the bubble
+ * at the page's selection. `text` is the browser's own `selectionText`; the content
+ * script reads the selection itself and acts only when the two agree.
+ */
+export const LookupSelectionSchema = v.strictObject({
+  type: v.literal('lookup-selection'),
+  text: Text,
+});
+
 /** Any message, told apart by `type`. */
 export const MessageSchema = v.variant('type', [
   OpenGuideSchema,
@@ -96,6 +112,8 @@ export const MessageSchema = v.variant('type', [
   ShowInPanelSchema,
   TakePanelRequestSchema,
   ClosePanelSchema,
+  SearchSchema,
+  LookupSelectionSchema,
 ]);
 
 /** The content script's answer to `get-page-terms`: terms in page order. */
@@ -143,6 +161,33 @@ export const EngineResponseSchema = v.strictObject({
 });
 export type EngineResponse = v.InferOutput<typeof EngineResponseSchema>;
 
+/** Most runs of text a result's title or snippet is cut into. */
+export const MAX_SEGMENTS = 64;
+const Segments = v.pipe(
+  v.array(v.strictObject({ text: Text, match: v.boolean() })),
+  v.maxLength(MAX_SEGMENTS),
+);
+/** The background's answer to `search`: the bubble's results (lib/lookup-results.ts). */
+export const SearchResponseSchema = v.strictObject({
+  query: Text,
+  hits: v.pipe(
+    v.array(
+      v.strictObject({
+        kind: v.picklist(['term', 'section', 'faq']),
+        anchor: Anchor,
+        title: Segments,
+        snippet: Segments,
+      }),
+    ),
+    v.maxLength(MAX_LOOKUP_HITS),
+  ),
+  suggestions: v.pipe(v.array(Text), v.maxLength(MAX_LOOKUP_HITS)),
+});
+export type SearchResponse = v.InferOutput<typeof SearchResponseSchema>;
+/** The content script's answer to `lookup-selection`: did it show the bubble? */
+export const LookupResponseSchema = v.strictObject({ shown: v.boolean() });
+export type LookupResponse = v.InferOutput<typeof LookupResponseSchema>;
+
 /** What the receiver of each message type answers. */
 export type ResponseOf<T extends MessageType> = T extends 'get-page-terms'
   ? PageTermsResponse
@@ -152,7 +197,11 @@ export type ResponseOf<T extends MessageType> = T extends 'get-page-terms'
       ? PanelRequest | undefined
       : T extends 'show-in-panel' | 'close-panel'
         ? boolean
-        : void;
+        : T extends 'search'
+          ? SearchResponse
+          : T extends 'lookup-selection'
+            ? LookupResponse
+            : void;
 
 // Valibot reads fields with `in`, which sees inherited ones; a message is only ever a
 // plain object whose fields are all its own.
@@ -176,6 +225,16 @@ export function parseMessage(raw: unknown): Message | null {
 /** The background's answer to `get-engine` if well formed, else null. */
 export function parseEngineResponse(raw: unknown): EngineResponse | null {
   return parsePlain(EngineResponseSchema, raw);
+}
+
+/** The background's answer to `search` if well formed, else null. */
+export function parseSearchResponse(raw: unknown): SearchResponse | null {
+  return parsePlain(SearchResponseSchema, raw);
+}
+
+/** The content script's answer to `lookup-selection` if well formed, else null. */
+export function parseLookupResponse(raw: unknown): LookupResponse | null {
+  return parsePlain(LookupResponseSchema, raw);
 }
 
 /** The content script's answer to `get-page-terms` if well formed, else null. */
@@ -263,6 +322,8 @@ export const ALLOWED_SENDERS: { readonly [T in MessageType]: readonly SenderKind
   'show-in-panel': ['extension-page'],
   'take-panel-request': ['extension-page'],
   'close-panel': ['extension-page'],
+  search: ['content-script'],
+  'lookup-selection': ['extension-page'],
 };
 
 /** The message if it is well formed and its sender may send that type, else null. */

@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { storage } from '@wxt-dev/storage';
-import { acceptMessage, type EngineResponse } from '@/lib/messages';
+import { acceptMessage, parseLookupResponse, type EngineResponse } from '@/lib/messages';
 import { guideLinkSuffix } from '@/lib/guide-url';
+import { lookupResults } from '@/lib/lookup-results';
 import { createSettingsStore, defineSettingsSlots } from '@/lib/settings';
 import { BadgeCounts } from './badge';
 import { contextMenus, LOOKUP_MENU_ID, lookupQuery } from './menus';
@@ -14,6 +15,8 @@ import {
   showInPanel,
   TOGGLE_PANEL_COMMAND,
 } from './panel';
+import { listenOmnibox, omniboxHandlers } from './omnibox';
+import { knowledgeSearch } from './search';
 
 /** Keyboard commands: the ones the content script of the tab carries out. */
 const TAB_COMMANDS: Record<string, object> = {
@@ -32,18 +35,25 @@ export default defineBackground(() => {
   /**
    * Opens the guide at a place: `openGuide({ hash } | { query }, fromTab)`. In the side
    * panel of the reader's window where the browser lets this gesture open or reuse it,
-   * else in a new tab next to the reader's. Call it before any `await` in the handler.
+   * else in a new tab next to the reader's; the address bar may ask for the current tab
+   * instead, or a tab left in the background (`disposition`). Call it before any `await`
+   * in the handler.
    */
   const openGuide = guideOpener({
     panel,
     pending,
     showInPanel,
-    openTab: (link, from) =>
-      browser.tabs.create({
-        url: browser.runtime.getURL('/guide.html') + guideLinkSuffix(link),
+    openTab: (link, from) => {
+      const url = browser.runtime.getURL('/guide.html') + guideLinkSuffix(link);
+      if (from?.disposition === 'currentTab' && from.id !== undefined)
+        return browser.tabs.update(from.id, { url });
+      return browser.tabs.create({
+        url,
         index: from?.index !== undefined ? from.index + 1 : undefined,
         openerTabId: from?.id,
-      }),
+        active: from?.disposition !== 'newBackgroundTab',
+      });
+    },
   });
   const togglePanel = panel && panelToggler({ panel, closePanel, now: Date.now });
 
@@ -66,6 +76,9 @@ export default defineBackground(() => {
         ? info().then(({ name, version }) => ({ name, version }))
         : Promise.resolve(undefined);
     }
+    if (message.type === 'search') {
+      return Promise.resolve(lookupResults(knowledgeSearch().search(message.query)));
+    }
     if (message.type === 'page-terms-changed' && sender.tab?.id !== undefined) {
       badge.set(sender.tab.id, message.count);
     }
@@ -84,15 +97,45 @@ export default defineBackground(() => {
         }),
       );
   });
-  const onMenuClicked = (
-    info: { menuItemId: string | number; selectionText?: string },
+  /**
+   * Asks the tab's content script to show the bubble at its selection; false where none
+   * answers (the browser's own pages, our pages, a frame it does not run in).
+   */
+  const showInTab = async (text: string, tabId: number | undefined, frameId = 0) => {
+    if (tabId === undefined || tabId < 0) return false;
+    try {
+      const message = { type: 'lookup-selection', text };
+      const answer: unknown = await browser.tabs.sendMessage(tabId, message, { frameId });
+      return parseLookupResponse(answer)?.shown === true;
+    } catch {
+      return false;
+    }
+  };
+  const onMenuClicked = async (
+    info: { menuItemId: string | number; selectionText?: string; frameId?: number },
     tab?: { index?: number; id?: number; windowId?: number },
   ) => {
     if (info.menuItemId !== LOOKUP_MENU_ID) return;
     const query = lookupQuery(info.selectionText);
-    if (query) void openGuide({ query }, tab);
+    if (!query || (await showInTab(query, tab?.id, info.frameId))) return;
+    await openGuide({ query }, tab);
   };
-  contextMenus().onClicked.addListener(onMenuClicked);
+  contextMenus().onClicked.addListener((info, tab) => void onMenuClicked(info, tab));
+
+  // The address bar: the keyword (wxt.config.ts), then the guide's search as suggestions.
+  const flavour = import.meta.env.FIREFOX ? 'plain' : 'xml';
+  const omnibox = omniboxHandlers(knowledgeSearch, flavour, async (link, disposition) => {
+    // The tab the address bar belongs to; no `tabs` permission is needed for its id.
+    const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+    // After that await the gesture is gone: an open panel is reused, else a tab opens.
+    return openGuide(link, {
+      index: tab?.index,
+      id: tab?.id,
+      windowId: tab?.windowId,
+      disposition,
+    });
+  });
+  listenOmnibox(omnibox, flavour);
 
   // Keyboard commands act on the tab they were pressed in; its content script knows its
   // own page (no `tabs` permission needed to read the URL).
@@ -106,10 +149,14 @@ export default defineBackground(() => {
     browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
   };
   browser.commands.onCommand.addListener(onCommand);
-  // The e2e suite cannot click a native context menu, nor press a browser shortcut in
-  // headless Chromium; it calls these same handlers in the service worker, where no web
-  // page can reach them.
-  Object.assign(globalThis, { myolensMenuClicked: onMenuClicked, myolensCommand: onCommand });
+  // The e2e suite cannot click a native context menu, type into the address bar, nor press
+  // a browser shortcut in headless Chromium; it calls these same handlers in the service
+  // worker, where no web page can reach them.
+  Object.assign(globalThis, {
+    myolensMenuClicked: onMenuClicked,
+    myolensOmnibox: omnibox,
+    myolensCommand: onCommand,
+  });
 
   // The badge counts the terms on the page now shown: a navigation clears it until the
   // new page's content script reports. `status` comes without the `tabs` permission.

@@ -1,10 +1,9 @@
 import { browser } from 'wxt/browser';
 
+export { lookupQuery } from '@/lib/lookup';
+
 /** The context menu item on selected text. */
 export const LOOKUP_MENU_ID = 'myolens-lookup';
-
-/** Longest query the guide tab is opened with (a selection can be a whole page). */
-const MAX_QUERY = 100;
 
 /**
  * The context menu API. Chromium calls it `contextMenus`; Firefox's own name is `menus`,
@@ -16,13 +15,4 @@ const MAX_QUERY = 100;
  */
 export function contextMenus(): typeof browser.contextMenus {
   return browser.contextMenus;
-}
-
-/** The search a selection becomes: whitespace folded, cut at a word near MAX_QUERY. */
-export function lookupQuery(selection: string | undefined): string {
-  const text = (selection ?? '').replace(/\s+/g, ' ').trim();
-  if (text.length <= MAX_QUERY) return text;
-  const cut = text.slice(0, MAX_QUERY);
-  const space = cut.lastIndexOf(' ');
-  return space > MAX_QUERY / 2 ? cut.slice(0, space) : cut;
 }

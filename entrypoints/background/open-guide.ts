@@ -4,6 +4,7 @@
  * ("Read more", the context menu, the omnibox, the selection bubble) goes through the one
  * function `guideOpener` makes, and the panel's command through `panelToggler`'s.
  */
+import type { Disposition } from './omnibox';
 import type { GuideLink, PanelApi, PendingPlaces } from './panel';
 
 /** The tab a request came from (without the `tabs` permission: ids and index only). */
@@ -11,6 +12,8 @@ export interface FromTab {
   id?: number;
   index?: number;
   windowId?: number;
+  /** The address bar's wish for a tab (currentTab: that tab; default: a new, active one). */
+  disposition?: Disposition;
 }
 
 /** Where a place was shown. */

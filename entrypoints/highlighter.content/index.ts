@@ -5,7 +5,12 @@ import { storage } from '@wxt-dev/storage';
 import { glossary } from '@/content/glossary-index';
 import { PREBUILT } from '@/content/generated/pattern';
 import { compileMatcher } from '@/lib/matcher';
-import { acceptMessage, parseEngineResponse, type SenderLike } from '@/lib/messages';
+import {
+  acceptMessage,
+  parseEngineResponse,
+  parseSearchResponse,
+  type SenderLike,
+} from '@/lib/messages';
 import {
   createSettingsStore,
   defineSettingsSlots,
@@ -16,6 +21,7 @@ import {
 import { paintsHighlights } from './browser-quirks';
 import { PageController, type HighlightOptions, type RendererKind } from './controller';
 import { listen } from './interactions';
+import { listenLookup } from './lookup';
 import { pageTerms } from './page-terms';
 import { linkPanels } from './panel-link';
 import { TooltipHost } from './tooltip-host';
@@ -107,6 +113,8 @@ async function run(ctx: ContentScriptContext): Promise<void> {
   const tooltip = new TooltipHost(ctx, terms, hostname, {
     openGuide: (hash) =>
       void browser.runtime.sendMessage({ type: 'open-guide', hash }).catch(() => undefined),
+    openQuery: (query) =>
+      void browser.runtime.sendMessage({ type: 'open-guide', query }).catch(() => undefined),
     // Patches from the current stored value, so a change made meanwhile elsewhere survives.
     hideTerm: (termId) =>
       void store.saveSettings((s) => ({ hiddenTerms: [...new Set([...s.hiddenTerms, termId])] })),
@@ -114,8 +122,9 @@ async function run(ctx: ContentScriptContext): Promise<void> {
     shown: (termId) => panels.tooltipShown(termId),
   });
 
+  const onHere = () => settings.enabled && isEnabledOn(settings, hostname);
   const apply = () => {
-    const on = settings.enabled && isEnabledOn(settings, hostname);
+    const on = onHere();
     const options = optionsFrom(settings, paints);
     if (!on || (controller && controller.renderer.kind !== options.renderer)) {
       tooltip.close();
@@ -141,6 +150,21 @@ async function run(ctx: ContentScriptContext): Promise<void> {
     () => settings.trigger,
     ctx.signal,
   );
+  // The search index stays in the background: the bubble asks it for results.
+  const lookup = listenLookup(
+    window,
+    {
+      tooltip,
+      matcher,
+      getController: () => (alive() ? controller : undefined),
+      onDoubleClick: () => alive() && settings.lookupOnDoubleClick && onHere(),
+      search: async (query) =>
+        parseSearchResponse(
+          await browser.runtime.sendMessage({ type: 'search', query }).catch(() => null),
+        ),
+    },
+    ctx.signal,
+  );
   const unwatch = store.watchSettings((loaded) => {
     settings = loaded.settings;
     apply();
@@ -159,6 +183,8 @@ async function run(ctx: ContentScriptContext): Promise<void> {
       case 'move-term':
         moveTo(message.direction);
         return undefined;
+      case 'lookup-selection':
+        return lookup.fromMenu(message.text).then((shown) => ({ shown }));
       case 'toggle-site':
         if (hostname) void store.saveSettings((s) => ({ sites: toggleSite(s, hostname).sites }));
         return undefined;

@@ -49,12 +49,16 @@ export function listen(
     cancelClose();
     closeTimer = setTimeout(() => {
       // Never close under the pointer or while the keyboard is inside. A mention the
-      // pointer moved on to meanwhile keeps its pending open.
-      if (!tooltip.hasFocus && !overTooltip && hovered !== tooltip.openKey) close();
+      // pointer moved on to meanwhile keeps its pending open. A lookup bubble is not
+      // hover's to close.
+      if (openOccurrence() && !tooltip.hasFocus && !overTooltip && hovered !== tooltip.openKey)
+        close();
     }, CLOSE_DELAY);
   };
   const lit = () => getController()?.renderer.hover(openOccurrence() ?? hovered);
-  const openOccurrence = () => tooltip.openKey as Occurrence | undefined;
+  /** The mention whose tooltip is open; none while a lookup bubble (lookup.ts) is. */
+  const openOccurrence = () =>
+    tooltip.persistent ? undefined : (tooltip.openKey as Occurrence | undefined);
 
   const close = (returnFocus = false) => {
     cancelClose();
@@ -80,14 +84,16 @@ export function listen(
       if (pending === left) cancelOpen();
       if (left === openOccurrence()) scheduleClose();
     }
-    if (!o) return;
+    // Hover opens nothing over a lookup bubble: it stays until the reader dismisses it.
+    if (!o || tooltip.persistent) return;
     if (o === openOccurrence()) return cancelClose();
     const trigger = getTrigger();
     if (trigger === 'click' || (trigger === 'alt-hover' && !alt)) return;
     cancelOpen();
     pending = o;
     openTimer = setTimeout(() => {
-      if (pending === o && hovered === o) openNow(o, { x, y });
+      // A bubble the reader opened meanwhile (a double-click on this very term) stays.
+      if (pending === o && hovered === o && !tooltip.persistent) openNow(o, { x, y });
     }, OPEN_DELAY);
   };
 
@@ -167,6 +173,8 @@ export function listen(
     'pointerdown',
     (e) => {
       if (!e.isTrusted || tooltip.contains(e)) return;
+      // A click or tap anywhere else dismisses a lookup bubble.
+      if (tooltip.persistent) close();
       const controller = getController();
       const o =
         controller?.occurrences.size &&
@@ -212,7 +220,8 @@ export function listen(
   win.addEventListener(
     'keydown',
     (e) => {
-      if (!e.isTrusted || !openOccurrence()) return;
+      // A term's tooltip or a lookup bubble: the keys work the same in both.
+      if (!e.isTrusted || !tooltip.openKey) return;
       const inside = tooltip.contains(e);
       if (e.key === 'Escape') {
         // Escape closes without moving the pointer; focus goes back where it was when it

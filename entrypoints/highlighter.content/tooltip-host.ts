@@ -2,8 +2,10 @@ import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '
 import { h, render } from 'preact';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { LookupResults, type LookupResultsActions } from '@/components/LookupResults';
 import { Tooltip, type TooltipActions } from '@/components/Tooltip';
 import type { GlossaryTerm } from '@/content/schema';
+import type { LookupResults as Results } from '@/lib/lookup-results';
 import { adoptStyles } from './browser-quirks';
 import { pageScheme } from './page-scheme';
 import tooltipCss from './tooltip.css?inline';
@@ -44,11 +46,19 @@ export interface OpenOptions {
   returnTo?: Element | null;
   /** Where the pointer opened it (client coordinates), for a term that wraps. */
   point?: { x: number; y: number };
+  /**
+   * A lookup bubble (a selection the reader asked about): it stays until dismissed
+   * (Escape, its Close button, a click elsewhere); hovering neither opens over it nor
+   * closes it.
+   */
+  persistent?: boolean;
 }
 
 /** What the tooltip asks of the rest of the content script. */
 export interface TooltipServices {
   openGuide(hash: string): void;
+  /** Opens the guide's search for a text. */
+  openQuery(query: string): void;
   hideTerm(termId: string): void;
   disableSite(): void;
   /** The tooltip now shows this term (opened, or swapped to a related one). */
@@ -70,6 +80,7 @@ export class TooltipHost {
   /** Which line of a wrapped term the pointer opened it on (its client rect's index). */
   private line: number | undefined;
   private termId: string | undefined;
+  private persistentOpen = false;
   /** Where keyboard focus was before a keyboard opening moved it in. */
   private returnTo: Element | null = null;
   /** Bumped on every open/close, so a slow mount never opens a tooltip closed since. */
@@ -96,6 +107,11 @@ export class TooltipHost {
   /** Is `node` our tooltip's host element (as the page sees it)? */
   isHost(node: Node | null): boolean {
     return !!node && node === this.ui?.shadowHost;
+  }
+
+  /** Is the open tooltip a lookup bubble (OpenOptions.persistent)? */
+  get persistent(): boolean {
+    return this.persistentOpen;
   }
 
   /** Is keyboard focus inside the tooltip? */
@@ -149,7 +165,16 @@ export class TooltipHost {
   }
 
   /** Shows the tooltip for `termId` next to `anchor`. */
-  async open(anchor: Anchor, termId: string, opts: OpenOptions = {}): Promise<void> {
+  open(anchor: Anchor, termId: string, opts: OpenOptions = {}): Promise<void> {
+    return this.present(anchor, opts, () => this.show(termId));
+  }
+
+  /** Shows a lookup's search results next to `anchor` (the bubble for a non-term). */
+  openResults(anchor: Anchor, results: Results, opts: OpenOptions = {}): Promise<void> {
+    return this.present(anchor, opts, () => this.showResults(results));
+  }
+
+  private async present(anchor: Anchor, opts: OpenOptions, render: () => void): Promise<void> {
     const gen = ++this.generation;
     await this.mount();
     if (gen !== this.generation || this.ctx.isInvalid || !anchor.present()) return;
@@ -161,9 +186,10 @@ export class TooltipHost {
       this.stopAutoUpdate = undefined;
     }
     this.anchor = anchor;
+    this.persistentOpen = !!opts.persistent;
     this.line = opts.point ? lineAt(anchor, opts.point) : undefined;
     layer.dataset.scheme = pageScheme(anchor.element, window);
-    this.show(termId);
+    render();
     layer.hidden = false;
     const reference = {
       getBoundingClientRect: () => anchor.bounding(),
@@ -200,16 +226,7 @@ export class TooltipHost {
       .slice(0, 3);
     const actions: TooltipActions = {
       readMore: (t) => this.services.openGuide(t.section),
-      showRelated: (id) => {
-        // The chip pressed is replaced with the new term's; keep a keyboard user inside.
-        const hadFocus = this.hasFocus;
-        this.show(id);
-        void this.place();
-        if (hadFocus) {
-          this.focusFirst();
-          this.announce(id);
-        }
-      },
+      showRelated: (id) => this.switchTo(id),
       hideTerm: (t) => {
         this.close(true);
         this.services.hideTerm(t.id);
@@ -225,6 +242,34 @@ export class TooltipHost {
       layer,
     );
     if (news) this.services.shown(termId);
+  }
+
+  /** Renders a lookup's results into the open bubble. */
+  private showResults(results: Results): void {
+    const layer = this.layer;
+    if (!layer) return;
+    this.termId = undefined;
+    const actions: LookupResultsActions = {
+      openHit: (hit) => this.services.openGuide(hit.anchor),
+      openQuery: () => this.services.openQuery(results.query),
+      showTerm: (label) => {
+        const term = [...this.terms.values()].find((t) => t.label === label);
+        if (term) this.switchTo(term.id);
+      },
+      close: () => this.close(true),
+    };
+    render(h(LookupResults, { results, actions, labelId: 'ml-tip-label' }), layer);
+  }
+
+  /** Shows another term in the open tooltip; the chip pressed is gone, so a keyboard user is kept inside. */
+  private switchTo(termId: string): void {
+    const hadFocus = this.hasFocus;
+    this.show(termId);
+    void this.place();
+    if (hadFocus) {
+      this.focusFirst();
+      this.announce(termId);
+    }
   }
 
   private async place(): Promise<void> {
@@ -300,6 +345,7 @@ export class TooltipHost {
     this.anchor = undefined;
     this.line = undefined;
     this.termId = undefined;
+    this.persistentOpen = false;
     if (this.layer) {
       this.layer.hidden = true;
       render(null, this.layer);

@@ -62,6 +62,11 @@ export interface Settings {
   readonly badge: boolean;
   /** The open side panel shows the entry of each term whose tooltip opens on the page. */
   readonly followPage: boolean;
+  /**
+   * Double-clicking a word shows the MyoLens bubble for it (off by default: double-click
+   * is how readers select a word, and a bubble each time would get in the way).
+   */
+  readonly lookupOnDoubleClick: boolean;
 }
 
 /** The object kept in storage: the settings plus the shape version they were written in. */
@@ -80,6 +85,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   hiddenCategories: Object.freeze([]) as readonly Category[],
   badge: true,
   followPage: true,
+  lookupOnDoubleClick: false,
 });
 
 /** Kebab-case term ids, the form glossary ids and `#term-<id>` links use. */
@@ -124,6 +130,9 @@ export const FIELDS: { readonly [K in keyof Settings]: ScalarField | ListField }
   // as the default like any missing field, and no other field changes shape, so there is
   // nothing for a migration step to do.
   followPage: { kind: 'scalar', schema: v.boolean() },
+  // Added after version 2 without a version bump: a field absent from storage reads as its
+  // default (off), so shapes written before it need no migration step.
+  lookupOnDoubleClick: { kind: 'scalar', schema: v.boolean() },
 };
 
 /** The version field itself: a positive whole number. */

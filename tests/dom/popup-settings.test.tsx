@@ -56,6 +56,7 @@ describe('SettingsView', () => {
     expect($('#trigger-hover').checked).toBe(true);
     expect($('#setting-badge').checked).toBe(true);
     expect($('#setting-follow-page').checked).toBe(true);
+    expect($('#setting-lookup-dblclick').checked).toBe(false);
     expect($('#setting-site')).toBeNull(); // no hostname known
   });
 
@@ -67,6 +68,7 @@ describe('SettingsView', () => {
     click($('#density-first'));
     click($('#setting-badge'));
     click($('#setting-follow-page'));
+    click($('#setting-lookup-dblclick'));
     click($('#category-safety'));
     await settle();
     expect(await stored()).toMatchObject({
@@ -77,10 +79,12 @@ describe('SettingsView', () => {
       density: 'first',
       badge: false,
       followPage: false,
+      lookupOnDoubleClick: true,
       hiddenCategories: ['safety'],
     });
     expect($('#setting-enabled').checked).toBe(false);
     expect($('#setting-follow-page').checked).toBe(false);
+    expect($('#setting-lookup-dblclick').checked).toBe(true);
     expect($('#category-safety').checked).toBe(false);
   });
 

@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { glossary } from '../../content/glossary-index';
 import { guide, flattenSections, blocksText } from '../../content';
+import { SEARCH_INDEX_JSON } from '../../content/generated/search-index';
 import { EXTENSION_DIR, expect, test } from './fixtures';
 
 /** The article's paragraphs that no tooltip summary could hold whole. */
@@ -34,4 +35,18 @@ test('the content script carries the glossary, not the article body', () => {
       chunks.some((c) => c.includes(p)),
       p,
     ).toBe(true);
+});
+
+test('the search index stays in the background: the selection bubble asks it for results', () => {
+  const read = (file: string) => readFileSync(join(EXTENSION_DIR, file), 'utf8');
+  const script = read('content-scripts/highlighter.js');
+  const background = read('background.js');
+  // A stretch of the serialized index (its start: plain JSON, which the bundle keeps as is).
+  const stretch = SEARCH_INDEX_JSON.slice(0, 200);
+  expect(stretch).not.toMatch(/[\\`$]/);
+  expect(background.includes(stretch)).toBe(true);
+  expect(script.includes(stretch)).toBe(false);
+  // MiniSearch names itself in its error messages.
+  expect(background).toMatch(/MiniSearch:/);
+  expect(script).not.toMatch(/MiniSearch/);
 });

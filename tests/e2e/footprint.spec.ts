@@ -19,6 +19,7 @@ import {
   textRects,
   watchMutations,
 } from './paint-helpers';
+import { doubleClickWord, menuLookup, selectionState, selectText } from './lookup-helpers';
 import { moveTerm, TooltipProbe } from './tooltip-helpers';
 
 /** What a screen reader gets: the accessibility tree's roles, names and structure. */
@@ -129,6 +130,56 @@ test('demo page: no mutation, the same HTML, AX tree and clipboard, through ever
   await expect.poll(() => page.evaluate(() => [...CSS.highlights.keys()])).toEqual([]);
   expect(await mutations(page)).toEqual(own);
   expect(await page.evaluate(() => document.body.innerHTML)).toBe(html);
+  expect(ourErrors(consoleErrors)).toEqual([]);
+});
+
+test('the selection bubble changes nothing: no mutation, the same HTML and AX tree, the selection kept', async ({
+  context,
+  server,
+  background,
+  consoleErrors,
+}) => {
+  await setSettings(background, { lookupOnDoubleClick: true });
+  const url = `${server.origin}/lookup/index.html`;
+  const { page, html, ax, own } = await offThenOn(context, background, url);
+  const probe = await TooltipProbe.attach(page);
+
+  // "Look up" on a term and on other text, walked with the keyboard and closed with Escape.
+  let axWithHost: string[] = [];
+  for (const [selector, text, label] of [
+    ['#p-term', 'sarcopenia', 'Sarcopenia'],
+    ['#p-plain', 'muscle weakness', '“muscle weakness”'],
+  ] as const) {
+    await selectText(page, selector, text);
+    const selection = await selectionState(page);
+    await menuLookup(background, page, text);
+    await probe.waitOpen(label);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Escape');
+    await probe.waitClosed();
+    expect(await selectionState(page), label).toEqual(selection);
+    expect(await mutations(page), label).toEqual(own);
+    // The tooltip's host (mounted at the first bubble, outside <body>) is in the tree from
+    // then on, its layer hidden; a bubble closed leaves nothing else.
+    if (!axWithHost.length) axWithHost = await axTree(page);
+    else expect(await axTree(page), label).toEqual(axWithHost);
+  }
+
+  // A double-click on a word that is no term, then a click elsewhere.
+  await doubleClickWord(page, '#p-plain', 'tiredness');
+  await probe.waitOpen('“tiredness”');
+  expect((await selectionState(page)).text).toBe('tiredness');
+  await page.mouse.click(5, 500);
+  await probe.waitClosed();
+
+  expect(await mutations(page)).toEqual(own);
+  expect(await page.evaluate(() => document.body.innerHTML)).toBe(html);
+  expect(await axTree(page)).toEqual(axWithHost);
+  // The page's own tree is all there, in order, with only the host's few nodes added.
+  let kept = 0;
+  for (const node of axWithHost) if (node === ax[kept]) kept++;
+  expect(kept).toBe(ax.length);
+  expect(axWithHost.length - ax.length).toBeLessThanOrEqual(3);
   expect(ourErrors(consoleErrors)).toEqual([]);
 });
 

@@ -56,12 +56,16 @@ function harnessScript(): Promise<string> {
   return bundle;
 }
 
-/** Serves the harness page and opens it with `?term=` (and `&scheme=` when given). */
+/**
+ * Serves the harness page and opens it with `?term=` (and `&scheme=` when given; with
+ * `lookup`, the selection bubble's results for that text).
+ */
 async function openHarness(
   page: Page,
   server: FixtureServer,
   termId: string,
   scheme?: 'light' | 'dark',
+  lookup?: string,
 ): Promise<void> {
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Tooltip harness</title>
@@ -73,7 +77,9 @@ async function openHarness(
   writeFileSync(join(HARNESS_OUT, 'index.html'), html);
   server.route('/tooltip-harness/index.html', { body: html });
   server.route('/tooltip-harness/harness.js', { body: js, type: 'text/javascript; charset=utf-8' });
-  const query = `term=${termId}${scheme ? `&scheme=${scheme}` : ''}`;
+  const query =
+    `term=${termId}${scheme ? `&scheme=${scheme}` : ''}` +
+    (lookup === undefined ? '' : `&lookup=${encodeURIComponent(lookup)}`);
   await page.goto(`${server.origin}/tooltip-harness/index.html?${query}`);
   await expect(page.getByRole('dialog')).toBeVisible();
   // axe's contrast check must not catch the entrance fade half-way.
@@ -96,8 +102,9 @@ async function axe(page: Page): Promise<{ violations: string[]; sawTooltip: bool
       `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
   );
   const contrast = results.passes.find((p) => p.id === 'color-contrast');
-  // axe names the summary by its id (the dialog's aria-describedby) or, without one, its class.
-  const sawTooltip = /ml-tip__summary|ml-tip-label-sum/.test(
+  // axe names the summary by its id (the dialog's aria-describedby) or, without one, its
+  // class; the results bubble's snippets by theirs.
+  const sawTooltip = /ml-tip__summary|ml-tip-label-sum|ml-tip-label-hit-\d/.test(
     JSON.stringify(contrast?.nodes.map((n) => n.target) ?? []),
   );
   return { violations, sawTooltip };
@@ -142,6 +149,34 @@ for (const scheme of ['light', 'dark'] as const) {
       width: layer!.width + 80,
       height: layer!.height + 100,
     });
+  });
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the selection bubble's results pass axe in ${scheme} mode (harness; screenshots saved)`, async ({
+    context,
+    server,
+  }) => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 480, height: 640 });
+    await page.emulateMedia({ colorScheme: scheme });
+    // Results with snippets; nothing found, with the names it nearly spells.
+    for (const [lookup, first] of [
+      ['muscle weakness', /^How does a vitamin D deficiency lead to muscle weakness/],
+      ['sarqopeeniaa', /^Sarcopenia$/],
+    ] as const) {
+      await openHarness(page, server, 'sarcopenia', scheme, lookup);
+      await expect(page.getByRole('dialog')).toHaveAccessibleName(`“${lookup}”`);
+      expect(await axe(page), `${lookup} (${scheme})`).toEqual({
+        violations: [],
+        sawTooltip: true,
+      });
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab');
+      await expect(page.getByRole('button', { name: first })).toBeFocused();
+      expect((await axe(page)).violations, `${lookup} focused (${scheme})`).toEqual([]);
+      await screenshot(page, `lookup-harness-${lookup.replace(/\W+/g, '-')}-${scheme}`);
+    }
   });
 }
 

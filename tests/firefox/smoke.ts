@@ -4,7 +4,8 @@
  * driven over WebDriver BiDi by puppeteer-core. The Playwright suite covers behaviour in
  * Chromium; this checks that the same code works in Gecko: it installs, marks a page, shows
  * a styled tooltip in its closed shadow root (also under a strict page CSP), talks to the
- * background, keeps its context menu across background restarts, renders its pages.
+ * background, keeps its context menu across background restarts, renders its pages, shows
+ * the selection bubble and suggests from the address bar.
  *
  *   npm run build:firefox && npx tsx tests/firefox/smoke.ts
  *
@@ -24,6 +25,7 @@ import { startServer, type FixtureServer } from '../e2e/server';
 import { BidiPage, type BidiNode } from './bidi';
 import { findFirefoxes, NO_FIREFOX_HELP } from './find-firefox';
 import { assert, atLeast, Checks, shot, waitFor, type CheckResult } from './harness';
+import { checkLookup } from './lookup';
 import { assertVisibleAndStyled, buttonCentre, describe, hoverAndReadTooltip } from './tooltip';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -376,6 +378,10 @@ async function testFirefox(
       const lookup = await tabAt(`${ownOrigin}guide.html?q=${query}`);
       await lookup.tab.close();
     });
+
+    // The selection bubble and the address bar (tests/firefox/lookup.ts).
+    if (bidi && extensionPage)
+      await checkLookup({ checks, page, bidi, extensionPage, version, out: OUT });
 
     await checks.run('the tooltip is styled under a strict page CSP too', undefined, async () => {
       const csp = await firefox.newPage();

@@ -31,39 +31,65 @@ export async function hoverAndReadTooltip(
 ): Promise<{ dialog: BidiNode; state: TooltipState }> {
   if (typeof target === 'string') await page.hover(target);
   else await page.mouse.move(target.x, target.y);
-  const found = await waitFor('the tooltip dialog in <myolens-ui>', async () => {
-    const host = await bidi.element('[data-myolens-ui]');
-    assert(host, 'no <myolens-ui> host element');
-    assert(host.value?.shadowRoot?.value?.mode === 'closed', 'its shadow root is not closed');
-    const dialog = findNode(host, (n) => n.value?.attributes?.role === 'dialog');
-    return dialog && { host, dialog };
-  });
-  const state = await bidi.call<TooltipState>(
-    `async (dialog, host) => {
-      // Read it once its fade-in is over.
-      await Promise.all(dialog.getAnimations({ subtree: true }).map((a) => a.finished));
-      const root = dialog.getRootNode();
-      const r = dialog.getBoundingClientRect();
-      const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
-      const labelId = dialog.getAttribute('aria-labelledby');
-      return {
-        label: (labelId && root.getElementById(labelId)?.textContent?.trim()) || '',
-        rect: { x: r.x, y: r.y, width: r.width, height: r.height },
-        inViewport: r.width > 0 && r.height > 0 && r.top >= 0 && r.left >= 0 &&
-          r.bottom <= innerHeight && r.right <= innerWidth,
-        onTop: hit === host,
-        background: getComputedStyle(dialog).backgroundColor,
-        opacity: getComputedStyle(dialog).opacity,
-        position: dialog.parentElement ? getComputedStyle(dialog.parentElement).position : '',
-        adoptedSheets: root.adoptedStyleSheets.length,
-        styleElements: root.querySelectorAll('style').length,
-      };
-    }`,
-    found.dialog,
-    found.host,
-  );
-  return { dialog: found.dialog, state };
+  return readTooltip(bidi);
 }
+
+/** The tooltip dialog in the closed shadow root, or undefined while none is shown. */
+async function findDialog(
+  bidi: BidiPage,
+): Promise<{ host: BidiNode; dialog: BidiNode } | undefined> {
+  const host = await bidi.element('[data-myolens-ui]');
+  assert(host, 'no <myolens-ui> host element');
+  assert(host.value?.shadowRoot?.value?.mode === 'closed', 'its shadow root is not closed');
+  const dialog = findNode(host, (n) => n.value?.attributes?.role === 'dialog');
+  return dialog && { host, dialog };
+}
+
+/** Reads the open tooltip (once it is labelled `label`, when given). */
+export async function readTooltip(
+  bidi: BidiPage,
+  label?: string,
+  ms?: number,
+): Promise<{ dialog: BidiNode; state: TooltipState }> {
+  return waitFor(
+    `the tooltip dialog in <myolens-ui>${label ? ` labelled "${label}"` : ''}`,
+    async () => {
+      const found = await findDialog(bidi);
+      if (!found) return undefined;
+      const state = await bidi.call<TooltipState>(READ_STATE, found.dialog, found.host);
+      return label === undefined || state.label === label
+        ? { dialog: found.dialog, state }
+        : undefined;
+    },
+    ms,
+  );
+}
+
+/** Waits until no tooltip dialog is shown (closing empties the layer). */
+export async function waitTooltipClosed(bidi: BidiPage): Promise<void> {
+  await waitFor('the tooltip to close', async () => !(await findDialog(bidi)));
+}
+
+const READ_STATE = `async (dialog, host) => {
+  // Read it once its fade-in is over.
+  await Promise.all(dialog.getAnimations({ subtree: true }).map((a) => a.finished));
+  const root = dialog.getRootNode();
+  const r = dialog.getBoundingClientRect();
+  const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+  const labelId = dialog.getAttribute('aria-labelledby');
+  return {
+    label: (labelId && root.getElementById(labelId)?.textContent?.trim()) || '',
+    rect: { x: r.x, y: r.y, width: r.width, height: r.height },
+    inViewport: r.width > 0 && r.height > 0 && r.top >= 0 && r.left >= 0 &&
+      r.bottom <= innerHeight && r.right <= innerWidth,
+    onTop: hit === host,
+    background: getComputedStyle(dialog).backgroundColor,
+    opacity: getComputedStyle(dialog).opacity,
+    position: dialog.parentElement ? getComputedStyle(dialog.parentElement).position : '',
+    adoptedSheets: root.adoptedStyleSheets.length,
+    styleElements: root.querySelectorAll('style').length,
+  };
+}`;
 
 /** The tooltip names `label`, is inside the viewport, on top, and styled by our sheet. */
 export function assertVisibleAndStyled(state: TooltipState, label: string): void {

@@ -3,6 +3,8 @@ import {
   ALLOWED_SENDERS,
   acceptMessage,
   parseEngineResponse,
+  parseLookupResponse,
+  parseSearchResponse,
   isContentScriptSender,
   isExtensionPageSender,
   isTrustedSender,
@@ -36,6 +38,9 @@ const VALID: Message[] = [
   { type: 'show-in-panel', windowId: 1_234_567_890, query: 'leucine' },
   { type: 'take-panel-request', windowId: 0 },
   { type: 'close-panel', windowId: 3, openedBefore: 1_750_000_000_000 },
+  { type: 'search', query: 'sarcopnia' },
+  { type: 'search', query: '' },
+  { type: 'lookup-selection', text: 'vitamin D receptor' },
 ];
 
 const BIG = 'x'.repeat(1024 * 1024);
@@ -91,6 +96,13 @@ const MALFORMED: [string, unknown][] = [
   ['take-panel-request with a string window', { type: 'take-panel-request', windowId: '1' }],
   ['close-panel without a time', { type: 'close-panel', windowId: 1 }],
   ['close-panel with a negative time', { type: 'close-panel', windowId: 1, openedBefore: -5 }],
+  ['search without a query', { type: 'search' }],
+  ['search with a 1 MB query', { type: 'search', query: BIG }],
+  ['search with a numeric query', { type: 'search', query: 3 }],
+  ['search naming a tab', { type: 'search', query: 'x', tabId: 1 }],
+  ['lookup-selection without text', { type: 'lookup-selection' }],
+  ['lookup-selection with 201 characters', { type: 'lookup-selection', text: 'a'.repeat(201) }],
+  ['lookup-selection with a point', { type: 'lookup-selection', text: 'x', x: 1, y: 2 }],
 ];
 
 describe('parseMessage', () => {
@@ -281,6 +293,15 @@ describe('senders', () => {
       expect(acceptMessage(message, contentScript, own)).toBeNull();
       expect(acceptMessage(message, UNTRUSTED[0]![1], own)).toBeNull();
     }
+    // Only a content script asks the background to search; only the background (or
+    // another of our pages) asks a tab to look up its selection.
+    expect(acceptMessage({ type: 'search', query: 'vdr' }, contentScript, own)).not.toBeNull();
+    expect(acceptMessage({ type: 'search', query: 'vdr' }, popup, own)).toBeNull();
+    expect(acceptMessage({ type: 'search', query: 'vdr' }, UNTRUSTED[0]![1], own)).toBeNull();
+    const lookup = { type: 'lookup-selection', text: 'sarcopenia' };
+    expect(acceptMessage(lookup, background, own)).toEqual(lookup);
+    expect(acceptMessage(lookup, contentScript, own)).toBeNull();
+    expect(acceptMessage(lookup, UNTRUSTED[0]![1], own)).toBeNull();
   });
 
   test('every message type has a sender rule', () => {
@@ -288,10 +309,12 @@ describe('senders', () => {
       [
         'get-engine',
         'get-page-terms',
+        'lookup-selection',
         'move-term',
         'open-guide',
         'page-terms-changed',
         'reveal-term',
+        'search',
         'toggle-site',
         'show-in-panel',
         'take-panel-request',
@@ -361,5 +384,49 @@ describe('parseEngineResponse', () => {
     expect(parseEngineResponse({ name: 'Firefox', version: '153', vendor: 'x' })).toBeNull();
     expect(parseEngineResponse(undefined)).toBeNull();
     expect(parseEngineResponse('153')).toBeNull();
+  });
+});
+
+describe('parseSearchResponse', () => {
+  const hit = {
+    kind: 'term',
+    anchor: 'term-sarcopenia',
+    title: [{ text: 'Sarcopenia', match: true }],
+    snippet: [{ text: 'Age-related loss of muscle mass', match: false }],
+  };
+  const response = { query: 'sarcopnia', hits: [hit], suggestions: [] };
+
+  test('accepts the bubble results', () => {
+    expect(parseSearchResponse(response)).toEqual(response);
+    expect(
+      parseSearchResponse({ query: 'zzz', hits: [], suggestions: ['Sarcopenia'] }),
+    ).not.toBeNull();
+  });
+
+  test.each([
+    ['an unknown kind', { ...response, hits: [{ ...hit, kind: 'page' }] }],
+    ['an anchor that is not an id', { ...response, hits: [{ ...hit, anchor: '#x y' }] }],
+    [
+      'a segment over 200 characters',
+      { ...response, hits: [{ ...hit, title: [{ text: 'a'.repeat(201), match: false }] }] },
+    ],
+    [
+      'a segment with extra fields',
+      { ...response, hits: [{ ...hit, title: [{ text: 'a', match: true, html: '<b>' }] }] },
+    ],
+    ['six hits', { ...response, hits: Array.from({ length: 6 }, () => hit) }],
+    ['no query', { hits: [], suggestions: [] }],
+    ['a string', 'Sarcopenia'],
+    ['undefined (no background answered)', undefined],
+  ])('rejects %s', (_name, raw) => expect(parseSearchResponse(raw)).toBeNull());
+});
+
+describe('parseLookupResponse', () => {
+  test('takes whether the bubble was shown, nothing else', () => {
+    expect(parseLookupResponse({ shown: true })).toEqual({ shown: true });
+    expect(parseLookupResponse({ shown: false })).toEqual({ shown: false });
+    expect(parseLookupResponse({ shown: 'yes' })).toBeNull();
+    expect(parseLookupResponse({ shown: true, url: 'https://x' })).toBeNull();
+    expect(parseLookupResponse(undefined)).toBeNull();
   });
 });

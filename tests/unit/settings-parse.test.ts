@@ -285,6 +285,7 @@ const CASES: Case[] = [
       hiddenCategories: 1,
       badge: 1,
       followPage: 1,
+      lookupOnDoubleClick: null,
     },
     expect: {},
     problems: [
@@ -298,6 +299,7 @@ const CASES: Case[] = [
       /^hiddenCategories:/,
       /^badge:/,
       /^followPage:/,
+      /^lookupOnDoubleClick:/,
     ],
   },
   {
@@ -332,6 +334,18 @@ const CASES: Case[] = [
     raw: { version: 2, followPage: null, badge: false },
     expect: { badge: false },
     problems: [/^followPage: invalid null/],
+  },
+  {
+    name: 'lookupOnDoubleClick as the string "true"',
+    raw: { version: 2, lookupOnDoubleClick: 'true', badge: false },
+    expect: { badge: false },
+    problems: [/^lookupOnDoubleClick: invalid string/],
+  },
+  {
+    name: 'lookupOnDoubleClick as 1',
+    raw: { version: 2, lookupOnDoubleClick: 1, trigger: 'click' },
+    expect: { trigger: 'click' },
+    problems: [/^lookupOnDoubleClick: invalid number/],
   },
   {
     name: 'a sparse array',
@@ -377,6 +391,7 @@ describe('parseSettings on good values', () => {
     hiddenCategories: ['safety', 'nutrition'],
     badge: false,
     followPage: false,
+    lookupOnDoubleClick: true,
   };
 
   test('what toStored writes reads back the same, without problems', () => {
@@ -419,8 +434,24 @@ describe('parseSettings on good values', () => {
     const { settings, problems } = parseSettings(before);
     const { version: _version, ...fields } = before;
     expect(problems).toEqual([]);
-    expect(settings).toEqual({ ...fields, followPage: true });
+    expect(settings).toEqual({ ...fields, followPage: true, lookupOnDoubleClick: false });
     expect(parseSettings({ ...before, followPage: false }).settings.followPage).toBe(false);
+  });
+
+  test('a value stored before the double-click lookup existed reads it as off, keeping the rest', () => {
+    const before = { version: 2, enabled: false, trigger: 'click', hiddenTerms: ['vitamin-d'] };
+    const { settings, problems } = parseSettings(before);
+    expect(problems).toEqual([]);
+    expect(settings.lookupOnDoubleClick).toBe(false);
+    expect(settings).toEqual({
+      ...DEFAULT_SETTINGS,
+      enabled: false,
+      trigger: 'click',
+      hiddenTerms: ['vitamin-d'],
+    });
+    // Turned on, it is written and read back like every other field.
+    const on = parseSettings(toStored({ ...settings, lookupOnDoubleClick: true }));
+    expect(on).toEqual({ settings: { ...settings, lookupOnDoubleClick: true }, problems: [] });
   });
 
   test('site entries are normalised', () => {
@@ -458,6 +489,7 @@ describe('parseSettings on good values', () => {
       hiddenCategories: [],
       badge: true,
       followPage: true,
+      lookupOnDoubleClick: false,
     });
   });
 
@@ -465,6 +497,7 @@ describe('parseSettings on good values', () => {
     expect(sameSettings(custom, { ...custom, sites: [...custom.sites] })).toBe(true);
     expect(sameSettings(custom, { ...custom, sites: [...custom.sites].reverse() })).toBe(false);
     expect(sameSettings(custom, { ...custom, badge: true })).toBe(false);
+    expect(sameSettings(custom, { ...custom, lookupOnDoubleClick: false })).toBe(false);
   });
 
   test('hidden categories are the glossary categories', () => {
