@@ -6,18 +6,26 @@ export function paintedCount(page: Page, name = 'myolens'): Promise<number> {
   return page.evaluate((n) => CSS.highlights.get(n)?.size ?? 0, name);
 }
 
-/** The text of every range in a registered highlight, in registration order. */
-export function paintedTexts(page: Page, name = 'myolens'): Promise<string[]> {
+/** Each range of a registered highlight, in registration order: its text and viewport top. */
+export function paintedRanges(
+  page: Page,
+  name = 'myolens',
+): Promise<{ text: string; top: number }[]> {
   return page.evaluate(
     (n) =>
       [...(CSS.highlights.get(n) ?? [])].map((r) => {
         const range = new Range();
         range.setStart(r.startContainer, r.startOffset);
         range.setEnd(r.endContainer, r.endOffset);
-        return range.toString();
+        return { text: range.toString(), top: range.getBoundingClientRect().top };
       }),
     name,
   );
+}
+
+/** The text of every range in a registered highlight, in registration order. */
+export async function paintedTexts(page: Page, name = 'myolens'): Promise<string[]> {
+  return (await paintedRanges(page, name)).map((r) => r.text);
 }
 
 /**
@@ -88,17 +96,8 @@ export async function scrollToPainted(page: Page, steps = 120): Promise<number[]
 }
 
 /** The viewport-relative top of each range registered as `name`. */
-export function paintedTops(page: Page, name = 'myolens'): Promise<number[]> {
-  return page.evaluate(
-    (n) =>
-      [...(CSS.highlights.get(n) ?? [])].map((r) => {
-        const range = new Range();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        return range.getBoundingClientRect().top;
-      }),
-    name,
-  );
+export async function paintedTops(page: Page, name = 'myolens'): Promise<number[]> {
+  return (await paintedRanges(page, name)).map((r) => r.top);
 }
 
 /**
