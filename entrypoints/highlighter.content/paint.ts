@@ -19,18 +19,17 @@ export const HIGHLIGHT_NAMES = {
 /** How long a revealed mention stays lit. */
 const FLASH_MS = 1600;
 
+/** How many screens above and below the viewport underlines are registered. */
+const MARGIN_SCREENS = 1;
+
 /**
- * How far around the viewport underlines are registered (an IntersectionObserver root
- * margin): a screen above and below, half a screen to either side, so that ordinary
- * scrolling finds them painted already.
+ * The same as an IntersectionObserver root margin, with half a screen to either side, so
+ * that ordinary scrolling finds the underlines painted already.
  */
-export const NEAR_MARGIN = '100% 50%';
+export const NEAR_MARGIN = `${MARGIN_SCREENS * 100}% 50%`;
 
 /** Underlines per run: what one pair of watched elements stands for. */
 export const RUN_LENGTH = 64;
-
-/** The margin in viewport heights, as NEAR_MARGIN says it for the top and bottom. */
-const MARGIN_SCREENS = 1;
 
 /** How often, at most, a scroll has runs taller than the margin looked at again. */
 const RECHECK_MS = 120;
@@ -242,7 +241,11 @@ export class PaintRenderer implements Renderer {
 
   private forgetRun(run: Run): void {
     this.runs.delete(run);
-    if (this.runs.size) return;
+    if (!this.runs.size) this.stopRechecks();
+  }
+
+  /** No run left to look at again after a scroll. */
+  private stopRechecks(): void {
     this.win.removeEventListener('scroll', this.scrolled, { capture: true });
     clearTimeout(this.recheckTimer);
     this.recheckTimer = undefined;
@@ -355,9 +358,7 @@ export class PaintRenderer implements Renderer {
 
   clear(): void {
     clearTimeout(this.flashTimer);
-    clearTimeout(this.recheckTimer);
-    this.recheckTimer = undefined;
-    this.win.removeEventListener('scroll', this.scrolled, { capture: true });
+    this.stopRechecks();
     this.watcher?.disconnect();
     const registry = this.win.CSS.highlights;
     this.unregister(this.style);
