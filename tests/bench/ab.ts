@@ -5,6 +5,7 @@
  * them into "what the extension adds" between DOMContentLoaded and the last mark.
  */
 import type { BrowserContext, Page } from 'playwright';
+import { mentionCounts } from '../e2e/paint-helpers';
 import { backgroundWorker } from '../support/extension';
 import type { AbPageResult, AbSample, Arm, Loaf } from './ab-summary';
 import { ARMS } from './ab-summary';
@@ -132,35 +133,42 @@ export async function setRenderer(
   );
 }
 
-/** Chromium's tabs API as the service worker sees it (the part we call). */
-interface TabsApi {
-  query(query: { active: boolean; lastFocusedWindow: boolean }): Promise<{ id?: number }[]>;
-  sendMessage(tabId: number, message: unknown): Promise<unknown>;
-}
-
 /**
  * The mentions the active tab's content script has found so far, asked as the popup asks
- * ("This page", a `get-page-terms` message). The paint renderer registers only the
- * underlines near the viewport, so the registry says when the reader saw marks, and this
- * says when the scan of the whole page was done.
+ * ("This page", e2e's mentionCounts); null when no content script answers. The paint
+ * renderer registers only the underlines near the viewport, so the registry says when the
+ * reader saw marks, and this says when the scan of the whole page was done.
  */
 export function mentionsOf(
   context: BrowserContext,
   extensionDir: string,
 ): (page: Page) => Promise<number | null> {
   return async (page) => {
-    await page.bringToFront();
     const worker = await backgroundWorker(context, extensionDir);
-    return worker.evaluate(async () => {
-      const { tabs } = (globalThis as unknown as { chrome: { tabs: TabsApi } }).chrome;
-      const [tab] = await tabs.query({ active: true, lastFocusedWindow: true });
-      if (tab?.id === undefined) return null;
-      const answer = (await tabs
-        .sendMessage(tab.id, { type: 'get-page-terms' })
-        .catch(() => undefined)) as { terms: { count: number }[] } | undefined;
-      return answer ? answer.terms.reduce((n, t) => n + t.count, 0) : null;
-    });
+    const counts = await mentionCounts(worker, page).catch(() => null);
+    return counts && Object.values(counts).reduce((n, c) => n + c, 0);
   };
+}
+
+/**
+ * The scan's progress over a load's polls: the mention count, and the page time when it
+ * last changed (the scan's end, to the poll's interval).
+ */
+export class ScanProgress {
+  found: number | null = null;
+  scanned: number | null = null;
+  constructor(private readonly mentions?: (page: Page) => Promise<number | null>) {}
+
+  /** One poll; returns the page's clock now. */
+  async poll(page: Page): Promise<number> {
+    const n = this.mentions ? await this.mentions(page) : null;
+    const now = await page.evaluate(() => performance.now());
+    if (n !== null && n !== this.found) {
+      this.found = n;
+      this.scanned = now;
+    }
+    return now;
+  }
 }
 
 /**
@@ -186,26 +194,19 @@ export async function sampleAb(
     await page.addInitScript(AB_PROBE);
     await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
     const end = Date.now() + timeoutMs;
-    let found: number | null = null;
-    let scanned: number | null = null;
+    // Polled every 250 ms: the scan's end is known to that much, in both arms' window.
+    const scan = new ScanProgress(mentions);
     for (;;) {
       await page.waitForTimeout(250);
-      if (mentions) {
-        // Polled every 250 ms: the scan's end is known to that much, in both arms' window.
-        const n = await mentions(page);
-        if (n !== null && n !== found) {
-          found = n;
-          scanned = await page.evaluate(() => performance.now());
-        }
-      }
+      await scan.poll(page);
       const quiet = await page.evaluate((scanned) => {
         const rec = (window as unknown as { __ab: ProbeRecord }).__ab;
         const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
         const lastFrame = Math.max(0, ...rec.frames.map((f) => f.start + f.duration));
         const busy = Math.max(rec.dcl, nav.loadEventEnd, rec.settled ?? 0, scanned, lastFrame);
         return { quiet: performance.now() - busy, marks: rec.elements + rec.painted };
-      }, scanned ?? 0);
-      const count = found ?? quiet.marks;
+      }, scan.scanned ?? 0);
+      const count = scan.found ?? quiet.marks;
       // On a starved machine the content script can pause longer than quietMs between
       // slices (a --quick run once stopped at 216 of 1560 marks): short of the reference
       // count, wait longer, but not forever (a density that marks fewer is legitimate).
@@ -234,7 +235,7 @@ export async function sampleAb(
         frames: rec.frames,
       };
     }, arm);
-    return { ...sample, mentions: found, scanned };
+    return { ...sample, mentions: scan.found, scanned: scan.scanned };
   } finally {
     await page.close();
   }

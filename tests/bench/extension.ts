@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright';
 import { chromiumArgs } from '../support/find-chromium';
 import { backgroundWorker, unpackedExtensionId } from '../support/extension';
+import { ScanProgress } from './ab';
 import { chromiumPath, freshPage, prepareContext, VIEWPORT } from './browser';
 
 /** One load of a page with the extension, times from navigation start (performance.now()). */
@@ -201,18 +202,12 @@ export async function sampleExtensionPage(
     await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
     const end = Date.now() + timeoutMs;
     let rec: ProbeRecord;
-    let found: number | null = null;
-    let scanned: number | null = null;
+    const scan = new ScanProgress(mentions);
     for (;;) {
       await page.waitForTimeout(250);
-      const n = mentions ? await mentions(page) : null;
+      const since = await scan.poll(page);
       rec = await page.evaluate(() => (window as unknown as { __ext: ProbeRecord }).__ext);
-      const since = await page.evaluate(() => performance.now());
-      if (n !== null && n !== found) {
-        found = n;
-        scanned = since;
-      }
-      const last = Math.max(rec.lastMark ?? rec.dcl, scanned ?? 0);
+      const last = Math.max(rec.lastMark ?? rec.dcl, scan.scanned ?? 0);
       if (since - last > quietMs || Date.now() > end) break;
     }
     const nav = await page.evaluate(() => {
@@ -221,6 +216,7 @@ export async function sampleExtensionPage(
     });
     // The mentions found; else elements (wrap) plus painted ranges (paint, which
     // registers those near the viewport only).
+    const { found, scanned } = scan;
     const marks =
       found ??
       (await page.locator('mark[data-myolens-term]').count()) +
