@@ -58,6 +58,12 @@ export const ClosePanelSchema = v.strictObject({
 });
 /** Popup to the active tab's content script: which terms are on this page? */
 export const GetPageTermsSchema = v.strictObject({ type: v.literal('get-page-terms') });
+/**
+ * An extension page to a tab's content script: answer `get-page-terms` once the scan is
+ * idle (every queued walk, write and sweep done). Tests and the bench wait on it instead
+ * of polling the page.
+ */
+export const WhenIdleSchema = v.strictObject({ type: v.literal('when-idle') });
 /** Popup to content script: scroll to the term's next occurrence and flash it. */
 export const RevealTermSchema = v.strictObject({
   type: v.literal('reveal-term'),
@@ -104,6 +110,7 @@ export const LookupSelectionSchema = v.strictObject({
 export const MessageSchema = v.variant('type', [
   OpenGuideSchema,
   GetPageTermsSchema,
+  WhenIdleSchema,
   RevealTermSchema,
   PageTermsChangedSchema,
   MoveTermSchema,
@@ -189,7 +196,7 @@ export const LookupResponseSchema = v.strictObject({ shown: v.boolean() });
 export type LookupResponse = v.InferOutput<typeof LookupResponseSchema>;
 
 /** What the receiver of each message type answers. */
-export type ResponseOf<T extends MessageType> = T extends 'get-page-terms'
+export type ResponseOf<T extends MessageType> = T extends 'get-page-terms' | 'when-idle'
   ? PageTermsResponse
   : T extends 'get-engine'
     ? EngineResponse
@@ -314,6 +321,7 @@ export function isTrustedSender(
 export const ALLOWED_SENDERS: { readonly [T in MessageType]: readonly SenderKind[] } = {
   'open-guide': ['content-script', 'extension-page'],
   'get-page-terms': ['extension-page'],
+  'when-idle': ['extension-page'],
   'reveal-term': ['extension-page'],
   'page-terms-changed': ['content-script'],
   'move-term': ['extension-page'],

@@ -177,6 +177,10 @@ async function run(ctx: ContentScriptContext): Promise<void> {
     switch (message.type) {
       case 'get-page-terms':
         return Promise.resolve(pageTerms(controller, hostname));
+      case 'when-idle':
+        return (controller?.whenIdle() ?? Promise.resolve()).then(() =>
+          pageTerms(controller, hostname),
+        );
       case 'reveal-term':
         reveal(message.termId);
         return undefined;

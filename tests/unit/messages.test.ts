@@ -28,6 +28,7 @@ const VALID: Message[] = [
   { type: 'open-guide', query: 'What is sarcopenia?' },
   { type: 'open-guide', hash: 'faq', query: '' },
   { type: 'get-page-terms' },
+  { type: 'when-idle' },
   { type: 'reveal-term', termId: 'vitamin-d' },
   { type: 'page-terms-changed', count: 0 },
   { type: 'page-terms-changed', count: 42 },
@@ -288,6 +289,8 @@ describe('senders', () => {
       { type: 'show-in-panel', windowId: 1, hash: 'term-vdr' },
       { type: 'take-panel-request', windowId: 1 },
       { type: 'close-panel', windowId: 1, openedBefore: 5 },
+      // Only our pages (tests and the bench run there) wait on a tab's scan.
+      { type: 'when-idle' },
     ]) {
       expect(acceptMessage(message, background, own)).toEqual(message);
       expect(acceptMessage(message, contentScript, own)).toBeNull();
@@ -309,6 +312,7 @@ describe('senders', () => {
       [
         'get-engine',
         'get-page-terms',
+        'when-idle',
         'lookup-selection',
         'move-term',
         'open-guide',
