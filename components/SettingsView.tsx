@@ -6,7 +6,7 @@ import {
   type Density,
   type LoadedSettings,
   type MarkStyle,
-  type RendererChoice,
+  type RendererKind,
   type SettingsPatch,
   type SettingsStore,
   type SiteMode,
@@ -30,7 +30,7 @@ const DENSITIES: Choice<Density>[] = [
   { value: 'all', label: 'Every mention' },
   { value: 'first', label: 'First mention of each term on the page' },
 ];
-const RENDERERS: Choice<RendererChoice>[] = [
+const RENDERERS: Choice<RendererKind>[] = [
   { value: 'paint', label: 'Paint over the page, leaving it untouched' },
   { value: 'wrap', label: 'Wrap terms in elements (for user styles)' },
 ];

@@ -1,5 +1,7 @@
+import type { Density } from '@/lib/settings';
+
 /**
- * Which mentions are underlined. Every mention explains itself on hover and keyboard;
+ * Which mentions are underlined (the `Density` setting). Every mention explains itself on hover and keyboard;
  * only these are drawn:
  * - 'section' (the default): the first mention of each term in each section, where a
  *   section runs from one heading to the next (and the document before the first);
@@ -10,8 +12,6 @@
  * where its first mention in the section is underlined instead, and a dotted line
  * under display type restyles the page most.
  */
-export type Density = 'section' | 'all' | 'first';
-
 /** Elements that open a section. */
 const HEADINGS = 'h1,h2,h3,h4,h5,h6,[role="heading"]';
 
@@ -41,7 +41,8 @@ export class UnderlinePolicy {
   private shownIn = new WeakMap<object, Set<string>>();
 
   constructor(
-    private readonly doc: Document,
+    /** Where sections are read (a document or a shadow root); the section before the first heading. */
+    private readonly root: ParentNode,
     private density: Density,
   ) {}
 
@@ -57,12 +58,12 @@ export class UnderlinePolicy {
     this.headings = null;
   }
 
-  /** The section of `node`: the last heading before it, or the document. */
+  /** The section of `node`: the last heading before it, or the root. */
   sectionOf(node: Node): object {
     // Only the default density needs sections: the others spare the headings' lookup.
-    if (this.density !== 'section') return this.doc;
-    const hs = (this.headings ??= [...this.doc.querySelectorAll(HEADINGS)]);
-    if (!hs.length) return this.doc;
+    if (this.density !== 'section') return this.root;
+    const hs = (this.headings ??= [...this.root.querySelectorAll(HEADINGS)]);
+    if (!hs.length) return this.root;
     const before = (h: Element) =>
       (h.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0 ||
       h.contains(node);
@@ -84,7 +85,7 @@ export class UnderlinePolicy {
       }
     }
     this.cursor = i;
-    return i === -1 ? this.doc : hs[i]!;
+    return i === -1 ? this.root : hs[i]!;
   }
 
   /** Is `node` in a place where mentions are never underlined? */
@@ -96,7 +97,7 @@ export class UnderlinePolicy {
   claim(termId: string, section: object, quiet: boolean): boolean {
     if (quiet) return false;
     if (this.density === 'all') return true;
-    const key = this.density === 'first' ? this.doc : section;
+    const key = this.density === 'first' ? this.root : section;
     let terms = this.shownIn.get(key);
     if (!terms) this.shownIn.set(key, (terms = new Set()));
     if (terms.has(termId)) return false;
@@ -106,7 +107,7 @@ export class UnderlinePolicy {
 
   /** An underlined mention went away: the next one found in its place may take over. */
   release(termId: string, section: object): void {
-    const key = this.density === 'first' ? this.doc : section;
+    const key = this.density === 'first' ? this.root : section;
     this.shownIn.get(key)?.delete(termId);
   }
 }

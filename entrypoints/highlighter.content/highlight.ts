@@ -1,11 +1,10 @@
 import Mark from 'mark.js/src/lib/mark.js';
+import type { MarkStyle } from '@/lib/settings';
 
 /** The attribute that names a mark's term: a stable contract for user styles and tests. */
 export const TERM_ATTR = 'data-myolens-term';
 /** The attribute that carries the mark style chosen in settings. */
 export const STYLE_ATTR = 'data-myolens-style';
-
-export type MarkStyle = 'underline' | 'background' | 'none';
 
 /**
  * One page text node that we split into head + marks + tails. `head` is the page's own
@@ -227,6 +226,14 @@ export class Highlighter {
       }
     }
     return { rescan, edited, owners };
+  }
+
+  /** Restores the group `node` (a page node we split, or one of ours) belongs to, if any. */
+  restoreAround(node: Node): void {
+    const group = this.groupOf.get(node) ?? this.groupOf.get(node.parentNode!);
+    if (!group) return;
+    if (this.state(group) === 'edited') this.unwrapInPlace(group);
+    else this.restore(group);
   }
 
   /** Restores every group inside `root` (a region that just became an editor). */

@@ -1,5 +1,11 @@
-import { rangeOf, type Occurrence, type Occurrences } from './occurrences';
-import type { Anchor } from './tooltip-host';
+import { rangeOf, type Occurrence } from './occurrences';
+import type { Anchor } from './placement';
+
+/** Where the mentions are read: a text node's, and whether one still holds. */
+export interface MentionSource {
+  at(node: Text): readonly Occurrence[];
+  valid(o: Occurrence): boolean;
+}
 
 /** The caret position under a point: a node and an offset in it. */
 interface Caret {
@@ -41,7 +47,7 @@ function inside(rects: DOMRectList | DOMRect[], x: number, y: number): boolean {
  */
 export function occurrenceAt(
   doc: Document,
-  occurrences: Occurrences,
+  occurrences: MentionSource,
   x: number,
   y: number,
 ): Occurrence | undefined {
@@ -55,7 +61,7 @@ export function occurrenceAt(
 }
 
 /** A tooltip anchor for a mention: its text's boxes, for as long as it is on the page. */
-export function anchorOf(o: Occurrence, occurrences: Occurrences): Anchor {
+export function anchorOf(o: Occurrence, occurrences: MentionSource): Anchor {
   // A live Range for as long as the tooltip is open: one, not one per mention.
   const range = rangeOf(o);
   return {

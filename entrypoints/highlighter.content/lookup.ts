@@ -7,14 +7,15 @@
 import { lookupQuery, termOfText } from '@/lib/lookup';
 import type { LookupResults } from '@/lib/lookup-results';
 import type { Matcher } from '@/lib/matcher';
-import type { PageController } from './controller';
+import type { TabSession } from './tab';
 import type { Anchor, TooltipHost } from './tooltip-host';
 
 /** What the lookup needs from the rest of the content script. */
 export interface LookupDeps {
   tooltip: TooltipHost;
   matcher: Matcher;
-  getController(): PageController | undefined;
+  /** The current session (MyoLens on here), if any. */
+  session(): TabSession | undefined;
   /** Does a double-click look up now (the setting on, MyoLens on for this site)? */
   onDoubleClick(): boolean;
   /** The guide's best results for a text (asked of the background), or null. */
@@ -60,7 +61,7 @@ export function listenLookup(
   const termAround = (range: Range): string | undefined => {
     const node = range.startContainer;
     if (node !== range.endContainer || node.nodeType !== Node.TEXT_NODE) return undefined;
-    const found = deps.getController()?.occurrences.at(node as Text) ?? [];
+    const found = deps.session()?.at(node as Text) ?? [];
     return found.find((o) => range.startOffset >= o.start && range.endOffset <= o.end)?.termId;
   };
 

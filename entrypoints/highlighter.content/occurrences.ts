@@ -61,13 +61,10 @@ export class Occurrences {
     return node.isConnected && node.data === entry.data;
   }
 
-  /** The occurrences of `node`, if they still hold; stale ones are forgotten. */
+  /** The occurrences of `node`, if they still hold (a read: stale ones wait for a sweep). */
   at(node: Text): readonly Occurrence[] {
     const entry = this.byNode.get(node);
-    if (!entry) return [];
-    if (this.trusted(node, entry)) return entry.list;
-    this.onStale?.(node, this.delete(node));
-    return [];
+    return entry && this.trusted(node, entry) ? entry.list : [];
   }
 
   /** Is this occurrence still the page's text? */
@@ -76,21 +73,18 @@ export class Occurrences {
     return !!entry && entry.list.includes(o) && this.trusted(o.node, entry);
   }
 
-  /** Called with what `at` or `sweep` forgot, so the renderer stops showing it. */
-  onStale: ((node: Text, gone: Occurrence[]) => void) | undefined;
-
   /**
    * Forgets every occurrence whose text is gone or changed (or that `drop` names), so no
-   * removed node is kept alive. Returns how many nodes it forgot.
+   * removed node is kept alive. Returns what it forgot, a node's list each, for the
+   * renderer to stop showing.
    */
-  sweep(drop?: (node: Text) => boolean): number {
-    let n = 0;
+  sweep(drop?: (node: Text) => boolean): Occurrence[][] {
+    const out: Occurrence[][] = [];
     for (const [node, entry] of this.byNode) {
       if (this.trusted(node, entry) && !drop?.(node)) continue;
-      this.onStale?.(node, this.delete(node));
-      n++;
+      out.push(this.delete(node));
     }
-    return n;
+    return out;
   }
 
   /**
@@ -98,14 +92,12 @@ export class Occurrences {
    * removed, text nodes it changed), so a page that changes often does not pay per
    * occurrence. Past a walk of twice as many nodes as hold occurrences, sweeps them all.
    */
-  sweepUnder(roots: readonly Node[]): number {
-    let n = 0;
+  sweepUnder(roots: readonly Node[]): Occurrence[][] {
+    const out: Occurrence[][] = [];
     let budget = 2 * this.byNode.size + 64;
     const check = (node: Text) => {
       const entry = this.byNode.get(node);
-      if (!entry || this.trusted(node, entry)) return;
-      this.onStale?.(node, this.delete(node));
-      n++;
+      if (entry && !this.trusted(node, entry)) out.push(this.delete(node));
     };
     for (const root of roots) {
       if (root.nodeType === 3) {
@@ -118,11 +110,11 @@ export class Occurrences {
         NodeFilter.SHOW_TEXT,
       );
       for (let t = walker.nextNode(); t; t = walker.nextNode()) {
-        if (--budget < 0) return n + this.sweep();
+        if (--budget < 0) return out.concat(this.sweep());
         check(t as Text);
       }
     }
-    return n;
+    return out;
   }
 
   /** Every occurrence, in document order. */

@@ -1,5 +1,6 @@
+import type { MarkStyle } from '@/lib/settings';
 import type { Occurrence } from './occurrences';
-import type { MarkStyle, Moved, Renderer } from './render';
+import type { Placed, Renderer } from './render';
 
 /**
  * The names our highlights are registered under: a stable contract for user styles and
@@ -93,6 +94,8 @@ export class PaintRenderer implements Renderer {
   private readonly watcher: IntersectionObserver | null;
   private style: MarkStyle;
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The mention `hovered` holds. */
+  private hoveredOccurrence: Occurrence | undefined;
 
   constructor(
     private readonly win: Window & typeof globalThis,
@@ -111,12 +114,14 @@ export class PaintRenderer implements Renderer {
             rootMargin: NEAR_MARGIN,
           })
         : null;
-    this.check();
+    this.reclaim();
   }
 
-  show(node: Text, list: Occurrence[]): Moved[] | null {
+  /** Registers the underlined ones of `list`; they stay where they are, in `node`. */
+  show(node: Text, list: Occurrence[]): Placed[] {
+    const placed = [{ node, data: node.data, list }];
     const host = node.parentElement;
-    if (!host) return null;
+    if (!host) return placed;
     let run: Run | undefined;
     for (const o of list) {
       if (!o.shown) continue;
@@ -126,13 +131,13 @@ export class PaintRenderer implements Renderer {
       this.runOf.set(r, run);
       this.hostOf.set(r, host);
     }
-    if (!run) return null;
+    if (!run) return placed;
     run.last = node;
     // Its ends are settled once the slice is over: a run grows by hundreds of nodes in
     // one, and watching each new tail in turn cost the dense page 17,000 observer calls.
     if (!this.grown.size) queueMicrotask(this.settleGrown);
     this.grown.add(run);
-    return null;
+    return placed;
   }
 
   /** The runs `show` added to: their ends watched, their ranges in if they are near. */
@@ -147,7 +152,7 @@ export class PaintRenderer implements Renderer {
       for (const r of run.ranges) this.shown.add(r);
       added = true;
     }
-    if (added) this.check();
+    if (added) this.reclaim();
   };
 
   /** The open run if `node` can join it, else a new one. */
@@ -256,7 +261,7 @@ export class PaintRenderer implements Renderer {
     this.recheckTimer ??= setTimeout(() => {
       this.recheckTimer = undefined;
       for (const run of this.runs) if (run.head !== run.tail) this.place(run);
-      this.check();
+      this.reclaim();
     }, RECHECK_MS);
   };
 
@@ -270,7 +275,7 @@ export class PaintRenderer implements Renderer {
       this.near.set(e.target, near);
       for (const run of runs) this.place(run);
     }
-    this.check();
+    this.reclaim();
   }
 
   /**
@@ -299,7 +304,7 @@ export class PaintRenderer implements Renderer {
     return r;
   }
 
-  forget(list: readonly Occurrence[]): void {
+  drop(list: readonly Occurrence[]): void {
     const changed = new Set<Run>();
     for (const o of list) {
       const r = this.ranges.get(o);
@@ -308,6 +313,7 @@ export class PaintRenderer implements Renderer {
       this.hovered.delete(r);
       this.flashed.delete(r);
       this.ranges.delete(o);
+      if (this.hoveredOccurrence === o) this.hoveredOccurrence = undefined;
       const run = this.runOf.get(r);
       if (run?.ranges.delete(r)) changed.add(run);
     }
@@ -321,25 +327,30 @@ export class PaintRenderer implements Renderer {
     if (style === this.style) return;
     this.unregister(this.style);
     this.style = style;
-    this.check();
+    this.reclaim();
   }
 
+  /** Lights the hovered mention; asked after every hit-test, it also puts back our names. */
   hover(o: Occurrence | undefined): void {
-    this.hovered.clear();
-    if (o) this.hovered.add(this.rangeOf(o));
-    this.check();
+    // The same mention again: no change to the highlight (each one costs Blink a rebuild).
+    if (o !== this.hoveredOccurrence) {
+      this.hoveredOccurrence = o;
+      this.hovered.clear();
+      if (o) this.hovered.add(this.rangeOf(o));
+    }
+    this.reclaim();
   }
 
   flash(o: Occurrence): void {
     clearTimeout(this.flashTimer);
     this.flashed.clear();
     this.flashed.add(this.rangeOf(o));
-    this.check();
+    this.reclaim();
     this.flashTimer = setTimeout(() => this.flashed.clear(), FLASH_MS);
   }
 
   /** Our names, each with our highlight: registered again if the page removed or replaced one. */
-  check(): void {
+  private reclaim(): void {
     const registry = this.win.CSS.highlights;
     const want: [string, Highlight][] = [
       [HIGHLIGHT_NAMES.hover, this.hovered],
@@ -375,6 +386,7 @@ export class PaintRenderer implements Renderer {
     this.open = undefined;
     this.shown.clear();
     this.hovered.clear();
+    this.hoveredOccurrence = undefined;
     this.flashed.clear();
   }
 }

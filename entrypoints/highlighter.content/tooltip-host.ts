@@ -1,43 +1,14 @@
-import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
-import { h, render } from 'preact';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { h, render, type ComponentChild } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { LookupResults, type LookupResultsActions } from '@/components/LookupResults';
 import { Tooltip, type TooltipActions } from '@/components/Tooltip';
 import type { GlossaryTerm } from '@/content/schema';
 import type { LookupResults as Results } from '@/lib/lookup-results';
-import { adoptStyles } from './browser-quirks';
 import { pageScheme } from './page-scheme';
-import tooltipCss from './tooltip.css?inline';
+import { follow, lineAt, type Anchor } from './placement';
+import { mountUi, type UiHost } from './ui-host';
 
-/** The custom element that hosts our closed shadow root (excluded from marking). */
-export const UI_ATTR = 'data-myolens-ui';
-
-/**
- * A tag name of our own for this page. Custom elements are registered per document, not
- * per script world: with a fixed name, a page could define it first and run its own
- * constructor on our host, or forbid the shadow root (`disabledFeatures`). Pages find the
- * host by UI_ATTR; no page can guess the name before we mount.
- */
-function randomTagName(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(8));
-  return `myolens-ui-${Array.from(bytes, (b) => String.fromCharCode(97 + (b % 26))).join('')}`;
-}
-/** Widest the tooltip gets, in px: not rem, which the page's root font size would set. */
-const MAX_WIDTH = 352;
-
-/** What a tooltip points at: a mention's text, wherever and however it is drawn. */
-export interface Anchor {
-  /** The same mention gives the same key. */
-  readonly key: object;
-  /** The element the text sits in (for scroll and resize tracking). */
-  readonly element: Element;
-  /** The text's line boxes now, one per line. */
-  rects(): DOMRectList | DOMRect[];
-  bounding(): DOMRect;
-  /** Is the text still on the page, as it was? */
-  present(): boolean;
-}
+export type { Anchor } from './placement';
 
 /** How a tooltip opens. */
 export interface OpenOptions {
@@ -54,7 +25,7 @@ export interface OpenOptions {
   persistent?: boolean;
 }
 
-/** What the tooltip asks of the rest of the content script. */
+/** What the tooltip asks of the rest of the content script, and tells it. */
 export interface TooltipServices {
   openGuide(hash: string): void;
   /** Opens the guide's search for a text. */
@@ -63,24 +34,23 @@ export interface TooltipServices {
   disableSite(): void;
   /** The tooltip now shows this term (opened, or swapped to a related one). */
   shown(termId: string): void;
+  /** The tooltip closed; `byReader` when by its keys or buttons (focus goes back). */
+  closed(byReader: boolean): void;
 }
 
 /**
- * One tooltip per page: a Preact tree in a closed shadow root (page CSS cannot restyle it,
- * page scripts cannot read it), placed next to its mark by Floating UI. Mounted on first
- * use at the end of <html>, outside <body>, so the page's body is never touched.
+ * One tooltip per page: a Preact tree in our closed shadow root (ui-host.ts), placed next
+ * to its text by Floating UI (placement.ts). It keeps keyboard focus in order itself:
+ * Escape inside, Tab past its last control or Shift+Tab before its first close it and
+ * give focus back to where it was before a keyboard opening moved it in.
  */
 export class TooltipHost {
-  private ui: Awaited<ReturnType<typeof createShadowRootUi<void>>> | undefined;
-  private mounting: Promise<void> | undefined;
-  private layer: HTMLDivElement | undefined;
-  private live: HTMLDivElement | undefined;
-  private stopAutoUpdate: (() => void) | undefined;
+  private ui: UiHost | undefined;
+  private mounting: Promise<UiHost> | undefined;
+  private placement: { update(): void; stop(): void } | undefined;
   private anchor: Anchor | undefined;
-  /** Which line of a wrapped term the pointer opened it on (its client rect's index). */
-  private line: number | undefined;
   private termId: string | undefined;
-  private persistentOpen = false;
+  private bubble = false;
   /** Where keyboard focus was before a keyboard opening moved it in. */
   private returnTo: Element | null = null;
   /** Bumped on every open/close, so a slow mount never opens a tooltip closed since. */
@@ -93,25 +63,14 @@ export class TooltipHost {
     private readonly services: TooltipServices,
   ) {}
 
-  /** The key of the mention whose tooltip is open. */
+  /** The key of the anchor whose tooltip or bubble is open. */
   get openKey(): object | undefined {
     return this.anchor?.key;
   }
 
-  /** Does this event come from inside the tooltip (its host, seen from the page)? */
-  contains(event: Event): boolean {
-    const host = this.ui?.shadowHost;
-    return !!host && event.composedPath().includes(host);
-  }
-
-  /** Is `node` our tooltip's host element (as the page sees it)? */
-  isHost(node: Node | null): boolean {
-    return !!node && node === this.ui?.shadowHost;
-  }
-
-  /** Is the open tooltip a lookup bubble (OpenOptions.persistent)? */
+  /** Is the open one a lookup bubble (OpenOptions.persistent)? */
   get persistent(): boolean {
-    return this.persistentOpen;
+    return this.bubble;
   }
 
   /** Is keyboard focus inside the tooltip? */
@@ -119,49 +78,15 @@ export class TooltipHost {
     return !!this.ui && this.ui.shadow.activeElement !== null;
   }
 
-  private async mount(): Promise<void> {
-    this.mounting ??= (async () => {
-      const ui = await createShadowRootUi<void>(this.ctx, {
-        name: randomTagName(),
-        mode: 'closed',
-        position: 'inline',
-        anchor: () => document.documentElement,
-        append: 'last',
-        // Our sheet carries the reset itself; WXT's reset would be an inline <style>,
-        // which a strict page CSP blocks (and reports).
-        inheritStyles: true,
-        // Clicks and keys inside the tooltip never reach the page's listeners.
-        isolateEvents: [
-          'click',
-          'mousedown',
-          'mouseup',
-          'pointerdown',
-          'pointerup',
-          'keydown',
-          'keyup',
-          'keypress',
-          'input',
-          'touchstart',
-          'touchend',
-        ],
-        onMount: (container, shadow) => {
-          adoptStyles(shadow, tooltipCss);
-          const layer = document.createElement('div');
-          layer.className = 'ml-layer';
-          layer.hidden = true;
-          const live = document.createElement('div');
-          live.className = 'ml-live';
-          live.setAttribute('aria-live', 'polite');
-          container.append(layer, live);
-          this.layer = layer;
-          this.live = live;
-        },
-      });
-      ui.shadowHost.setAttribute(UI_ATTR, '');
-      ui.mount();
-      this.ui = ui;
-    })();
-    return this.mounting;
+  /** Does this event come from inside the tooltip (its host, seen from the page)? */
+  contains(event: Event): boolean {
+    const host = this.ui?.host;
+    return !!host && event.composedPath().includes(host);
+  }
+
+  /** Is `node` our host element (as the page sees it)? */
+  isHost(node: Node | null): boolean {
+    return !!node && node === this.ui?.host;
   }
 
   /** Shows the tooltip for `termId` next to `anchor`. */
@@ -174,49 +99,37 @@ export class TooltipHost {
     return this.present(anchor, opts, () => this.showResults(results));
   }
 
-  private async present(anchor: Anchor, opts: OpenOptions, render: () => void): Promise<void> {
+  private mount(): Promise<UiHost> {
+    return (this.mounting ??= mountUi(this.ctx).then((ui) => {
+      this.ui = ui;
+      ui.layer.addEventListener('keydown', (e) => this.keys(e), { signal: this.ctx.signal });
+      return ui;
+    }));
+  }
+
+  private async present(anchor: Anchor, opts: OpenOptions, draw: () => void): Promise<void> {
     const gen = ++this.generation;
-    await this.mount();
-    if (gen !== this.generation || this.ctx.isInvalid || !anchor.present()) return;
-    const { layer } = this;
-    if (!layer) return;
-    if (this.anchor?.key !== anchor.key) {
-      // Another mention: follow that one from now on, not the last.
-      this.stopAutoUpdate?.();
-      this.stopAutoUpdate = undefined;
-    }
+    const ui = await this.mount();
+    if (gen !== this.generation || this.ctx.signal.aborted || !anchor.present()) return;
+    const line = opts.point ? lineAt(anchor, opts.point) : undefined;
+    // Another mention, or another line of it: follow that one from now on.
+    this.placement?.stop();
     this.anchor = anchor;
-    this.persistentOpen = !!opts.persistent;
-    this.line = opts.point ? lineAt(anchor, opts.point) : undefined;
-    layer.dataset.scheme = pageScheme(anchor.element, window);
-    render();
-    layer.hidden = false;
-    const reference = {
-      getBoundingClientRect: () => anchor.bounding(),
-      getClientRects: () => anchor.rects(),
-      contextElement: anchor.element,
-    };
-    this.stopAutoUpdate ??= autoUpdate(reference, layer, () => void this.place());
+    this.bubble = !!opts.persistent;
+    ui.layer.dataset.scheme = pageScheme(anchor.element, window);
+    draw();
+    ui.layer.hidden = false;
+    this.placement = follow(anchor, ui.layer, line, () => this.close());
     if (opts.focus) {
       if (!this.hasFocus) this.returnTo = opts.returnTo ?? null;
       this.focusFirst();
     }
   }
 
-  /** Reads the term to screen readers (the dialog is shown, not focused). */
-  private announce(termId: string): void {
-    const term = this.terms.get(termId);
-    if (!this.live) return;
-    this.live.textContent = term
-      ? `${term.label}: ${term.summary} Press Tab for links, Escape to close.`
-      : '';
-  }
-
-  /** Renders `termId` into the open tooltip (also used when a related term is chosen). */
+  /** Renders `termId` into the open tooltip (also when a related term is chosen). */
   private show(termId: string): void {
     const term = this.terms.get(termId);
-    const layer = this.layer;
-    if (!term || !layer) return;
+    if (!term) return;
     // Reopening the tooltip already showing this term is no news (the pointer came back).
     const news = this.termId !== termId;
     this.termId = termId;
@@ -237,17 +150,14 @@ export class TooltipHost {
       },
       close: () => this.close(true),
     };
-    render(
+    this.draw(
       h(Tooltip, { term, related, hostname: this.hostname, actions, labelId: 'ml-tip-label' }),
-      layer,
     );
     if (news) this.services.shown(termId);
   }
 
   /** Renders a lookup's results into the open bubble. */
   private showResults(results: Results): void {
-    const layer = this.layer;
-    if (!layer) return;
     this.termId = undefined;
     const actions: LookupResultsActions = {
       openHit: (hit) => this.services.openGuide(hit.anchor),
@@ -258,77 +168,57 @@ export class TooltipHost {
       },
       close: () => this.close(true),
     };
-    render(h(LookupResults, { results, actions, labelId: 'ml-tip-label' }), layer);
+    this.draw(h(LookupResults, { results, actions, labelId: 'ml-tip-label' }));
+  }
+
+  private draw(tree: ComponentChild): void {
+    if (this.ui) render(tree, this.ui.layer);
   }
 
   /** Shows another term in the open tooltip; the chip pressed is gone, so a keyboard user is kept inside. */
   private switchTo(termId: string): void {
     const hadFocus = this.hasFocus;
     this.show(termId);
-    void this.place();
+    this.placement?.update();
     if (hadFocus) {
       this.focusFirst();
       this.announce(termId);
     }
   }
 
-  private async place(): Promise<void> {
-    const { anchor, layer } = this;
-    if (!anchor || !layer || layer.hidden) return;
-    // The page removed or rewrote the text (a re-render, or the term was hidden).
-    if (!anchor.present()) return this.close();
-    const reference = {
-      getBoundingClientRect: () => anchor.bounding(),
-      getClientRects: () => anchor.rects(),
-      contextElement: anchor.element,
-    };
-    const { x, y } = await computePosition(reference, layer, {
-      strategy: 'fixed',
-      placement: 'bottom',
-      middleware: [
-        // A term wrapped over two lines gets the tooltip at the line the pointer opened it
-        // on (that line's centre now, so it stays right after scrolling).
-        inline(lineCentre(anchor, this.line)),
-        offset(8),
-        flip({ padding: 8 }),
-        shift({ padding: 8 }),
-        size({
-          padding: 8,
-          apply: ({ availableWidth, availableHeight }) => {
-            layer.style.maxWidth = `${Math.max(0, Math.min(MAX_WIDTH, Math.floor(availableWidth)))}px`;
-            // All the room there is, even when that is little (a landscape phone, 256 px
-            // tall): the layer scrolls rather than run off the screen.
-            layer.style.maxHeight = `${Math.max(0, Math.floor(availableHeight))}px`;
-            layer.style.overflowY = 'auto';
-          },
-        }),
-      ],
-    });
-    if (layer.hidden || anchor !== this.anchor) return;
-    layer.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+  /** Reads the term to screen readers (the dialog is shown, not focused). */
+  private announce(termId: string): void {
+    const term = this.terms.get(termId);
+    if (!this.ui) return;
+    this.ui.live.textContent = term
+      ? `${term.label}: ${term.summary} Press Tab for links, Escape to close.`
+      : '';
+  }
+
+  /** The focus trap's keys, inside the tooltip (they never reach the page: ui-host.ts). */
+  private keys(e: KeyboardEvent): void {
+    if (!e.isTrusted || !this.anchor) return;
+    if (e.key === 'Escape') {
+      e.stopPropagation();
+      this.close(true);
+      return;
+    }
+    if (e.key !== 'Tab') return;
+    const buttons = this.ui!.layer.querySelectorAll('button');
+    const focused = this.ui!.shadow.activeElement;
+    if (e.shiftKey && buttons[0] === focused) {
+      e.preventDefault();
+      this.close(true);
+    } else if (!e.shiftKey && buttons[buttons.length - 1] === focused) {
+      // Past the last control: focus goes back where it was, and this Tab's default
+      // action carries on from there into the page (no loop back into the tooltip).
+      this.close(true);
+    }
   }
 
   /** Moves keyboard focus to the tooltip's first control. */
-  focusFirst(): boolean {
-    const first = this.layer?.querySelector<HTMLElement>('button');
-    first?.focus();
-    return !!first;
-  }
-
-  /** Is `el` the tooltip's last focusable control? */
-  isLast(el: Element | null): boolean {
-    const all = this.layer?.querySelectorAll('button');
-    return !!all && all.length > 0 && all[all.length - 1] === el;
-  }
-
-  /** Is `el` the tooltip's first focusable control? */
-  isFirst(el: Element | null): boolean {
-    return !!el && this.layer?.querySelector('button') === el;
-  }
-
-  /** The element focused inside the shadow root. */
-  get focused(): Element | null {
-    return this.ui?.shadow.activeElement ?? null;
+  private focusFirst(): void {
+    this.ui?.layer.querySelector<HTMLElement>('button')?.focus();
   }
 
   /**
@@ -337,31 +227,27 @@ export class TooltipHost {
    */
   close(returnFocus = false): void {
     this.generation++;
+    const wasOpen = !!this.anchor;
     const hadFocus = this.hasFocus;
     const returnTo = this.returnTo;
     this.returnTo = null;
-    this.stopAutoUpdate?.();
-    this.stopAutoUpdate = undefined;
+    this.placement?.stop();
+    this.placement = undefined;
     this.anchor = undefined;
-    this.line = undefined;
     this.termId = undefined;
-    this.persistentOpen = false;
-    if (this.layer) {
-      this.layer.hidden = true;
-      render(null, this.layer);
+    this.bubble = false;
+    if (this.ui) {
+      this.ui.layer.hidden = true;
+      render(null, this.ui.layer);
+      this.ui.live.textContent = '';
     }
-    if (this.live) this.live.textContent = '';
     if (returnFocus || hadFocus) {
       if (returnTo instanceof HTMLElement && returnTo.isConnected)
         returnTo.focus({ preventScroll: true });
       // Focus was on the page itself: leave it there, not on our hidden layer.
       else if (hadFocus) (this.ui?.shadow.activeElement as HTMLElement | null)?.blur();
     }
-  }
-
-  /** The term shown now. */
-  get openTermId(): string | undefined {
-    return this.termId;
+    if (wasOpen) this.services.closed(returnFocus);
   }
 
   /** Removes the tooltip host from the page. */
@@ -370,25 +256,5 @@ export class TooltipHost {
     this.ui?.remove();
     this.ui = undefined;
     this.mounting = undefined;
-    this.layer = undefined;
   }
-}
-
-/** Index of the anchor's line box (client rect) under `point`, if any. */
-function lineAt(anchor: Anchor, point: { x: number; y: number }): number | undefined {
-  const rects = anchor.rects();
-  if (rects.length < 2) return undefined;
-  for (let i = 0; i < rects.length; i++) {
-    const r = rects[i]!;
-    if (point.x >= r.left && point.x <= r.right && point.y >= r.top && point.y <= r.bottom)
-      return i;
-  }
-  return undefined;
-}
-
-/** The current centre of line `index` of a wrapped term, for Floating UI's `inline()`. */
-function lineCentre(anchor: Anchor, index: number | undefined): { x?: number; y?: number } {
-  if (index === undefined) return {};
-  const r = anchor.rects()[index];
-  return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : {};
 }

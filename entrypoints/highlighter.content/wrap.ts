@@ -1,7 +1,8 @@
+import type { MarkStyle } from '@/lib/settings';
 import { Highlighter } from './highlight';
 import type { PageChanges } from './observe';
 import type { Occurrence } from './occurrences';
-import type { MarkStyle, Moved, Renderer } from './render';
+import type { PageWrites, Placed, Renderer, Repaired } from './render';
 import { isExcluded } from './scan';
 
 /** After this many edits of our marks by the page under one parent, stop marking there. */
@@ -15,16 +16,6 @@ const HOVER_ATTR = 'data-myolens-hover';
 const FLASH_ATTR = 'data-myolens-flash';
 const FLASH_MS = 1600;
 
-/** What the wrap renderer made of a batch of page changes. */
-export interface Repaired {
-  /** Page text nodes to scan again (their owner rewrote them). */
-  rescan: Text[];
-  /** Did anything we wrapped change (occurrences need a sweep)? */
-  changed: boolean;
-  /** The page keeps undoing us: stop watching it. */
-  giveUp: boolean;
-}
-
 /**
  * The fallback renderer: wraps the underlined mentions in `<mark data-myolens-term>`
  * (mark.js, through Highlighter, which ships with its exact undo). Serves where the
@@ -32,8 +23,10 @@ export interface Repaired {
  * styles target the marks. Only this renderer has to survive its own DOM edits: repair of
  * what a framework rewrote, back-off from pages that remove marks, the churn cap.
  */
-export class WrapRenderer implements Renderer {
+export class WrapRenderer implements Renderer, PageWrites {
   readonly kind = 'wrap';
+  /** It writes the page: it answers for its writes itself. */
+  readonly writes: PageWrites = this;
   readonly highlighter: Highlighter;
   private readonly editsByParent = new WeakMap<Node, number>();
   private readonly remarks = new WeakMap<Node, number>();
@@ -52,22 +45,36 @@ export class WrapRenderer implements Renderer {
     (this.remarks.get(node.parentNode!) ?? 0) > REMARKS_PER_NODE ||
     (this.editsByParent.get(node.parentNode!) ?? 0) >= EDITS_PER_PARENT;
 
-  show(node: Text, list: Occurrence[]): Moved[] | null {
-    const shown = list.filter((o) => o.shown);
-    const pieces = shown.length ? this.highlighter.wrap(node, shown) : null;
-    return pieces && relocate(pieces, list);
+  /** Is this node one we split or made? */
+  owns(node: Node): boolean {
+    return this.highlighter.owns(node);
   }
 
-  /** Marks stay until the page or `clear` removes them: their text changed is repair's business. */
-  forget(): void {}
+  /** Wraps the underlined ones of `list`; the node's occurrences move into the pieces. */
+  show(node: Text, list: Occurrence[]): Placed[] {
+    const shown = list.filter((o) => o.shown);
+    const pieces = shown.length ? this.highlighter.wrap(node, shown) : null;
+    return pieces ? relocate(pieces, list) : [{ node, data: node.data, list }];
+  }
+
+  /**
+   * Unwraps the marks of occurrences whose text went away, where they are still in the
+   * page (a page that changed our mark's text was repaired already: nothing is left).
+   */
+  drop(list: readonly Occurrence[]): void {
+    for (const o of list) if (o.shown) this.highlighter.restoreAround(o.node);
+  }
 
   setStyle(style: MarkStyle): void {
     this.highlighter.setStyle(style);
   }
 
   hover(o: Occurrence | undefined): void {
+    const mark = o && this.markOf(o);
+    // Asked after every hit-test: the same mark again writes nothing.
+    if (mark === this.hovered && mark?.hasAttribute(HOVER_ATTR) !== false) return;
     this.hovered?.removeAttribute(HOVER_ATTR);
-    this.hovered = o && this.markOf(o);
+    this.hovered = mark;
     this.hovered?.setAttribute(HOVER_ATTR, '');
   }
 
@@ -83,8 +90,6 @@ export class WrapRenderer implements Renderer {
     const parent = o.node.parentElement;
     return parent && this.highlighter.termIdOfMark(parent) ? parent : undefined;
   }
-
-  check(): void {}
 
   clear(): void {
     this.hover(undefined);
@@ -125,8 +130,8 @@ export class WrapRenderer implements Renderer {
  * marks and text nodes of ours): an underlined one in its mark's text, the others in the
  * text piece that holds them, with offsets into that piece.
  */
-function relocate(pieces: readonly ChildNode[], list: readonly Occurrence[]): Moved[] {
-  const moved = new Map<Text, Moved>();
+function relocate(pieces: readonly ChildNode[], list: readonly Occurrence[]): Placed[] {
+  const moved = new Map<Text, Placed>();
   let offset = 0;
   let i = 0;
   for (const piece of pieces) {

@@ -55,6 +55,15 @@ export interface Matcher {
   match(text: string, active?: ReadonlySet<string>): Span[];
   /** A cheap test: does text contain any active term at all? (used to skip pages with no terms in one check) */
   test(text: string, active?: ReadonlySet<string>): boolean;
+  /**
+   * May this text (one text node's) hold a term? The prefilter first, which rejects most
+   * text many times faster, then the full pattern: true exactly when `match` finds a
+   * span. The pattern is compiled when the first text passes the prefilter, so a page
+   * where none does never pays for it.
+   */
+  mayHold(text: string): boolean;
+  /** Every surface the full pattern matches in `text` (match[0] of each match), in order. */
+  surfacesIn(text: string): string[];
   /** Builds now what the first termIdOf() would otherwise build (the surface index). */
   prepare(): void;
   /** The surface index termIdOf uses, as data (for PrebuiltSources.surfaces). */
@@ -99,6 +108,8 @@ interface Compiled {
   scan?: RegExp;
   /** Without the g flag, so `test` keeps no state between calls. */
   probe?: RegExp;
+  /** Reused by `surfacesIn` only, for the same reason as `scan`. */
+  look?: RegExp;
 }
 
 // Pages rarely see more than a few active sets; the bound only guards against a caller
@@ -204,6 +215,10 @@ export function compileMatcher(
   if (!lazyPrefilter) filter();
   const contextual = new Set(terms.filter((t) => t.context?.length).map((t) => t.id));
   let vouch: ReturnType<typeof voucher> | undefined;
+  const test = (text: string, active?: ReadonlySet<string>): boolean => {
+    const entry = compiled(active);
+    return !!entry && (entry.probe ??= new RegExp(entry.source, 'u')).test(text);
+  };
 
   return {
     size: ids.size,
@@ -226,9 +241,17 @@ export function compileMatcher(
     },
     termIdOf,
     match,
-    test(text, active) {
-      const entry = compiled(active);
-      return !!entry && (entry.probe ??= new RegExp(entry.source, 'u')).test(text);
+    test,
+    mayHold: (text) => filter().prefilter.test(text) && test(text),
+    surfacesIn(text) {
+      const entry = compiled();
+      if (!entry) return [];
+      // Its own RegExp, so no other loop's lastIndex moves; V8 compiles each source once.
+      const re = (entry.look ??= new RegExp(entry.source, 'gu'));
+      const out: string[] = [];
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) out.push(m[0]);
+      return out;
     },
   };
 }

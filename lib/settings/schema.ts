@@ -29,7 +29,7 @@ const MAX_HIDDEN_CATEGORIES = 50;
 export type SiteMode = (typeof SITE_MODES)[number];
 export type MarkStyle = (typeof MARK_STYLES)[number];
 export type Density = (typeof DENSITIES)[number];
-export type RendererChoice = (typeof RENDERERS)[number];
+export type RendererKind = (typeof RENDERERS)[number];
 export type Trigger = (typeof TRIGGERS)[number];
 export type Category = (typeof CATEGORIES)[number];
 
@@ -53,7 +53,7 @@ export interface Settings {
    * paints highlights, else MyoLens wraps; 'wrap' always wraps terms in elements (for
    * user styles that target `mark[data-myolens-term]`).
    */
-  readonly renderer: RendererChoice;
+  readonly renderer: RendererKind;
   readonly trigger: Trigger;
   /** Term ids never marked. */
   readonly hiddenTerms: readonly string[];

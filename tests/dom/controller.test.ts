@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { glossary } from '@/content/glossary-index';
 import { compileMatcher } from '@/lib/matcher';
-import { PageController } from '@/entrypoints/highlighter.content/controller';
+import { TestSession } from './session';
 import { ScanQueue } from '@/entrypoints/highlighter.content/scan';
 
 const matcher = compileMatcher(glossary);
@@ -21,17 +21,18 @@ const tick = () => new Promise((r) => setTimeout(r, 0));
  */
 const HEAVY = 60_000;
 
-let controller: PageController | undefined;
+let controller: TestSession | undefined;
+// Taking down a 30,000-paragraph page is itself seconds of happy-dom work under load.
 afterEach(() => {
   controller?.stop();
   document.body.replaceChildren();
-});
+}, HEAVY);
 
 test('a text node its owner keeps rewriting is re-marked a few times, then left alone', async () => {
   document.body.innerHTML = '<p id="ticker">Sarcopenia update 0</p>';
   const ticker = document.getElementById('ticker')!;
   const head = ticker.firstChild as Text;
-  controller = new PageController(document, host, matcher, options);
+  controller = new TestSession(document, host, matcher, options);
   controller.start();
   await controller.whenIdle();
   let marked = 0;
@@ -49,7 +50,7 @@ test('a text node its owner keeps rewriting is re-marked a few times, then left 
 test('stop() restores the page exactly and whenIdle resolves', async () => {
   document.body.innerHTML = '<p>Sarcopenia and <b>dynapenia</b>; vitamin D.</p>';
   const before = document.body.innerHTML;
-  controller = new PageController(document, host, matcher, options);
+  controller = new TestSession(document, host, matcher, options);
   controller.start();
   await controller.whenIdle();
   expect(document.querySelectorAll('mark').length).toBe(3);
@@ -61,7 +62,7 @@ test('stop() restores the page exactly and whenIdle resolves', async () => {
 test('a region that becomes contenteditable loses its marks', async () => {
   document.body.innerHTML = '<article><p>Sarcopenia and leucine.</p></article><p>dynapenia</p>';
   const article = document.querySelector('article')!;
-  controller = new PageController(document, host, matcher, options);
+  controller = new TestSession(document, host, matcher, options);
   controller.start();
   await controller.whenIdle();
   expect(article.querySelectorAll('mark').length).toBe(2);
@@ -105,7 +106,7 @@ function paragraphs(count: number, termAt: ReadonlySet<number>): HTMLParagraphEl
 test('the walk writes nothing until it ends, then every mark in one go', async () => {
   document.body.replaceChildren(...paragraphs(6000, new Set([0, 3000, 5999])));
   const { host, slice } = steppedHost(1);
-  controller = new PageController(document, host, matcher, options);
+  controller = new TestSession(document, host, matcher, options);
   controller.start();
   const marksAfter: number[] = [];
   while (slice()) marksAfter.push(document.querySelectorAll('mark').length);
@@ -121,7 +122,7 @@ test(
   async () => {
     document.body.replaceChildren(...paragraphs(30_000, new Set([0, 29_999])));
     const { host, slice } = steppedHost();
-    controller = new PageController(document, host, matcher, options);
+    controller = new TestSession(document, host, matcher, options);
     controller.start();
     const marksAfter: number[] = [];
     while (slice()) marksAfter.push(document.querySelectorAll('mark').length);
@@ -139,7 +140,7 @@ test('a node found by the walk that the page moves into an editor before the wri
   editor.contentEditable = 'true';
   document.body.replaceChildren(...paragraphs(4000, new Set([0, 700, 3990])), editor);
   const { host, slice } = steppedHost();
-  controller = new PageController(document, host, matcher, options);
+  controller = new TestSession(document, host, matcher, options);
   controller.start();
   slice(); // compile
   slice(); // first hit written
@@ -187,7 +188,7 @@ const readingAll = { ...matcher, scanAnchors: () => null };
 
 async function markedHtml(m: typeof matcher, page: () => Node[], before?: () => void) {
   document.body.replaceChildren(...page());
-  controller = new PageController(document, host, m, options);
+  controller = new TestSession(document, host, m, options);
   controller.start();
   before?.();
   await tick();
@@ -258,7 +259,7 @@ describe('ambiguous acronyms and their context words', () => {
   async function run(html: string, m = matcher) {
     const body = new DOMParser().parseFromString(html, 'text/html').body;
     document.body.replaceChildren(...body.childNodes);
-    controller = new PageController(document, host, m, options);
+    controller = new TestSession(document, host, m, options);
     controller.start();
     await controller.whenIdle();
   }
@@ -310,7 +311,7 @@ describe('ambiguous acronyms and their context words', () => {
 describe('a page with no term when it loads', () => {
   test('gets its marks when the page adds text with a term (an app shell filling in)', async () => {
     document.body.innerHTML = '<div id="root"><p>Loading…</p></div>';
-    controller = new PageController(document, host, matcher, options);
+    controller = new TestSession(document, host, matcher, options);
     controller.start();
     await controller.whenIdle();
     const article = document.createElement('article');
@@ -325,7 +326,7 @@ describe('a page with no term when it loads', () => {
 
   test('keeps nothing queued while the page adds only text without one', async () => {
     document.body.innerHTML = '<ul id="feed"></ul>';
-    controller = new PageController(document, host, matcher, options);
+    controller = new TestSession(document, host, matcher, options);
     controller.start();
     for (let i = 0; i < 20; i++) {
       const li = document.createElement('li');
@@ -354,7 +355,7 @@ test(
       prefilter: { test: (t: string) => (tested++, prefilter.test(t)) } as RegExp,
     };
     const { host, slice } = steppedHost();
-    controller = new PageController(document, host, counting, options);
+    controller = new TestSession(document, host, counting, options);
     controller.start();
     const marksAfter: number[] = [];
     while (slice()) marksAfter.push(document.querySelectorAll('mark').length);

@@ -7,8 +7,9 @@ function store(html: string) {
   const parsed = new DOMParser().parseFromString(html, 'text/html');
   document.body.replaceChildren(...document.adoptNode(parsed.body).childNodes);
   const occ = new Occurrences();
-  const forgotten: string[] = [];
-  occ.onStale = (node, gone) => forgotten.push(`${node.data}:${gone.length}`);
+  /** What a sweep returned, as `text:count` per node (the lists the renderer stops showing). */
+  const forgotten = (lists: Occurrence[][]) =>
+    lists.map((list) => `${list[0]!.node.data}:${list.length}`);
   const texts = [...document.querySelectorAll('p')].map((p) => p.firstChild as Text);
   for (const node of texts) {
     const o: Occurrence = { node, start: 0, end: 4, termId: 't', shown: true, section: {} };
@@ -28,8 +29,11 @@ test('sweepUnder forgets the text under removed nodes and changed text, and noth
   const moved = texts[3]!.parentElement!;
   moved.remove();
   document.body.prepend(moved);
-  expect(occ.sweepUnder([a, texts[2]!, moved])).toBe(3);
-  expect(forgotten).toEqual(['one:1', 'two:1', 'three, changed:1']);
+  expect(forgotten(occ.sweepUnder([a, texts[2]!, moved]))).toEqual([
+    'one:1',
+    'two:1',
+    'three, changed:1',
+  ]);
   expect(occ.all().map((o) => o.node.data)).toEqual(['four', 'five']);
 });
 
@@ -39,6 +43,14 @@ test('sweepUnder looks at every occurrence once a removed subtree outgrows the s
   // A big removed subtree with no occurrence of ours: past the budget, a full sweep.
   const big = document.createElement('div');
   for (let i = 0; i < 100; i++) big.append(document.createElement('span'), `text ${i}`);
-  expect(occ.sweepUnder([big])).toBe(1);
-  expect(forgotten).toEqual(['gone:1']);
+  expect(forgotten(occ.sweepUnder([big]))).toEqual(['gone:1']);
+});
+
+test('reading a stale node’s occurrences returns none and forgets nothing (sweeps do)', () => {
+  const { occ, forgotten, texts } = store('<p>keep</p><p>gone</p>');
+  texts[1]!.data = 'gone, changed';
+  expect(occ.at(texts[1]!)).toEqual([]);
+  expect(occ.size).toBe(2);
+  expect(forgotten(occ.sweep())).toEqual(['gone, changed:1']);
+  expect(occ.size).toBe(1);
 });

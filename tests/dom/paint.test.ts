@@ -2,10 +2,8 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { glossary } from '@/content/glossary-index';
 import { compileMatcher } from '@/lib/matcher';
-import {
-  PageController,
-  type HighlightOptions,
-} from '@/entrypoints/highlighter.content/controller';
+import type { ShowOptions } from '@/entrypoints/highlighter.content/tab';
+import { TestSession } from './session';
 import { HIGHLIGHT_NAMES, RUN_LENGTH } from '@/entrypoints/highlighter.content/paint';
 
 /**
@@ -111,14 +109,14 @@ beforeEach(() => {
 const matcher = compileMatcher(glossary);
 const host = { setTimeout: (cb: () => void, ms: number) => setTimeout(cb, ms), performance };
 const tick = () => new Promise((r) => setTimeout(r, 0));
-const base: HighlightOptions = {
+const base: ShowOptions = {
   density: 'section',
   style: 'underline',
   hiddenTerms: new Set<string>(),
   renderer: 'paint',
 };
 
-let controller: PageController | undefined;
+let controller: TestSession | undefined;
 afterEach(() => {
   controller?.stop();
   controller = undefined;
@@ -131,9 +129,9 @@ function setBody(html: string): void {
   document.body.replaceChildren(...document.adoptNode(parsed.body).childNodes);
 }
 
-async function run(html: string, options: Partial<HighlightOptions> = {}) {
+async function run(html: string, options: Partial<ShowOptions> = {}) {
   setBody(html);
-  controller = new PageController(document, host, matcher, { ...base, ...options });
+  controller = new TestSession(document, host, matcher, { ...base, ...options });
   controller.start();
   await controller.whenIdle();
   await tick();
@@ -166,7 +164,7 @@ describe('paint renderer', () => {
       characterData: true,
       attributes: true,
     });
-    controller = new PageController(document, host, matcher, base);
+    controller = new TestSession(document, host, matcher, base);
     controller.start();
     await controller.whenIdle();
     await tick();
@@ -222,12 +220,13 @@ describe('paint renderer', () => {
     expect(painted()).toEqual(['Sarcopenia', 'dynapenia']);
   });
 
-  test('a page that clears the registry or takes a name gets ours back at the next check', async () => {
+  test('a page that clears the registry or takes a name gets ours back at the next hit-test', async () => {
     await run('<p>Sarcopenia and dynapenia.</p>');
     const ours = registry.get(HIGHLIGHT_NAMES.underline);
     registry.clear();
     registry.set(HIGHLIGHT_NAMES.underline, new FakeHighlight());
-    controller!.renderer.check();
+    // The pointer's hit-test asks the renderer what is hovered after every move.
+    controller!.renderer.hover(undefined);
     expect(registry.get(HIGHLIGHT_NAMES.underline)).toBe(ours);
     expect(registry.has(HIGHLIGHT_NAMES.hover)).toBe(true);
   });
@@ -279,7 +278,7 @@ describe('paint renderer', () => {
     setBody(Array.from({ length: n }, (_, i) => `<p id="p${i}">Sarcopenia ${i}.</p>`).join(''));
     const p = (i: number) => document.getElementById(`p${i}`)!;
     for (let i = RUN_LENGTH; i < n; i++) lay(p(i), 'below');
-    controller = new PageController(document, host, matcher, { ...base, density: 'all' });
+    controller = new TestSession(document, host, matcher, { ...base, density: 'all' });
     controller.start();
     await controller.whenIdle();
     await tick();
@@ -326,7 +325,7 @@ describe('paint renderer', () => {
     );
     const p = (i: number) => document.getElementById(`p${i}`)!;
     for (let i = 0; i < RUN_LENGTH * 2; i++) lay(p(i), 'below');
-    controller = new PageController(document, host, matcher, { ...base, density: 'all' });
+    controller = new TestSession(document, host, matcher, { ...base, density: 'all' });
     controller.start();
     await controller.whenIdle();
     await tick();
@@ -398,7 +397,7 @@ describe('paint renderer', () => {
     setBody('<p><span style="display: contents">Sarcopenia</span> and dynapenia.</p>');
     // As in a browser (happy-dom gives every element a rect): no box, no rects.
     document.querySelector('span')!.getClientRects = () => [] as unknown as DOMRectList;
-    controller = new PageController(document, host, matcher, base);
+    controller = new TestSession(document, host, matcher, base);
     controller.start();
     await controller.whenIdle();
     await tick();

@@ -4,7 +4,7 @@
  * closed shadow root; a term shows its explanation, anything else the guide's results.
  */
 import type { BrowserContext, Page } from '@playwright/test';
-import { CLOSE_DELAY, OPEN_DELAY } from '../../entrypoints/highlighter.content/interactions';
+import { CLOSE_DELAY, OPEN_DELAY } from '../../entrypoints/highlighter.content/hover-intent';
 import { expect, ourErrors, test } from './fixtures';
 import { setSettings } from './helpers';
 import { doubleClickWord, menuLookup, selectText, selectionState } from './lookup-helpers';

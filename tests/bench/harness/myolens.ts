@@ -1,15 +1,13 @@
 /**
- * MyoLens's highlighter exactly as the content script runs it (index.ts: compile the
- * matcher, construct PageController with the window as idle host, set onMarksChanged,
- * start()), with its work timed from outside: the idle host (requestIdleCallback,
+ * MyoLens's highlighter exactly as the content script runs it (coordinator.ts: compile
+ * the matcher, make a TabSession with the window as idle host, add the document as its
+ * root), with its work timed from outside: the idle host (requestIdleCallback,
  * setTimeout, MessageChannel) and the MutationObserver constructor it is given are
  * wrapped, the product code is untouched. A host member the runner starts to use that is
  * not wrapped here would make "work" too small: keep timedHost in step with lib/idle.ts.
  */
-import {
-  PageController,
-  type HighlightOptions,
-} from '@/entrypoints/highlighter.content/controller';
+import type { Occurrences } from '@/entrypoints/highlighter.content/occurrences';
+import { TabSession, type ShowOptions } from '@/entrypoints/highlighter.content/tab';
 import type { IdleHost } from '@/lib/idle';
 import type { Matcher } from '@/lib/matcher';
 import { now, type Interval } from './main-thread';
@@ -20,6 +18,40 @@ export interface ControllerLike {
   whenIdle(): Promise<void>;
   counts(): Map<string, number>;
   onMarksChanged: (() => void) | undefined;
+  /** The document root's mentions, for the hit-test rows. */
+  readonly occurrences?: Occurrences;
+}
+
+/** The product's session over `doc` as the content script makes it, seen as a ControllerLike. */
+export function productController(
+  doc: Document,
+  host: IdleHost,
+  matcher: Matcher,
+  options: ShowOptions,
+): ControllerLike {
+  const win = doc.defaultView as Window & typeof globalThis;
+  let occurrences: Occurrences | undefined;
+  const controller: ControllerLike = {
+    onMarksChanged: undefined,
+    start: () => {
+      occurrences = tab.addRoot(doc).occurrences;
+    },
+    whenIdle: () => tab.whenIdle(),
+    counts: () => tab.counts(),
+    get occurrences() {
+      return occurrences;
+    },
+  };
+  // The signal of a session that stays on for the page's life.
+  const tab = new TabSession(
+    win,
+    matcher,
+    options,
+    new AbortController().signal,
+    () => controller.onMarksChanged?.(),
+    host,
+  );
+  return controller;
 }
 
 /** An experiment: a different idle host, or a different controller, measured like the real one. */
@@ -27,11 +59,11 @@ export interface Variant {
   name: string;
   about: string;
   host?: (base: IdleHost) => IdleHost;
-  create?: (doc: Document, host: IdleHost, matcher: Matcher, o: HighlightOptions) => ControllerLike;
+  create?: (doc: Document, host: IdleHost, matcher: Matcher, o: ShowOptions) => ControllerLike;
 }
 
 /** The content script's defaults (lib/settings: density all, underline, nothing hidden). */
-export const DEFAULT_OPTIONS: HighlightOptions = {
+export const DEFAULT_OPTIONS: ShowOptions = {
   density: 'all',
   style: 'underline',
   hiddenTerms: new Set(),
@@ -132,7 +164,7 @@ export function instrumentedController(
   try {
     return variant?.create
       ? variant.create(document, host, matcher, DEFAULT_OPTIONS)
-      : new PageController(document, host, matcher, DEFAULT_OPTIONS);
+      : productController(document, host, matcher, DEFAULT_OPTIONS);
   } finally {
     window.MutationObserver = Real;
   }

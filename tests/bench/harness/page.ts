@@ -164,7 +164,7 @@ async function runMyoLens(variant: Variant | undefined): Promise<RowSample> {
   const work = all();
   const { longestTask, worstFrame, frames } = await watch.stop(work);
   firstViewport ??= null;
-  const occurrences = (controller as { occurrences?: Occurrences }).occurrences;
+  const occurrences = controller.occurrences;
   const hitTests = !dynamic && occurrences ? await timeHitTests(occurrences) : undefined;
   const wall = tEnd - t0;
   const rel = (t: number) => Math.round((t - t0) * 10) / 10;

@@ -1,0 +1,234 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { storage } from '@wxt-dev/storage';
+import { glossary } from '@/content/glossary-index';
+import { PREBUILT } from '@/content/generated/pattern';
+import type { IdleHost } from '@/lib/idle';
+import { compileMatcher } from '@/lib/matcher';
+import {
+  acceptMessage,
+  parseEngineResponse,
+  parseSearchResponse,
+  type SenderLike,
+} from '@/lib/messages';
+import {
+  createSettingsStore,
+  defineSettingsSlots,
+  isEnabledOn,
+  toggleSite,
+  type Settings,
+} from '@/lib/settings';
+import { paintsHighlights } from './browser-quirks';
+import { listenLookup } from './lookup';
+import { linkPanels } from './panel-link';
+import { listenPointer } from './pointer';
+import { TabSession, type ShowOptions } from './tab';
+import { termsOnPage } from './terms-on-page';
+import { TooltipHost } from './tooltip-host';
+
+/**
+ * "Don't mark terms on this site": off here whatever the site mode (in "only these sites"
+ * mode that means removing the rule that turned it on).
+ */
+function siteOff(settings: Settings, hostname: string): Partial<Settings> {
+  if (!hostname || !isEnabledOn(settings, hostname)) return {};
+  return { sites: toggleSite(settings, hostname).sites };
+}
+
+/**
+ * What to show, from settings: hidden categories become hidden terms; paint where the
+ * browser paints highlights, unless the reader chose wrapping.
+ */
+export function optionsFrom(settings: Settings, paints: boolean): ShowOptions {
+  const hidden = new Set(settings.hiddenTerms);
+  for (const term of glossary)
+    if (settings.hiddenCategories.includes(term.category)) hidden.add(term.id);
+  return {
+    density: settings.density,
+    style: settings.markStyle,
+    hiddenTerms: hidden,
+    renderer: paints && settings.renderer === 'paint' ? 'paint' : 'wrap',
+  };
+}
+
+/**
+ * The window as the scanners' idle host. Each callback first asks WXT's context whether
+ * the extension is still there: after a reload or update this script is orphaned, and
+ * `ctx.isValid` then aborts `ctx.signal`, which undoes everything hung on it.
+ */
+function guardedHost(win: Window & typeof globalThis, ctx: ContentScriptContext): IdleHost {
+  return {
+    requestIdleCallback: (cb, opts) =>
+      win.requestIdleCallback((d) => {
+        if (ctx.isValid) cb(d);
+      }, opts),
+    setTimeout: (cb, ms) =>
+      win.setTimeout(() => {
+        if (ctx.isValid) cb();
+      }, ms),
+    performance: win.performance,
+    MessageChannel: win.MessageChannel,
+  };
+}
+
+/** Runs `fn` when `signal` aborts; an orphaned context's extension APIs may throw then. */
+function onAbort(signal: AbortSignal, fn: () => void): void {
+  signal.addEventListener(
+    'abort',
+    () => {
+      try {
+        fn();
+      } catch {
+        /* orphaned: the API is gone with the extension */
+      }
+    },
+    { once: true },
+  );
+}
+
+/**
+ * The tab's coordinator in this frame: settings and site rules, the session that shows
+ * mentions while MyoLens is on here, the counts (badge, side panels), the tooltip and the
+ * messages from our own pages. One lifetime: everything hangs on `ctx.signal`, and each
+ * "on" period on its own signal below it; turning off is one abort.
+ */
+export async function startTab(ctx: ContentScriptContext, win: Window & typeof globalThis) {
+  const doc = win.document;
+  const signal = ctx.signal;
+  const hostname = win.location.hostname;
+  const store = createSettingsStore(defineSettingsSlots(storage));
+  const [loaded, paints] = await Promise.all([
+    store.loadSettings(),
+    paintsHighlights(win, import.meta.env.FIREFOX, async () =>
+      parseEngineResponse(await browser.runtime.sendMessage({ type: 'get-engine' })),
+    ),
+  ]);
+  let settings = loaded.settings;
+  if (ctx.isInvalid) return;
+
+  const send = (message: object) => {
+    try {
+      // Throws synchronously, not only rejects, once the extension context is gone.
+      browser.runtime.sendMessage(message).catch(() => undefined);
+    } catch {
+      /* orphaned: nothing to tell */
+    }
+  };
+  const matcher = compileMatcher(glossary, PREBUILT);
+  const terms = new Map(glossary.map((t) => [t.id, t]));
+  const host = guardedHost(win, ctx);
+  let session: { tab: TabSession; off: AbortController } | undefined;
+  const current = () => session?.tab;
+  let lastCount = -1;
+
+  const own = { ownId: browser.runtime.id, ownOrigin: browser.runtime.getURL('/') };
+  // Side panels following this tab: told of every change of terms, and of each tooltip.
+  const panels = linkPanels(own, () => termsOnPage(current(), hostname));
+  onAbort(signal, () => panels.stop());
+
+  const reportCount = () => {
+    panels.termsChanged();
+    const count = current()?.counts().size ?? 0;
+    if (count === lastCount) return;
+    lastCount = count;
+    send({ type: 'page-terms-changed', count });
+  };
+
+  const tooltip = new TooltipHost(ctx, terms, hostname, {
+    openGuide: (hash) => send({ type: 'open-guide', hash }),
+    openQuery: (query) => send({ type: 'open-guide', query }),
+    // Patches from the current stored value, so a change made meanwhile elsewhere survives.
+    hideTerm: (termId) =>
+      void store.saveSettings((s) => ({ hiddenTerms: [...new Set([...s.hiddenTerms, termId])] })),
+    disableSite: () => void store.saveSettings((s) => ({ ...siteOff(s, hostname) })),
+    shown: (termId) => panels.tooltipShown(termId),
+    closed: (byReader) => pointer.tooltipClosed(byReader),
+  });
+  onAbort(signal, () => tooltip.destroy());
+
+  const onHere = () => settings.enabled && isEnabledOn(settings, hostname);
+  const apply = () => {
+    const on = onHere();
+    const options = optionsFrom(settings, paints);
+    if (session && (!on || session.tab.renderer.kind !== options.renderer)) {
+      // Off, or drawn another way: this session ends, and the page is as it was.
+      tooltip.close();
+      session.off.abort();
+      session = undefined;
+    }
+    if (on && session) session.tab.update(options);
+    else if (on && !signal.aborted) {
+      const off = new AbortController();
+      const tab = new TabSession(
+        win,
+        matcher,
+        options,
+        AbortSignal.any([signal, off.signal]),
+        reportCount,
+        host,
+      );
+      session = { tab, off };
+      tab.addRoot(doc);
+    }
+    reportCount();
+  };
+
+  const pointer = listenPointer(
+    win,
+    { session: current, tooltip, trigger: () => settings.trigger },
+    signal,
+  );
+  // The search index stays in the background: the bubble asks it for results.
+  const lookup = listenLookup(
+    win,
+    {
+      tooltip,
+      matcher,
+      session: current,
+      onDoubleClick: () => settings.lookupOnDoubleClick && onHere(),
+      search: async (query) =>
+        parseSearchResponse(
+          await browser.runtime.sendMessage({ type: 'search', query }).catch(() => null),
+        ),
+    },
+    signal,
+  );
+  onAbort(
+    signal,
+    store.watchSettings((loaded) => {
+      settings = loaded.settings;
+      apply();
+    }),
+  );
+
+  const onMessage = (raw: unknown, sender: SenderLike) => {
+    // Only our own popup, guide tab or background: never another extension or a page.
+    const message = acceptMessage(raw, sender, own);
+    if (!message) return undefined;
+    switch (message.type) {
+      case 'get-page-terms':
+        return Promise.resolve(termsOnPage(current(), hostname));
+      case 'when-idle':
+        return (current()?.whenIdle() ?? Promise.resolve()).then(() =>
+          termsOnPage(current(), hostname),
+        );
+      case 'reveal-term':
+        pointer.reveal(message.termId);
+        return undefined;
+      case 'move-term':
+        pointer.moveTo(message.direction);
+        return undefined;
+      case 'lookup-selection':
+        return lookup.fromMenu(message.text).then((shown) => ({ shown }));
+      case 'toggle-site':
+        if (hostname) void store.saveSettings((s) => ({ sites: toggleSite(s, hostname).sites }));
+        return undefined;
+      default:
+        return undefined;
+    }
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  onAbort(signal, () => browser.runtime.onMessage.removeListener(onMessage));
+
+  apply();
+}

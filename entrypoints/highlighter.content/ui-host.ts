@@ -1,0 +1,81 @@
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { adoptStyles } from './browser-quirks';
+import tooltipCss from './tooltip.css?inline';
+
+/** The attribute on the custom element that hosts our closed shadow root (never scanned). */
+export const UI_ATTR = 'data-myolens-ui';
+
+/**
+ * A tag name of our own for this page. Custom elements are registered per document, not
+ * per script world: with a fixed name, a page could define it first and run its own
+ * constructor on our host, or forbid the shadow root (`disabledFeatures`). Pages find the
+ * host by UI_ATTR; no page can guess the name before we mount.
+ */
+function randomTagName(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(8));
+  return `myolens-ui-${Array.from(bytes, (b) => String.fromCharCode(97 + (b % 26))).join('')}`;
+}
+
+/** Our UI in the page: the host element (as the page sees it), its closed root, the layers. */
+export interface UiHost {
+  readonly host: HTMLElement;
+  readonly shadow: ShadowRoot;
+  /** Where the tooltip or bubble renders (hidden while closed). */
+  readonly layer: HTMLDivElement;
+  /** A polite live region, for what a keyboard user switches to. */
+  readonly live: HTMLDivElement;
+  remove(): void;
+}
+
+/**
+ * Mounts our closed shadow root at the end of <html>, outside <body>, so the page's body
+ * is never touched. Page CSS cannot restyle it, page scripts cannot read it.
+ */
+export async function mountUi(ctx: ContentScriptContext): Promise<UiHost> {
+  let layer: HTMLDivElement | undefined;
+  let live: HTMLDivElement | undefined;
+  const ui = await createShadowRootUi<void>(ctx, {
+    name: randomTagName(),
+    mode: 'closed',
+    position: 'inline',
+    anchor: () => document.documentElement,
+    append: 'last',
+    // Our sheet carries the reset itself; WXT's reset would be an inline <style>,
+    // which a strict page CSP blocks (and reports).
+    inheritStyles: true,
+    // Clicks and keys inside the tooltip never reach the page's listeners.
+    isolateEvents: [
+      'click',
+      'mousedown',
+      'mouseup',
+      'pointerdown',
+      'pointerup',
+      'keydown',
+      'keyup',
+      'keypress',
+      'input',
+      'touchstart',
+      'touchend',
+    ],
+    onMount: (container, shadow) => {
+      adoptStyles(shadow, tooltipCss);
+      layer = document.createElement('div');
+      layer.className = 'ml-layer';
+      layer.hidden = true;
+      live = document.createElement('div');
+      live.className = 'ml-live';
+      live.setAttribute('aria-live', 'polite');
+      container.append(layer, live);
+    },
+  });
+  ui.shadowHost.setAttribute(UI_ATTR, '');
+  ui.mount();
+  return {
+    host: ui.shadowHost,
+    shadow: ui.shadow,
+    layer: layer!,
+    live: live!,
+    remove: () => ui.remove(),
+  };
+}
