@@ -71,7 +71,7 @@ interface Run {
  * ranges tax each of the page's own changes: 2,000 page mutations took 18.4 s with 20,000
  * live Ranges in a Highlight, 1.34 s with StaticRanges, 1.29 s with none
  * (tests/bench/ranges.ts, one run). A StaticRange does not follow its text, so the
- * controller drops and rescans an occurrence whose node the page changes.
+ * root scanner drops and rescans an occurrence whose node the page changes.
  */
 export class PaintRenderer implements Renderer {
   readonly kind = 'paint';

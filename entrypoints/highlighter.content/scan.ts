@@ -67,7 +67,7 @@ interface Root {
  * A root queued with a hint (an AnchorScan of its textContent) is walked without reading
  * each node's text: the walk sums node lengths, and only nodes where the hint says an
  * anchor starts are read and tested. The hint is a snapshot: any page change drops it
- * (`dropHints`); our own writes never touch the node the walk stands on (the controller
+ * (`dropHints`); our own writes never touch the node the walk stands on (the scanner
  * holds that one back), so the text ahead stays where the hint saw it; and a walk whose
  * nodes disagree with it is walked again without it.
  */
