@@ -118,7 +118,12 @@ export async function startTab(ctx: ContentScriptContext, win: Window & typeof g
   const terms = new Map(glossary.map((t) => [t.id, t]));
   const host = guardedHost(win, ctx);
   let session: { tab: TabSession; off: AbortController } | undefined;
-  const current = () => session?.tab;
+  /**
+   * The session, where the page's events and our pages' messages reach it. Asking WXT's
+   * context first is how an orphaned script learns it is one at the reader's first event:
+   * `ctx.isValid` then aborts `ctx.signal`, and the page is restored.
+   */
+  const current = () => (ctx.isValid ? session?.tab : undefined);
   let lastCount = -1;
 
   const own = { ownId: browser.runtime.id, ownOrigin: browser.runtime.getURL('/') };

@@ -60,7 +60,6 @@ export class RootScanner {
   private readonly queue: ScanQueue;
   private readonly observer: PageObserver;
   private readonly runner: ReturnType<typeof createIdleRunner>;
-  private density: Density;
   private hiddenTerms: ReadonlySet<string>;
   /** The page removed or changed text since the last sweep of the occurrences. */
   private sweepDue = false;
@@ -88,7 +87,6 @@ export class RootScanner {
     private readonly deps: ScannerDeps,
   ) {
     this.doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument!;
-    this.density = deps.density;
     this.hiddenTerms = deps.hiddenTerms;
     this.policy = new UnderlinePolicy(root, deps.density);
     this.gate = new ContextGate(deps.matcher, {
@@ -125,7 +123,6 @@ export class RootScanner {
 
   /** Reads the root again from the start with new density or hidden terms. */
   restart(density: Density, hiddenTerms: ReadonlySet<string>): void {
-    this.density = density;
     this.hiddenTerms = hiddenTerms;
     this.occurrences.clear();
     this.gone = [];
