@@ -8,7 +8,7 @@ import {
   type Handlers,
   type Message,
 } from '@/lib/messages';
-import { guideLinkSuffix } from '@/lib/guide-url';
+import { guideLinkSuffix } from '@/lib/guide-links';
 import { lookupResults } from '@/lib/lookup-results';
 import { createSettingsStore, defineSettingsSlots } from '@/lib/settings';
 import { BadgeCounts } from './badge';

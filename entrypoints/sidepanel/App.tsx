@@ -8,10 +8,9 @@ import {
   openGuideTab,
 } from '@/components/CompanionApp';
 import type { AppRequest } from '@/components/MyoLensApp';
-import { guideLinkSuffix } from '@/lib/guide-url';
+import { guideLinkSuffix, parseGuideLocation, placeOfFragment } from '@/lib/guide-links';
 import { dispatcher, send, type Handlers, type PanelRequest } from '@/lib/messages';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
-import { parseGuideLocation, placeOfFragment } from '@/lib/search-targets';
 import { useFollowedTab } from './follow-tab';
 
 /** When this panel started: the open/close command closes only a panel older than the press. */

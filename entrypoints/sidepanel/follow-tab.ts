@@ -9,7 +9,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser, type Browser } from 'wxt/browser';
 import type { PageTermsState } from '@/components/PageTermsView';
-import { stateOfTerms, targetTabId } from '@/components/page-terms';
+import { stateOfTerms, targetTabId } from '@/components/tab-terms';
 import { PAGE_PORT, PagePortMessageSchema, dispatcher, parse, type Handlers } from '@/lib/messages';
 
 /** How long a tab that is loading may take to bring up its content script. */

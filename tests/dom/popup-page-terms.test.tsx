@@ -6,7 +6,7 @@ import {
   type PageTermsState,
 } from '../../components/PageTermsView';
 import { termById } from '../../content/index';
-import { loadPageTerms } from '../../components/page-terms';
+import { loadPageTerms } from '../../components/tab-terms';
 import { click, mount, settle } from './popup-helpers';
 
 let unmount = () => {};

@@ -4,8 +4,8 @@ import { compileMatcher } from '../../lib/matcher';
 import { lookupQuery, MAX_LOOKUP_HITS, termOfText } from '../../lib/lookup';
 import { bestHits, lookupResults } from '../../lib/lookup-results';
 import { parse, SearchResponseSchema } from '../../lib/messages';
-import { loadKnowledgeSearch } from '../../lib/search-setup';
-import { READER_QUERIES } from '../../lib/search-queries';
+import { loadKnowledgeSearch } from '../../lib/search/setup';
+import { READER_QUERIES } from '../fixtures/search-queries';
 
 const matcher = compileMatcher(glossary);
 const { search } = loadKnowledgeSearch({ guide, faq, glossary });
