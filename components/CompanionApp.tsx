@@ -1,12 +1,12 @@
 import type { JSX } from 'preact';
 import { browser } from 'wxt/browser';
-import { placeHref, type GuideRequest, type Place, type View } from '../lib/search-targets';
+import { placeHref, type GuideRequest, type Place, type View } from '../lib/guide-links';
 import { termById } from '../content/index';
 import { createAppSettingsStore, loadAppData, settingsEnvironment, termLabel } from './knowledge';
 import { MyoLensApp, type AppData, type AppRequest } from './MyoLensApp';
 import { PageTermsView, type PageTermsState } from './PageTermsView';
 import { SettingsView } from './SettingsView';
-import { revealTerm } from './page-terms';
+import { revealTerm } from './tab-terms';
 
 /** The content and search the popup and the side panel show (loaded once per page). */
 export const companionData: AppData = loadAppData();

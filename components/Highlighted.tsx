@@ -1,5 +1,5 @@
 import type { JSX } from 'preact';
-import type { Segment } from '../lib/search-snippet';
+import type { Segment } from '../lib/search/snippet';
 
 /** Text segments with the matched ones in <mark>: text nodes only, never an HTML string. */
 export function Highlighted({ segments }: { segments: readonly Segment[] }): JSX.Element {

@@ -8,7 +8,7 @@ import {
   type Locator,
   type Place,
   type View,
-} from '../lib/search-targets';
+} from '../lib/guide-links';
 import { ArticleView } from './ArticleView';
 import { FaqView } from './FaqView';
 import { GlossaryView } from './GlossaryView';

@@ -1,5 +1,5 @@
 import type { JSX } from 'preact';
-import type { View } from '../lib/search-targets';
+import type { View } from '../lib/guide-links';
 
 /** A view's tab: its id and visible name. */
 export interface ViewTab {

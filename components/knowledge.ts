@@ -5,7 +5,7 @@
 import { storage } from '@wxt-dev/storage';
 import { browser } from 'wxt/browser';
 import { anchorTitles, faq, glossary, guide, termById } from '../content/index';
-import { loadKnowledgeSearch } from '../lib/search-setup';
+import { loadKnowledgeSearch } from '../lib/search/setup';
 import { createSettingsStore, defineSettingsSlots } from '../lib/settings';
 import type { AppData } from './MyoLensApp';
 

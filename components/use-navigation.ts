@@ -10,7 +10,7 @@ import {
   type Locator,
   type Place,
   type View,
-} from '../lib/search-targets';
+} from '../lib/guide-links';
 import { bringIntoView } from './bring-into-view';
 
 /** The navigation state and its one mover. */

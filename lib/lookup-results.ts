@@ -4,7 +4,7 @@
  */
 import type { SearchHit, SearchKind, SearchResults, Segment } from './search';
 import { MAX_LOOKUP_HITS } from './lookup';
-import { anchorFor } from './search-targets';
+import { anchorFor } from './guide-links';
 
 /** The best hits of a search whatever their kind, best first (ties keep the group order). */
 export function bestHits(results: SearchResults, max: number): SearchHit[] {

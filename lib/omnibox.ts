@@ -8,7 +8,7 @@
 import type { SearchKind, SearchResults, Segment } from './search';
 import { lookupQuery } from './lookup';
 import { bestHits } from './lookup-results';
-import { anchorFor } from './search-targets';
+import { anchorFor } from './guide-links';
 
 /** How a browser reads descriptions: Chromium's XML, or Firefox's plain text. */
 export type OmniboxFlavour = 'xml' | 'plain';

@@ -1,8 +1,14 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { storage } from '@wxt-dev/storage';
-import { acceptMessage, parseLookupResponse, type EngineResponse } from '@/lib/messages';
-import { guideLinkSuffix } from '@/lib/guide-url';
+import {
+  dispatcher,
+  sendToTab,
+  type EngineResponse,
+  type Handlers,
+  type Message,
+} from '@/lib/messages';
+import { guideLinkSuffix } from '@/lib/guide-links';
 import { lookupResults } from '@/lib/lookup-results';
 import { createSettingsStore, defineSettingsSlots } from '@/lib/settings';
 import { BadgeCounts } from './badge';
@@ -19,7 +25,7 @@ import { listenOmnibox, omniboxHandlers } from './omnibox';
 import { knowledgeSearch } from './search';
 
 /** Keyboard commands: the ones the content script of the tab carries out. */
-const TAB_COMMANDS: Record<string, object> = {
+const TAB_COMMANDS: Record<string, Message> = {
   'next-term': { type: 'move-term', direction: 1 },
   'previous-term': { type: 'move-term', direction: -1 },
   'toggle-site': { type: 'toggle-site' },
@@ -57,33 +63,26 @@ export default defineBackground(() => {
   });
   const togglePanel = panel && panelToggler({ panel, closePanel, now: Date.now });
 
-  browser.runtime.onMessage.addListener((raw, sender) => {
-    // Our own contexts only, each only with the messages it may send.
-    const message = acceptMessage(raw, sender, own);
-    if (!message) return undefined;
-    if (message.type === 'open-guide') {
-      const { hash, query } = message;
-      return openGuide({ hash, query }, sender.tab).then(() => undefined);
-    }
-    if (message.type === 'take-panel-request') {
-      return Promise.resolve(pending.take(message.windowId) ?? null);
-    }
-    if (message.type === 'get-engine') {
+  // Our own contexts only, each only with the messages it may send (lib/messages).
+  const handlers: Handlers<Browser.runtime.MessageSender> = {
+    'open-guide': ({ hash, query }, sender) =>
+      openGuide({ hash, query }, sender.tab).then(() => undefined),
+    'take-panel-request': ({ windowId }) => pending.take(windowId) ?? null,
+    'get-engine': () => {
       // Firefox only (Chromium has no getBrowserInfo, and its content script never asks).
       const info = (browser.runtime as { getBrowserInfo?: () => Promise<EngineResponse> })
         .getBrowserInfo;
       return info
         ? info().then(({ name, version }) => ({ name, version }))
         : Promise.resolve(undefined);
-    }
-    if (message.type === 'search') {
-      return Promise.resolve(lookupResults(knowledgeSearch().search(message.query)));
-    }
-    if (message.type === 'page-terms-changed' && sender.tab?.id !== undefined) {
-      badge.set(sender.tab.id, message.count);
-    }
-    return undefined;
-  });
+    },
+    search: ({ query }) => lookupResults(knowledgeSearch().search(query)),
+    'page-terms-changed': ({ count }, sender) => {
+      if (sender.tab?.id !== undefined) badge.set(sender.tab.id, count);
+      return undefined;
+    },
+  };
+  browser.runtime.onMessage.addListener(dispatcher(own, handlers));
 
   // Context menus persist across service-worker restarts; create them once per install.
   browser.runtime.onInstalled.addListener(() => {
@@ -103,13 +102,8 @@ export default defineBackground(() => {
    */
   const showInTab = async (text: string, tabId: number | undefined, frameId = 0) => {
     if (tabId === undefined || tabId < 0) return false;
-    try {
-      const message = { type: 'lookup-selection', text };
-      const answer: unknown = await browser.tabs.sendMessage(tabId, message, { frameId });
-      return parseLookupResponse(answer)?.shown === true;
-    } catch {
-      return false;
-    }
+    const message = { type: 'lookup-selection', text } as const;
+    return (await sendToTab(browser.tabs, tabId, message, { frameId }))?.shown === true;
   };
   const onMenuClicked = async (
     info: { menuItemId: string | number; selectionText?: string; frameId?: number },
@@ -146,7 +140,7 @@ export default defineBackground(() => {
     }
     const message = TAB_COMMANDS[command];
     if (tab?.id === undefined || !message) return;
-    browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
+    void sendToTab(browser.tabs, tab.id, message);
   };
   browser.commands.onCommand.addListener(onCommand);
   // The e2e suite cannot click a native context menu, type into the address bar, nor press

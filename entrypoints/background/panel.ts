@@ -3,6 +3,7 @@
  * starting, and the messages to the open one. Opening it is lib/panel-api.ts.
  */
 import { browser } from 'wxt/browser';
+import { send } from '@/lib/messages';
 import { panelApiOf, type PanelApi } from '@/lib/panel-api';
 
 export type { PanelApi };
@@ -49,28 +50,13 @@ export class PendingPlaces {
  * open extension page hears the broadcast, and only the panel in that window answers.
  */
 export async function showInPanel(link: GuideLink, windowId: number): Promise<boolean> {
-  try {
-    const answer: unknown = await browser.runtime.sendMessage({
-      type: 'show-in-panel',
-      windowId,
-      ...link,
-    });
-    return answer === true;
-  } catch {
-    return false; // no extension page is open at all
-  }
+  // Null when no extension page is open at all.
+  const answer = await send(browser.runtime, { type: 'show-in-panel', windowId, ...link });
+  return answer === true;
 }
 
 /** Asks the panel of a window to close if it was open before `openedBefore`; true if it did. */
 export async function closePanel(windowId: number, openedBefore: number): Promise<boolean> {
-  try {
-    const answer: unknown = await browser.runtime.sendMessage({
-      type: 'close-panel',
-      windowId,
-      openedBefore,
-    });
-    return answer === true;
-  } catch {
-    return false;
-  }
+  const answer = await send(browser.runtime, { type: 'close-panel', windowId, openedBefore });
+  return answer === true;
 }

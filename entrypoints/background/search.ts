@@ -6,8 +6,8 @@
 import { faq, glossary, guide } from '@/content/index';
 import { contentIndex } from '@/lib/omnibox';
 import type { SearchResults } from '@/lib/search';
-import { searchDocuments } from '@/lib/search-documents';
-import { loadKnowledgeSearch } from '@/lib/search-setup';
+import { searchDocuments } from '@/lib/search/documents';
+import { loadKnowledgeSearch } from '@/lib/search/setup';
 
 /** Search, and which guide anchor each address-bar suggestion's content opens. */
 export interface KnowledgeSearch {

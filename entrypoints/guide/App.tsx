@@ -8,7 +8,7 @@ import {
 } from '@/components/knowledge';
 import { MyoLensApp } from '@/components/MyoLensApp';
 import { SettingsView } from '@/components/SettingsView';
-import { parseGuideLocation } from '@/lib/search-targets';
+import { parseGuideLocation } from '@/lib/guide-links';
 
 const data = loadAppData();
 const store = createAppSettingsStore();

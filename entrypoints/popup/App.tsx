@@ -3,9 +3,9 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { CompanionApp, companionData, openGuideTab } from '@/components/CompanionApp';
 import type { PageTermsState } from '@/components/PageTermsView';
-import { loadPageTerms, targetTabId } from '@/components/page-terms';
+import { loadPageTerms, targetTabId } from '@/components/tab-terms';
 import { panelApiOf } from '@/lib/panel-api';
-import { parseGuideLocation } from '@/lib/search-targets';
+import { parseGuideLocation } from '@/lib/guide-links';
 
 /** The toolbar popup: search first, then the guide's views, the page's terms and settings. */
 export function PopupApp(): JSX.Element {

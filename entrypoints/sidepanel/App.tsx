@@ -1,6 +1,6 @@
 import type { JSX } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import {
   CompanionApp,
   companionData,
@@ -8,15 +8,9 @@ import {
   openGuideTab,
 } from '@/components/CompanionApp';
 import type { AppRequest } from '@/components/MyoLensApp';
-import { guideLinkSuffix } from '@/lib/guide-url';
-import {
-  acceptMessage,
-  parsePanelRequest,
-  type PanelRequest,
-  type SenderLike,
-} from '@/lib/messages';
+import { guideLinkSuffix, parseGuideLocation, placeOfFragment } from '@/lib/guide-links';
+import { dispatcher, send, type Handlers, type PanelRequest } from '@/lib/messages';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
-import { parseGuideLocation, placeOfFragment } from '@/lib/search-targets';
 import { useFollowedTab } from './follow-tab';
 
 /** When this panel started: the open/close command closes only a panel older than the press. */
@@ -57,29 +51,26 @@ export function PanelApp(): JSX.Element {
   useEffect(() => {
     if (windowId === undefined) return undefined;
     const own = { ownId: browser.runtime.id, ownOrigin: browser.runtime.getURL('/') };
-    const onMessage = (raw: unknown, sender: SenderLike) => {
-      const message = acceptMessage(raw, sender, own);
-      if (!message || !('windowId' in message) || message.windowId !== windowId) return undefined;
-      if (message.type === 'show-in-panel') {
+    // Every open panel hears these; only the one in this window answers.
+    const handlers: Handlers<Browser.runtime.MessageSender> = {
+      'show-in-panel': (message) => {
+        if (message.windowId !== windowId) return undefined;
         const { hash, query } = message;
         setRequest(requestOf({ hash, query }, true));
-        return Promise.resolve(true);
-      }
-      if (message.type === 'close-panel' && OPENED_AT < message.openedBefore) {
+        return true;
+      },
+      'close-panel': (message) => {
+        if (message.windowId !== windowId || OPENED_AT >= message.openedBefore) return undefined;
         window.close();
-        return Promise.resolve(true);
-      }
-      return undefined;
+        return true;
+      },
     };
+    const onMessage = dispatcher(own, handlers);
     browser.runtime.onMessage.addListener(onMessage);
     // Opened by "Read more" or a lookup: the place is waiting in the background.
-    void browser.runtime
-      .sendMessage({ type: 'take-panel-request', windowId })
-      .then((raw: unknown) => {
-        const waiting = parsePanelRequest(raw);
-        if (waiting && (waiting.hash || waiting.query)) setRequest(requestOf(waiting, true));
-      })
-      .catch(() => undefined);
+    void send(browser.runtime, { type: 'take-panel-request', windowId }).then((waiting) => {
+      if (waiting && (waiting.hash || waiting.query)) setRequest(requestOf(waiting, true));
+    });
     return () => browser.runtime.onMessage.removeListener(onMessage);
   }, [windowId]);
 

@@ -9,8 +9,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser, type Browser } from 'wxt/browser';
 import type { PageTermsState } from '@/components/PageTermsView';
-import { stateOfTerms, targetTabId } from '@/components/page-terms';
-import { PAGE_PORT, acceptMessage, parsePagePortMessage, type SenderLike } from '@/lib/messages';
+import { stateOfTerms, targetTabId } from '@/components/tab-terms';
+import { PAGE_PORT, PagePortMessageSchema, dispatcher, parse, type Handlers } from '@/lib/messages';
 
 /** How long a tab that is loading may take to bring up its content script. */
 const START_GRACE_MS = 3000;
@@ -73,7 +73,7 @@ export function useFollowedTab(onTooltip: (termId: string) => void): FollowedTab
       port = opened;
       opened.onMessage.addListener((raw: unknown) => {
         if (opened !== port) return;
-        const message = parsePagePortMessage(raw);
+        const message = parse(PagePortMessageSchema, raw);
         if (message?.type === 'page-terms') {
           heard = true;
           clearTimeout(grace);
@@ -117,13 +117,14 @@ export function useFollowedTab(onTooltip: (termId: string) => void): FollowedTab
         connect();
       }
     };
-    const onMessage = (raw: unknown, sender: SenderLike) => {
+    const handlers: Handlers<Browser.runtime.MessageSender> = {
       // The content script's first report says it is ready: a port made before failed.
-      const message = acceptMessage(raw, sender, own);
-      const from = (sender.tab as { id?: number } | undefined)?.id;
-      if (message?.type === 'page-terms-changed' && from === tabId && !port) connect();
-      return undefined;
+      'page-terms-changed': (_message, sender) => {
+        if (sender.tab?.id === tabId && !port) connect();
+        return undefined;
+      },
     };
+    const onMessage = dispatcher(own, handlers);
     browser.tabs.onActivated.addListener(onActivated);
     browser.tabs.onUpdated.addListener(onUpdated);
     browser.runtime.onMessage.addListener(onMessage);

@@ -445,7 +445,7 @@ export function markdown(r: BenchResults): string {
     out.push(
       s.skipped
         ? `Search: skipped (${s.skipped}).`
-        : `Search (Node, lib/search-setup.ts + generated index): index load ${ms(s.loadMs)} ms; ${s.keystrokes} keystrokes (every prefix of ${'lib/search-queries.ts'}'s queries). First search of each keystroke: median ${ms(s.cold!.median)} ms, worst ${ms(s.worstCold!.ms)} ms ("${s.worstCold!.query}"). Median of 5 more per keystroke: median ${ms(s.warm!.median)} ms, worst ${ms(s.worst!.ms)} ms ("${s.worst!.query}"). Slowest single search seen, GC and preemption included: ${ms(s.rawMax)} ms.`,
+        : `Search (Node, lib/search/setup.ts + generated index): index load ${ms(s.loadMs)} ms; ${s.keystrokes} keystrokes (every prefix of ${'tests/fixtures/search-queries.ts'}'s queries). First search of each keystroke: median ${ms(s.cold!.median)} ms, worst ${ms(s.worstCold!.ms)} ms ("${s.worstCold!.query}"). Median of 5 more per keystroke: median ${ms(s.warm!.median)} ms, worst ${ms(s.worst!.ms)} ms ("${s.worst!.query}"). Slowest single search seen, GC and preemption included: ${ms(s.rawMax)} ms.`,
     );
   }
   if (r.sizes?.length) {

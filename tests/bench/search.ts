@@ -24,7 +24,7 @@ export interface SearchBench {
 }
 
 export async function benchSearch(root: string, repeats = 5): Promise<SearchBench> {
-  const needed = ['lib/search.ts', 'lib/search-setup.ts', 'lib/search-queries.ts'];
+  const needed = ['lib/search/index.ts', 'lib/search/setup.ts', 'tests/fixtures/search-queries.ts'];
   const missing = needed.filter((f) => !existsSync(resolve(root, f)));
   if (missing.length) return { skipped: `not there yet: ${missing.join(', ')}` };
   if (!existsSync(resolve(root, 'content/generated/search-index.ts')))
@@ -34,10 +34,10 @@ export async function benchSearch(root: string, repeats = 5): Promise<SearchBenc
   const load = (rel: string) =>
     // eslint-disable-next-line no-unsanitized/method -- a fixed path inside this repository
     import(pathToFileURL(resolve(root, rel)).href) as Promise<Record<string, unknown>>;
-  const setup = (await load('lib/search-setup.ts')) as {
+  const setup = (await load('lib/search/setup.ts')) as {
     loadKnowledgeSearch(content: unknown): { search: (q: string) => unknown };
   };
-  const { READER_QUERIES } = (await load('lib/search-queries.ts')) as {
+  const { READER_QUERIES } = (await load('tests/fixtures/search-queries.ts')) as {
     READER_QUERIES: { query: string }[];
   };
   const { guide, faq, glossary } = await load('content/index.ts');

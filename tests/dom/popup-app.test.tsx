@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, test } from 'vitest';
 import { MyoLensApp } from '../../components/MyoLensApp';
-import type { GuideRequest } from '../../lib/search-targets';
+import type { GuideRequest } from '../../lib/guide-links';
 import { appData, click, mount, press } from './popup-helpers';
 
 let unmount = () => {};

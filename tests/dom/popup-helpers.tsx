@@ -2,7 +2,7 @@ import { render, type ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
 import type { AppData } from '../../components/MyoLensApp';
 import { anchorTitles, faq, glossary, guide } from '../../content/index';
-import { loadKnowledgeSearch } from '../../lib/search-setup';
+import { loadKnowledgeSearch } from '../../lib/search/setup';
 
 /** The app's data as the popup builds it, without the settings store. */
 export const appData: AppData = {

@@ -6,7 +6,7 @@ import {
   type PageTermsState,
 } from '../../components/PageTermsView';
 import { termById } from '../../content/index';
-import { pageTermsState } from '../../components/page-terms';
+import { loadPageTerms } from '../../components/tab-terms';
 import { click, mount, settle } from './popup-helpers';
 
 let unmount = () => {};
@@ -29,8 +29,12 @@ function view(
   return { root: mounted.root, reveal, onOpenSettings };
 }
 
-describe("pageTermsState: the content script's answer, validated", () => {
-  test('no answer or a malformed one means the page cannot be read', () => {
+// The content script's answer to get-page-terms, as the tab gives it.
+const pageTermsState = (raw: unknown) =>
+  loadPageTerms(1, { sendMessage: () => Promise.resolve(raw) });
+
+describe("loadPageTerms: the content script's answer, validated", () => {
+  test('no answer or a malformed one means the page cannot be read', async () => {
     for (const raw of [
       undefined,
       null,
@@ -39,30 +43,38 @@ describe("pageTermsState: the content script's answer, validated", () => {
       { terms: 'x', available: true },
       { available: true },
     ])
-      expect(pageTermsState(raw)).toEqual({ status: 'unreachable' });
+      expect(await pageTermsState(raw)).toEqual({ status: 'unreachable' });
     // A bad term id is refused whole, not half-shown.
-    expect(pageTermsState({ terms: [{ id: '<img src=x>', count: 1 }], available: true })).toEqual({
+    expect(
+      await pageTermsState({ terms: [{ id: '<img src=x>', count: 1 }], available: true }),
+    ).toEqual({
       status: 'unreachable',
     });
   });
 
-  test('available: false is "off", with the hostname when sent', () => {
-    expect(pageTermsState({ terms: [], available: false, hostname: 'example.com' })).toEqual({
+  test('available: false is "off", with the hostname when sent', async () => {
+    expect(await pageTermsState({ terms: [], available: false, hostname: 'example.com' })).toEqual({
       status: 'off',
       hostname: 'example.com',
     });
   });
 
-  test('terms keep their order and counts; hostname is optional', () => {
+  test('terms keep their order and counts; hostname is optional', async () => {
     const terms = [
       { id: 'vitamin-d', count: 5 },
       { id: 'sarcopenia', count: 1 },
     ];
-    expect(pageTermsState({ terms, available: true })).toEqual({
+    expect(await pageTermsState({ terms, available: true })).toEqual({
       status: 'ready',
       hostname: '',
       terms,
     });
+  });
+
+  test('a tab without a content script (the send rejects) cannot be read', async () => {
+    const rejecting = { sendMessage: () => Promise.reject(new Error('no receiver')) };
+    expect(await loadPageTerms(1, rejecting)).toEqual({ status: 'unreachable' });
+    expect(await loadPageTerms(undefined, rejecting)).toEqual({ status: 'unreachable' });
   });
 });
 

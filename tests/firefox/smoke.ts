@@ -221,7 +221,7 @@ async function testFirefox(
 
     await checks.run("the popup reaches the page's content script", page, async () => {
       assert(extensionPage, 'no extension page open');
-      // What the popup's "This page" view asks (components/page-terms.ts), sent from
+      // What the popup's "This page" view asks (components/tab-terms.ts), sent from
       // the popup's own page to every tab: the demo page's content script must answer.
       const { tabIds, answers } = await extensionPage.evaluate(async () => {
         const tabs = await browser.tabs.query({});

@@ -3,9 +3,9 @@ import { faq, glossary, guide } from '../../content/index';
 import { compileMatcher } from '../../lib/matcher';
 import { lookupQuery, MAX_LOOKUP_HITS, termOfText } from '../../lib/lookup';
 import { bestHits, lookupResults } from '../../lib/lookup-results';
-import { parseSearchResponse } from '../../lib/messages';
-import { loadKnowledgeSearch } from '../../lib/search-setup';
-import { READER_QUERIES } from '../../lib/search-queries';
+import { parse, SearchResponseSchema } from '../../lib/messages';
+import { loadKnowledgeSearch } from '../../lib/search/setup';
+import { READER_QUERIES } from '../fixtures/search-queries';
 
 const matcher = compileMatcher(glossary);
 const { search } = loadKnowledgeSearch({ guide, faq, glossary });
@@ -80,7 +80,7 @@ describe('lookupResults: what the bubble shows for a search', () => {
   test('every reader query gives results the content script accepts as a message', () => {
     for (const { query } of READER_QUERIES) {
       const shown = lookupResults(search(query));
-      expect(parseSearchResponse(JSON.parse(JSON.stringify(shown))), query).toEqual(shown);
+      expect(parse(SearchResponseSchema, JSON.parse(JSON.stringify(shown))), query).toEqual(shown);
     }
   });
 });

@@ -13,8 +13,8 @@ import {
   suggestionContent,
 } from '../../lib/omnibox';
 import type { SearchHit, SearchResults, Segment } from '../../lib/search';
-import { searchDocuments } from '../../lib/search-documents';
-import { loadKnowledgeSearch } from '../../lib/search-setup';
+import { searchDocuments } from '../../lib/search/documents';
+import { loadKnowledgeSearch } from '../../lib/search/setup';
 
 const { search } = loadKnowledgeSearch({ guide, faq, glossary });
 const documents = searchDocuments({ guide, faq, glossary });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { highlight, snippet, SNIPPET_LENGTH, type Segment } from '../../lib/search-snippet';
-import { processTerm, tokenize } from '../../lib/search-text';
+import { highlight, snippet, SNIPPET_LENGTH, type Segment } from '../../lib/search/snippet';
+import { processTerm, tokenize } from '../../lib/search/text';
 
 /** Segments as a string with [marked] parts, for readable expectations. */
 const show = (segments: Segment[]) =>

@@ -15,8 +15,8 @@ import {
   MAX_QUERY_LENGTH,
   type SearchResults,
 } from '../../lib/search';
-import { searchDocuments } from '../../lib/search-documents';
-import { READER_QUERIES, type ReaderQuery } from '../../lib/search-queries';
+import { searchDocuments } from '../../lib/search/documents';
+import { READER_QUERIES, type ReaderQuery } from '../fixtures/search-queries';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const content = { guide, faq, glossary };
@@ -28,7 +28,7 @@ const allHits = (results: SearchResults) => results.groups.flatMap((group) => gr
 const groupHits = (results: SearchResults, kind: ReaderQuery['kind']) =>
   results.groups.find((group) => group.kind === kind)?.hits ?? [];
 
-describe('ranking on the reader queries (lib/search-queries.ts)', () => {
+describe('ranking on the reader queries (tests/fixtures/search-queries.ts)', () => {
   test('there are at least fifty, covering every kind and rank', () => {
     expect(READER_QUERIES.length).toBeGreaterThanOrEqual(50);
     expect(new Set(READER_QUERIES.map((q) => q.kind))).toEqual(new Set(['term', 'section', 'faq']));

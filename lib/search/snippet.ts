@@ -2,7 +2,7 @@
  * Highlighting for search results as plain segments (text, and whether it matched), which
  * components render as text and <mark> elements: no HTML string is ever built.
  */
-import { processTerm, words } from './search-text';
+import { processTerm, words } from './text';
 
 /** A run of text; `match` runs are the words the query found. */
 export interface Segment {

@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { PageTermsState } from '@/components/PageTermsView';
-import { parsePageTermsResponse, type PageTermsResponse } from '@/lib/messages';
+import { sendToTab, type MessageTabs, type PageTermsResponse } from '@/lib/messages';
 
 /** How long to wait for a content script before saying the page cannot be read. */
 const ANSWER_TIMEOUT_MS = 1500;
@@ -23,19 +23,12 @@ export async function targetTabId(search: string): Promise<number | undefined> {
   return tab?.id;
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('no answer')), ms);
-    promise.then(
-      (value) => (clearTimeout(timer), resolve(value)),
-      (error: unknown) => (clearTimeout(timer), reject(error)),
-    );
+// Resolves null once `ms` pass without an answer.
+function withTimeout<T>(promise: Promise<T | null>, ms: number): Promise<T | null> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(null), ms);
+    void promise.then((value) => (clearTimeout(timer), resolve(value)));
   });
-}
-
-/** What the content script's answer (or its absence) means for the "This page" view. */
-export function pageTermsState(raw: unknown): PageTermsState {
-  return stateOfTerms(parsePageTermsResponse(raw));
 }
 
 /** The "This page" state for a validated answer (null: none, or malformed). */
@@ -49,28 +42,24 @@ export function stateOfTerms(response: PageTermsResponse | null): PageTermsState
 /**
  * Asks the tab's content script for its terms. Browser pages, stores, PDFs and tabs
  * opened before installation have none: sendMessage rejects (or never answers), which
- * is "unreachable", never an error.
+ * is "unreachable", never an error; so is a malformed answer.
  */
-export async function loadPageTerms(tabId: number | undefined): Promise<PageTermsState> {
+export async function loadPageTerms(
+  tabId: number | undefined,
+  tabs: MessageTabs = browser.tabs,
+): Promise<PageTermsState> {
   if (tabId === undefined) return { status: 'unreachable' };
-  try {
-    const raw: unknown = await withTimeout(
-      browser.tabs.sendMessage(tabId, { type: 'get-page-terms' }),
-      ANSWER_TIMEOUT_MS,
-    );
-    return pageTermsState(raw);
-  } catch {
-    return { status: 'unreachable' };
-  }
+  const answer = sendToTab(tabs, tabId, { type: 'get-page-terms' });
+  return stateOfTerms(await withTimeout(answer, ANSWER_TIMEOUT_MS));
 }
 
 /** Asks the content script to scroll to the term's next occurrence; false if it could not. */
-export async function revealTerm(tabId: number | undefined, termId: string): Promise<boolean> {
+export async function revealTerm(
+  tabId: number | undefined,
+  termId: string,
+  tabs: MessageTabs = browser.tabs,
+): Promise<boolean> {
   if (tabId === undefined) return false;
-  try {
-    await browser.tabs.sendMessage(tabId, { type: 'reveal-term', termId });
-    return true;
-  } catch {
-    return false;
-  }
+  // Null: no content script received it; it answers nothing (undefined) when it did.
+  return (await sendToTab(tabs, tabId, { type: 'reveal-term', termId })) !== null;
 }

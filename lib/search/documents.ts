@@ -3,9 +3,9 @@
  * entry. The build step indexes them; the popup keeps them for titles and snippets, so
  * the serialized index stores no text of its own.
  */
-import type { FaqEntry, GlossaryTerm, Guide } from '../content/schema';
-import { blocksText, flattenSections } from '../content/tree';
-import { processTerm, tokenize } from './search-text';
+import type { FaqEntry, GlossaryTerm, Guide } from '../../content/schema';
+import { blocksText, flattenSections } from '../../content/tree';
+import { processTerm, tokenize } from './text';
 
 /** What a search result points to. */
 export type SearchKind = 'term' | 'section' | 'faq';

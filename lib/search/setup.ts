@@ -2,11 +2,11 @@
  * The knowledge base's search as the popup and guide tab use it: the build-time index
  * loaded once, the documents for titles and snippets, and where results land.
  */
-import { SEARCH_INDEX_JSON } from '../content/generated/search-index';
-import type { SearchContent } from './search-documents';
-import { searchDocuments } from './search-documents';
-import { createSearcher, loadSearchIndex, type SearchResults } from './search';
-import { createLocator, type Locator } from './search-targets';
+import { SEARCH_INDEX_JSON } from '../../content/generated/search-index';
+import type { SearchContent } from './documents';
+import { searchDocuments } from './documents';
+import { createSearcher, loadSearchIndex, type SearchResults } from '.';
+import { createLocator, type Locator } from '../guide-links';
 
 /** Search and navigation over the given content, from the generated index. */
 export function loadKnowledgeSearch(content: SearchContent): {

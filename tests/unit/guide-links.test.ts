@@ -1,12 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { faq, glossary, guide } from '../../content/index';
-import { searchDocuments } from '../../lib/search-documents';
+import { searchDocuments } from '../../lib/search/documents';
 import {
   createLocator,
   parseGuideLocation,
   placeHref,
   placeOfFragment,
-} from '../../lib/search-targets';
+} from '../../lib/guide-links';
 import { MAX_QUERY_LENGTH } from '../../lib/search';
 
 const locator = createLocator(searchDocuments({ guide, faq, glossary }));

@@ -1,11 +1,18 @@
 /**
- * Where search results and deep links land in the popup and the guide tab: a view, and
- * the id of the element to scroll to. `guide.html#<section>`, `#term-<id>`, `#faq-…`
- * and `?q=<query>` are the guide's public links (the tooltip and context menu use them).
+ * The guide's links, both ways: the link for a place, and the place a link points to in
+ * the popup, side panel and guide tab (a view, and the id of the element to scroll to).
+ * `guide.html#<section>`, `#term-<id>`, `#faq-…` and `?q=<query>` are the guide's public
+ * links (the tooltip, the context menu, the omnibox and search results use them).
  */
-import { guideLinkSuffix } from './guide-url';
-import type { SearchDocument, SearchKind } from './search-documents';
 import { MAX_QUERY_LENGTH } from './search';
+import type { SearchDocument, SearchKind } from './search/documents';
+
+/** The query and fragment of a guide deep link: `?q=<query>` and `#<section|term-id>`. */
+export function guideLinkSuffix({ hash, query }: { hash?: string; query?: string }): string {
+  const search = query ? `?q=${encodeURIComponent(query)}` : '';
+  const fragment = hash ? `#${encodeURIComponent(hash)}` : '';
+  return `${search}${fragment}`;
+}
 
 /** The views of the popup and the guide tab; a bare `#faq` or `#settings` opens one. */
 export const VIEWS = ['search', 'article', 'faq', 'glossary', 'page', 'settings'] as const;

@@ -4,14 +4,14 @@
  * The index is built by the content build step and only loaded here.
  */
 import MiniSearch, { type Options, type SearchResult } from 'minisearch';
-import type { SearchDocument, SearchKind } from './search-documents';
-import { highlight, snippet, type Segment } from './search-snippet';
-import { expandQuery, processTerm, tokenize } from './search-text';
+import type { SearchDocument, SearchKind } from './documents';
+import { highlight, snippet, type Segment } from './snippet';
+import { expandQuery, processTerm, tokenize } from './text';
 
-export { expandQuery } from './search-text';
+export { expandQuery } from './text';
 
-export type { SearchDocument, SearchKind } from './search-documents';
-export type { Segment } from './search-snippet';
+export type { SearchDocument, SearchKind } from './documents';
+export type { Segment } from './snippet';
 
 /** The indexed fields, strongest first. */
 export const SEARCH_FIELDS = ['label', 'aliases', 'heading', 'question', 'body'] as const;
