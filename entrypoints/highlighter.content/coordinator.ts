@@ -5,12 +5,7 @@ import { glossary } from '@/content/glossary-index';
 import { PREBUILT } from '@/content/generated/pattern';
 import type { IdleHost } from '@/lib/idle';
 import { compileMatcher } from '@/lib/matcher';
-import {
-  acceptMessage,
-  parseEngineResponse,
-  parseSearchResponse,
-  type SenderLike,
-} from '@/lib/messages';
+import { dispatcher, send, type Handlers } from '@/lib/messages';
 import {
   createSettingsStore,
   defineSettingsSlots,
@@ -99,21 +94,15 @@ export async function startTab(ctx: ContentScriptContext, win: Window & typeof g
   const store = createSettingsStore(defineSettingsSlots(storage));
   const [loaded, paints] = await Promise.all([
     store.loadSettings(),
-    paintsHighlights(win, import.meta.env.FIREFOX, async () =>
-      parseEngineResponse(await browser.runtime.sendMessage({ type: 'get-engine' })),
+    paintsHighlights(win, import.meta.env.FIREFOX, () =>
+      send(browser.runtime, { type: 'get-engine' }),
     ),
   ]);
   let settings = loaded.settings;
   if (ctx.isInvalid) return;
 
-  const send = (message: object) => {
-    try {
-      // Throws synchronously, not only rejects, once the extension context is gone.
-      browser.runtime.sendMessage(message).catch(() => undefined);
-    } catch {
-      /* orphaned: nothing to tell */
-    }
-  };
+  /** Tells our background; an orphaned script (the extension gone) has no one to tell. */
+  const tell = (message: Parameters<typeof send>[1]) => void send(browser.runtime, message);
   const matcher = compileMatcher(glossary, PREBUILT);
   const terms = new Map(glossary.map((t) => [t.id, t]));
   const host = guardedHost(win, ctx);
@@ -136,12 +125,12 @@ export async function startTab(ctx: ContentScriptContext, win: Window & typeof g
     const count = current()?.counts().size ?? 0;
     if (count === lastCount) return;
     lastCount = count;
-    send({ type: 'page-terms-changed', count });
+    tell({ type: 'page-terms-changed', count });
   };
 
   const tooltip = new TooltipHost(ctx, terms, hostname, {
-    openGuide: (hash) => send({ type: 'open-guide', hash }),
-    openQuery: (query) => send({ type: 'open-guide', query }),
+    openGuide: (hash) => tell({ type: 'open-guide', hash }),
+    openQuery: (query) => tell({ type: 'open-guide', query }),
     // Patches from the current stored value, so a change made meanwhile elsewhere survives.
     hideTerm: (termId) =>
       void store.saveSettings((s) => ({ hiddenTerms: [...new Set([...s.hiddenTerms, termId])] })),
@@ -191,10 +180,7 @@ export async function startTab(ctx: ContentScriptContext, win: Window & typeof g
       matcher,
       session: current,
       onDoubleClick: () => settings.lookupOnDoubleClick && onHere(),
-      search: async (query) =>
-        parseSearchResponse(
-          await browser.runtime.sendMessage({ type: 'search', query }).catch(() => null),
-        ),
+      search: (query) => send(browser.runtime, { type: 'search', query }),
     },
     signal,
   );
@@ -206,32 +192,23 @@ export async function startTab(ctx: ContentScriptContext, win: Window & typeof g
     }),
   );
 
-  const onMessage = (raw: unknown, sender: SenderLike) => {
-    // Only our own popup, guide tab or background: never another extension or a page.
-    const message = acceptMessage(raw, sender, own);
-    if (!message) return undefined;
-    switch (message.type) {
-      case 'get-page-terms':
-        return Promise.resolve(termsOnPage(current(), hostname));
-      case 'when-idle':
-        return (current()?.whenIdle() ?? Promise.resolve()).then(() =>
-          termsOnPage(current(), hostname),
-        );
-      case 'reveal-term':
-        pointer.reveal(message.termId);
-        return undefined;
-      case 'move-term':
-        pointer.moveTo(message.direction);
-        return undefined;
-      case 'lookup-selection':
-        return lookup.fromMenu(message.text).then((shown) => ({ shown }));
-      case 'toggle-site':
-        if (hostname) void store.saveSettings((s) => ({ sites: toggleSite(s, hostname).sites }));
-        return undefined;
-      default:
-        return undefined;
-    }
+  // Only our own popup, side panel, guide tab or background (lib/messages checks each
+  // message's shape and sender): never another extension or a page.
+  const handlers: Handlers = {
+    'get-page-terms': () => termsOnPage(current(), hostname),
+    'when-idle': async () => {
+      await current()?.whenIdle();
+      return termsOnPage(current(), hostname);
+    },
+    'reveal-term': (message) => void pointer.reveal(message.termId),
+    'move-term': (message) => void pointer.moveTo(message.direction),
+    'lookup-selection': async (message) => ({ shown: await lookup.fromMenu(message.text) }),
+    'toggle-site': () => {
+      if (hostname) void store.saveSettings((s) => ({ sites: toggleSite(s, hostname).sites }));
+      return undefined;
+    },
   };
+  const onMessage = dispatcher(own, handlers);
   browser.runtime.onMessage.addListener(onMessage);
   onAbort(signal, () => browser.runtime.onMessage.removeListener(onMessage));
 

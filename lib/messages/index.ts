@@ -7,14 +7,6 @@
  * trust.ts: who a sender is · parse.ts: the one check of a received value ·
  * dispatch.ts: handler maps for receivers · send.ts: typed sending · page-port.ts.
  */
-import { parse } from './parse';
-import {
-  EngineResponseSchema,
-  SearchResponseSchema,
-  type EngineResponse,
-  type SearchResponse,
-} from './schemas';
-
 export * from './schemas';
 export * from './protocol';
 export * from './trust';
@@ -22,12 +14,3 @@ export * from './page-port';
 export { parse } from './parse';
 export { acceptMessage, dispatcher, parseMessage, type Answer, type Handlers } from './dispatch';
 export { send, sendToTab, type MessageRuntime, type MessageTabs } from './send';
-
-// Kept for the content script (entrypoints/highlighter.content/index.ts) until it sends
-// with `send`, which checks answers itself; remove then.
-/** The background's answer to `get-engine` if well formed, else null. */
-export const parseEngineResponse = (raw: unknown): EngineResponse | null =>
-  parse(EngineResponseSchema, raw);
-/** The background's answer to `search` if well formed, else null. */
-export const parseSearchResponse = (raw: unknown): SearchResponse | null =>
-  parse(SearchResponseSchema, raw);
