@@ -23,6 +23,9 @@ const WATCH = `(() => {
   // Each pending callback by id, with the delay it was scheduled for (timeouts).
   const pending = { timeout: new Map(), frame: new Map(), idle: new Map() };
   let messages = 0;
+  // Delays whose timeouts are held when they run out, and their callbacks, held.
+  const holds = new Set();
+  const held = [];
   let scheduled = 0;
   let waiters = [];
   const size = () => pending.timeout.size + pending.frame.size + pending.idle.size + messages;
@@ -40,20 +43,27 @@ const WATCH = `(() => {
     const set = pending[kind];
     g[name] = function (fn, ...rest) {
       let id;
-      id = schedule.call(g, (...args) => {
+      const delay = kind === 'timeout' ? Number(rest[0]) || 0 : 0;
+      const fire = (...args) => {
         set.delete(id);
         try {
           if (typeof fn === 'function') fn(...args);
         } finally {
           check();
         }
+      };
+      id = schedule.call(g, (...args) => {
+        if (kind === 'timeout' && holds.has(delay)) held.push({ id, delay, run: () => fire(...args) });
+        else fire(...args);
       }, ...rest);
-      set.set(id, kind === 'timeout' ? Number(rest[0]) || 0 : 0);
+      set.set(id, delay);
       scheduled++;
       return id;
     };
     g[cancelName] = function (id) {
       cancel.call(g, id);
+      const i = held.findIndex((h) => h.id === id);
+      if (i >= 0) held.splice(i, 1);
       if (set.delete(id)) check();
     };
   };
@@ -80,6 +90,12 @@ const WATCH = `(() => {
   g.__myolensTestWatch = {
     scheduled: () => scheduled,
     timeouts: () => [...pending.timeout].map(([id, delay]) => ({ id, delay })),
+    hold: (delay) => void holds.add(delay),
+    held: (delay) => held.filter((h) => h.delay === delay).length,
+    release: (delay) => {
+      holds.delete(delay);
+      for (const h of held.splice(0).filter((h) => h.delay === delay)) h.run();
+    },
     quiet: () =>
       new Promise((resolve) => {
         // Empty, and still empty one task later: a promise chain may schedule more.
@@ -206,6 +222,32 @@ export class ContentWorld {
 export interface PendingTimeout {
   id: number;
   delay: number;
+}
+
+/**
+ * Holds the content script's timeouts of `delay` ms: when one runs out, its callback waits
+ * until `release`. A test double for one timer (what runs at the end of a hover delay),
+ * so that a test can look at the page when the delay is over and its work not yet done.
+ */
+export async function holdTimeouts(page: Page, delay: number): Promise<void> {
+  const world = await ContentWorld.of(page);
+  const id = await world.ran();
+  await world.evaluate(WATCH, id);
+  await world.evaluate(`globalThis.__myolensTestWatch.hold(${Number(delay)})`, id);
+}
+
+/** How many held timeouts of `delay` ms have run out and wait (see holdTimeouts). */
+export async function heldTimeouts(page: Page, delay: number): Promise<number> {
+  return (await ContentWorld.of(page)).evaluate<number>(
+    `globalThis.__myolensTestWatch.held(${Number(delay)})`,
+  );
+}
+
+/** Runs the held callbacks of `delay` ms and stops holding them (see holdTimeouts). */
+export async function releaseTimeouts(page: Page, delay: number): Promise<void> {
+  await (
+    await ContentWorld.of(page)
+  ).evaluate(`globalThis.__myolensTestWatch.release(${Number(delay)})`);
 }
 
 /** The timeouts the content script has pending now (see ContentWorld.quiet). */

@@ -84,8 +84,6 @@ interface Fixtures {
    * elements store `{ renderer: 'wrap', density: 'all' }`.
    */
   stored: Record<string, unknown> | undefined;
-  /** Writes `stored` to storage before the test body runs (automatic). */
-  storedSettings: void;
 }
 
 /** Does this URL go to the network (anything but loopback fixture servers and local schemes)? */
@@ -229,7 +227,8 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   consoleErrors: async ({}, use) => {
     await use([]);
   },
-  context: async ({ freshBrowser, sharedBrowser, consoleErrors }, use, testInfo) => {
+  // Tests that never touch a page (the build's files, the manifest) start no browser.
+  context: async ({ freshBrowser, sharedBrowser, consoleErrors, stored }, use, testInfo) => {
     let browser: Launched;
     if (freshBrowser) browser = await launch();
     else {
@@ -244,6 +243,14 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     browser.sinks.console = consoleErrors;
     browser.sinks.offending = offending;
     const { context, keeper } = browser;
+    if (stored) {
+      const worker = await backgroundWorker(context, EXTENSION_DIR);
+      await worker.evaluate(async (patch) => {
+        const area = (globalThis as unknown as ChromeStorage).chrome.storage.sync;
+        const current = ((await area.get('settings')).settings ?? {}) as object;
+        await area.set({ settings: { version: 2, ...current, ...patch } });
+      }, stored);
+    }
     await use(context);
     // Across the whole suite, MyoLens sends nothing anywhere.
     expect(offending, 'network requests leaving the machine').toEqual([]);
@@ -268,20 +275,6 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     await use(unpackedExtensionId(EXTENSION_DIR));
   },
   stored: [undefined, { option: true }],
-  storedSettings: [
-    async ({ stored, context }, use) => {
-      if (stored) {
-        const worker = await backgroundWorker(context, EXTENSION_DIR);
-        await worker.evaluate(async (patch) => {
-          const area = (globalThis as unknown as ChromeStorage).chrome.storage.sync;
-          const current = ((await area.get('settings')).settings ?? {}) as object;
-          await area.set({ settings: { version: 2, ...current, ...patch } });
-        }, stored);
-      }
-      await use();
-    },
-    { auto: true },
-  ],
   openExtensionPage: async ({ context, extensionId }, use) => {
     await use(async (path) => {
       const page = await context.newPage();

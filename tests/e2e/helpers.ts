@@ -267,8 +267,15 @@ function textRuns(pick: Pick | null): { texts: string[]; all: string; rects: Rec
   return { texts, all: document.body.textContent ?? '', rects: [] };
 }
 
-/** Every mention the page should have, with the run it is in and its text, in order. */
-async function mentionSpans(page: Page): Promise<{ run: number; span: Span; text: string }[]> {
+/** A mention the page should have: the run of text it is in, where, and its text. */
+export interface MentionSpan {
+  run: number;
+  span: Span;
+  text: string;
+}
+
+/** Every mention the page should have (see expectedMentions), in document order. */
+export async function mentionSpans(page: Page): Promise<MentionSpan[]> {
   const { texts, all } = await page.evaluate(textRuns, null);
   const matcher = compileMatcher(glossary);
   const active = matcher.activeIds(all);
@@ -301,7 +308,12 @@ export async function expectedMentions(page: Page): Promise<string[]> {
 export async function mentionRects(page: Page, termId: string, nth = 0): Promise<Rect[]> {
   const found = (await mentionSpans(page)).filter((m) => m.span.termId === termId)[nth];
   if (!found) throw new Error(`no mention #${nth} of ${termId} in ${page.url()}`);
-  const { run, span } = found;
+  return rectsOf(page, found);
+}
+
+/** The client rects (one per line) of `mention`, scrolled into view if it was not. */
+export async function rectsOf(page: Page, mention: MentionSpan): Promise<Rect[]> {
+  const { run, span } = mention;
   const pick = { run, start: span.start, end: span.end, scroll: true };
   return (await page.evaluate(textRuns, pick)).rects;
 }

@@ -55,8 +55,9 @@ export function frames(page: Page, n = 2): Promise<void> {
 }
 
 /**
- * Scrolls down half a screen at a time until an underline is painted on screen; returns
- * the painted ranges' tops relative to the viewport then (the last ones if none was).
+ * Scrolls down until an underline is painted on screen; returns the painted ranges' tops
+ * relative to the viewport then (the last ones if none was). Underlines are registered a
+ * screen ahead of the viewport: the next one below is scrolled to, else half a screen on.
  */
 export async function scrollToPainted(page: Page, steps = 120): Promise<number[]> {
   await page.evaluate(() => scrollTo(0, 0));
@@ -68,11 +69,13 @@ export async function scrollToPainted(page: Page, steps = 120): Promise<number[]
     await quiet(page);
     tops = await paintedTops(page);
     if (tops.some((top) => top >= 0 && top < h)) return tops;
-    const moved = await page.evaluate(() => {
+    const below = tops.filter((top) => top >= h);
+    const by = below.length ? Math.min(...below) - h / 2 : h / 2;
+    const moved = await page.evaluate((by) => {
       const y = scrollY;
-      scrollBy(0, innerHeight / 2);
+      scrollBy(0, by);
       return scrollY !== y;
-    });
+    }, by);
     if (!moved) break;
   }
   return tops;

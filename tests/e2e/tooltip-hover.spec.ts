@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { OPEN_DELAY } from '../../entrypoints/highlighter.content/interactions';
-import { pendingTimeouts } from './content-world';
+import { heldTimeouts, holdTimeouts, releaseTimeouts } from './content-world';
 import { expect, ourErrors, test } from './fixtures';
 import { setSettings } from './helpers';
 import {
@@ -49,26 +49,13 @@ test.describe('pointer', () => {
     await page.mouse.move(mark.x + mark.width / 2, mark.y + mark.height / 2, { steps: 8 });
     await page.mouse.move(2, 2, { steps: 8 });
     expect((await probe.quiet()).open).toBe(false);
-    // Resting on it opens it after the hover delay: while the delay's timer is pending,
-    // nothing is open.
-    const opening = async () =>
-      (await pendingTimeouts(page)).find((t) => t.delay === OPEN_DELAY)?.id;
-    let looked = false;
-    for (let attempt = 0; attempt < 5 && !looked; attempt++) {
-      // Nothing open or closing (a look too late last time may have opened it).
-      await page.mouse.move(2, 2);
-      await probe.quiet();
-      await probe.waitClosed();
-      await page.mouse.move(mark.x + mark.width / 2, mark.y + mark.height / 2);
-      await expect.poll(opening, 'the hover delay starts').toBeDefined();
-      const timer = await opening();
-      const open = (await probe.state()).open;
-      // Still pending after that look, or the look may have come after the delay: again.
-      if ((await opening()) !== timer) continue;
-      expect(open, 'not before the hover delay').toBe(false);
-      looked = true;
-    }
-    expect(looked, 'a look at the tooltip within the hover delay').toBe(true);
+    // Resting on it opens it after the hover delay, not before: with the delay's timer
+    // held when it runs out, the tooltip is still closed; let go, it opens.
+    await holdTimeouts(page, OPEN_DELAY);
+    await page.mouse.move(mark.x + mark.width / 2, mark.y + mark.height / 2);
+    await expect.poll(() => heldTimeouts(page, OPEN_DELAY), 'the hover delay ran out').toBe(1);
+    expect((await probe.state()).open, 'not before the hover delay').toBe(false);
+    await releaseTimeouts(page, OPEN_DELAY);
     await probe.waitOpen(term('leucine').label);
   });
 
