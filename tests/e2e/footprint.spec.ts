@@ -7,13 +7,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { expect, ourErrors, SHARED_PAGES, test } from './fixtures';
-import { expectedCounts, setSettings } from './helpers';
+import { expectedCounts, scanned, setSettings, unmarked, whenIdle } from './helpers';
 import {
   centre,
-  mentionCounts,
+  idleCounts,
   mutations,
-  paintSettled,
-  scanSettled,
+  painted,
   scrollToPainted,
   tellTab,
   textRects,
@@ -63,13 +62,13 @@ async function offThenOn(
   const page = await context.newPage();
   await watchMutations(page);
   await page.goto(url, { waitUntil: 'load' });
-  await page.waitForTimeout(400);
+  await unmarked(page);
   const html = await page.evaluate(() => document.body.innerHTML);
   const ax = await axTree(page);
   // What the parser and the page's own scripts did: MyoLens may add nothing to it.
   const own = await mutations(page);
   await setSettings(background, { enabled: true });
-  await scanSettled(background, page);
+  await scanned(page);
   return { page, html, ax, own };
 }
 
@@ -82,14 +81,14 @@ test('demo page: no mutation, the same HTML, AX tree and clipboard, through ever
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
   const url = `${server.origin}/demo/index.html`;
   const { page, html, ax, own } = await offThenOn(context, background, url);
-  await paintSettled(page);
+  await painted(page);
   expect(await page.locator('mark').count()).toBe(0);
   expect(await page.evaluate(() => document.body.innerHTML)).toBe(html);
   expect(await axTree(page)).toEqual(ax);
   expect(await mutations(page)).toEqual(own);
 
   // Every mention is found and counted, underlined or not.
-  expect(await mentionCounts(background, page)).toEqual(await expectedCounts(page));
+  expect(await idleCounts(page)).toEqual(await expectedCounts(page));
 
   // Copying a paragraph that holds marked terms: what the page alone gives.
   const para = 'main p:nth-of-type(2)';
@@ -100,7 +99,8 @@ test('demo page: no mutation, the same HTML, AX tree and clipboard, through ever
   expect(withMyoLens.html.length).toBeGreaterThan(0);
   expect(withMyoLens).toEqual(alone);
   await setSettings(background, { enabled: true });
-  await paintSettled(page);
+  await scanned(page);
+  await painted(page);
 
   // Hover, keyboard moves, Escape, reveal and settings changes.
   const probe = await TooltipProbe.attach(page);
@@ -121,7 +121,12 @@ test('demo page: no mutation, the same HTML, AX tree and clipboard, through ever
     .poll(() => page.evaluate(() => CSS.highlights.get('myolens-soft')?.size ?? 0))
     .toBeGreaterThan(30);
   await setSettings(background, { markStyle: 'underline', density: 'section' });
-  await paintSettled(page);
+  // Back to underlines: the soft registry empties as the setting arrives.
+  await expect
+    .poll(() => page.evaluate(() => CSS.highlights.get('myolens-soft')?.size ?? 0))
+    .toBe(0);
+  await whenIdle(page);
+  await painted(page);
   expect(await page.evaluate(() => document.body.innerHTML)).toBe(html);
   expect(await mutations(page)).toEqual(own);
 
@@ -208,7 +213,7 @@ for (const file of readdirSync(SHARED_PAGES).filter((f) => f.endsWith('.html')))
     );
     expect(await page.evaluate(() => document.body.innerHTML)).toBe(html);
     expect(await axTree(page)).toEqual(ax);
-    expect(await mentionCounts(background, page)).toEqual(await expectedCounts(page));
+    expect(await idleCounts(page)).toEqual(await expectedCounts(page));
     // Painted where the reader is: scrolled to the first underlines, some are on screen.
     const tops = await scrollToPainted(page);
     const h = await page.evaluate(() => innerHeight);

@@ -2,12 +2,12 @@ import type { Page } from '@playwright/test';
 import { build } from 'esbuild';
 import { join } from 'node:path';
 import { expect, ourErrors, ROOT, test } from './fixtures';
-import { expectedCounts, marksSettled } from './helpers';
-import { mentionCounts, paintedCount, paintSettled } from './paint-helpers';
+import { expectedCounts, marked, scanned, whenIdle } from './helpers';
+import { idleCounts, paintedCount } from './paint-helpers';
 import { INITIAL, rendered, type Item } from '../fixtures/frameworks/items';
 
-// Written for the wrap renderer's <mark> elements, one for every mention: forced by the
-// settings here; paint.spec.ts and footprint.spec.ts cover the defaults.
+// About the wrap renderer's <mark> elements inside a framework's nodes, one for every
+// mention: forced by the settings here; the "paint" tests below cover the defaults.
 test.use({ stored: { renderer: 'wrap', density: 'all' } });
 
 /** Bundles a fixture app from the real react/react-dom or vue packages. */
@@ -114,7 +114,7 @@ for (const [framework, entry] of [
     server.route(`${base}/app.js`, { body: await bundle(entry), type: 'text/javascript' });
     const page = await context.newPage();
     await page.goto(`${server.origin}${base}/index.html`);
-    await marksSettled(page);
+    await marked(page);
     await expect(page.locator('p[data-id="1"] mark[data-myolens-term="sarcopenia"]')).toHaveCount(
       1,
     );
@@ -128,7 +128,7 @@ for (const [framework, entry] of [
         title: step.title,
         paragraphs: items.map(rendered),
       });
-      await marksSettled(page);
+      await whenIdle(page);
       for (const selector of step.marks ?? []) {
         await expect(page.locator(selector), `after "${step.name}"`).toHaveCount(1);
       }
@@ -154,13 +154,10 @@ test('marks follow the new text after each update (React)', async ({
   server.route('/react2/app.js', { body: await bundle('react-app.tsx'), type: 'text/javascript' });
   const page = await context.newPage();
   await page.goto(`${server.origin}/react2/index.html`);
-  await marksSettled(page);
+  await marked(page);
   const items = STEPS[0]!.items(INITIAL);
-  await page.evaluate(([next, title]) => window.app.set(next, title), [
-    items,
-    STEPS[0]!.title,
-  ] as const);
-  await marksSettled(page);
+  await render(page, items, STEPS[0]!.title);
+  await whenIdle(page);
   await expect(page.locator('p[data-id="1"] mark[data-myolens-term="dynapenia"]')).toHaveCount(1);
   await expect(page.locator('p[data-id="1"] mark[data-myolens-term="sarcopenia"]')).toHaveCount(1);
   await expect(page.locator('p[data-id="1"]')).toHaveText(rendered(items[0]!));
@@ -176,7 +173,6 @@ test.describe('paint (the default)', () => {
     test(`${framework} renders exactly its own state; the mentions follow, no node is ours`, async ({
       context,
       server,
-      background,
       consoleErrors,
     }) => {
       const base = `/paint-${framework.toLowerCase()}`;
@@ -184,7 +180,7 @@ test.describe('paint (the default)', () => {
       server.route(`${base}/app.js`, { body: await bundle(entry), type: 'text/javascript' });
       const page = await context.newPage();
       await page.goto(`${server.origin}${base}/index.html`);
-      await paintSettled(page);
+      await scanned(page);
       let items = INITIAL;
       for (const step of STEPS) {
         items = step.items(items);
@@ -199,9 +195,7 @@ test.describe('paint (the default)', () => {
           ours: 0,
         });
         // "This page" follows the app: every mention of the new state, none of the old.
-        await expect(async () => {
-          expect(await mentionCounts(background, page)).toEqual(await expectedCounts(page));
-        }).toPass({ timeout: 10_000 });
+        expect(await idleCounts(page), `after "${step.name}"`).toEqual(await expectedCounts(page));
       }
       // Nothing painted is left once the app removed everything.
       await expect.poll(() => paintedCount(page)).toBe(0);

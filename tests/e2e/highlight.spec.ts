@@ -1,8 +1,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, ourErrors, SHARED_PAGES, test } from './fixtures';
-import { expectedCounts, markCounts, marksSettled, setSettings } from './helpers';
-import { mentionCounts } from './paint-helpers';
+import {
+  countsOf,
+  expectedCounts,
+  markCounts,
+  marked,
+  scanned,
+  setSettings,
+  unmarked,
+  whenIdle,
+} from './helpers';
+import { idleCounts, paintedTexts } from './paint-helpers';
 
 /** Marks where no mention is underlined: headings and navigation (explained on hover). */
 const QUIET_MARKS =
@@ -12,12 +21,9 @@ const QUIET_MARKS =
  * Every expected mention is found ("This page" counts them all) and every one outside
  * headings and navigation is marked (density "all"): no more marks than mentions.
  */
-async function expectAllFound(
-  page: import('@playwright/test').Page,
-  background: import('@playwright/test').Worker,
-) {
+async function expectAllFound(page: import('@playwright/test').Page) {
   const expected = await expectedCounts(page);
-  expect(await mentionCounts(background, page)).toEqual(expected);
+  expect(await idleCounts(page)).toEqual(expected);
   const marks = await markCounts(page);
   for (const [id, n] of Object.entries(marks)) expect(n, id).toBeLessThanOrEqual(expected[id] ?? 0);
   expect(await page.locator(QUIET_MARKS).count()).toBe(0);
@@ -31,29 +37,58 @@ async function expectAllFound(
   if (!quiet) expect(marks).toEqual(expected);
 }
 
-// Written for the wrap renderer's <mark> elements, one for every mention: forced by the
-// settings here; paint.spec.ts and footprint.spec.ts cover the defaults.
-test.use({ stored: { renderer: 'wrap', density: 'all' } });
+const EXCLUDED = [
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'select',
+  'option',
+  'button',
+  'code',
+  'pre',
+  'kbd',
+  'samp',
+  'svg',
+  'math',
+  '[contenteditable]:not([contenteditable="false"])',
+];
+const EXCLUDED_MARKS = `:is(${EXCLUDED.join(',')}) mark[data-myolens-term]`;
 
-const EXCLUDED_MARKS =
-  ':is(script,style,noscript,template,textarea,select,option,button,code,pre,kbd,samp,svg,math,[contenteditable]:not([contenteditable="false"])) mark[data-myolens-term]';
+/**
+ * The elements holding the painted (registered) underlines that lie inside `within`: an
+ * excluded element, or a heading or navigation (explained on hover, never underlined).
+ */
+function paintedInside(page: import('@playwright/test').Page, within: string): Promise<string[]> {
+  return page.evaluate(
+    (within) =>
+      [...(CSS.highlights.get('myolens') ?? [])]
+        .map((r) => r.startContainer.parentElement)
+        .filter((el) => el?.closest(within))
+        .map((el) => el!.outerHTML.slice(0, 80)),
+    within,
+  );
+}
 
-test('the content script marks the demo article, and the popup page renders', async ({
+test('the content script finds every mention of the demo article and paints them, and the popup page renders', async ({
   context,
   server,
   openExtensionPage,
-  background,
   consoleErrors,
 }) => {
   const page = await context.newPage();
   await page.goto(`${server.origin}/demo/index.html`);
-  const n = await marksSettled(page);
-  expect(n).toBeGreaterThan(30);
-  await expect(page.locator('mark[data-myolens-term="sarcopenia"]').first()).toHaveText(
-    /sarcopenia/i,
-  );
-  expect(await page.locator(EXCLUDED_MARKS).count()).toBe(0);
-  await expectAllFound(page, background);
+  expect(await scanned(page)).toBeGreaterThan(30);
+  // Every mention is found ("This page" counts them all)...
+  expect(await idleCounts(page)).toEqual(await expectedCounts(page));
+  // ...the ones near the top are painted, sarcopenia among them...
+  await expect.poll(() => paintedTexts(page)).toContainEqual(expect.stringMatching(/sarcopenia/i));
+  // ...and none in an excluded element, a heading or the navigation.
+  expect(await paintedInside(page, EXCLUDED.join(','))).toEqual([]);
+  expect(
+    await paintedInside(page, 'h1,h2,h3,h4,h5,h6,[role="heading"],nav,[role="navigation"]'),
+  ).toEqual([]);
 
   const popup = await openExtensionPage('popup.html');
   await expect(popup.locator('body')).toContainText('MyoLens');
@@ -84,48 +119,53 @@ function sprinkle(html: string): string {
   );
 }
 
-for (const file of readdirSync(SHARED_PAGES).filter((f) => f.endsWith('.html'))) {
-  test.beforeEach(({ server }) => {
-    server.route(`/sprinkled/${file}`, {
-      body: sprinkle(readFileSync(join(SHARED_PAGES, file), 'utf8')),
+// The wrap renderer's round trip: marks in, then the page's HTML back byte for byte.
+test.describe('wrap: real pages', () => {
+  // One <mark> for every mention, so that the marks themselves can be counted.
+  test.use({ stored: { renderer: 'wrap', density: 'all' } });
+  for (const file of readdirSync(SHARED_PAGES).filter((f) => f.endsWith('.html'))) {
+    test.beforeEach(({ server }) => {
+      server.route(`/sprinkled/${file}`, {
+        body: sprinkle(readFileSync(join(SHARED_PAGES, file), 'utf8')),
+      });
     });
-  });
-  test(`real page ${file}: every expected term is marked, none where excluded, off restores the HTML`, async ({
-    context,
-    server,
-    background,
-    consoleErrors,
-  }) => {
-    await setSettings(background, { enabled: false });
-    const page = await context.newPage();
-    await page.goto(`${server.origin}/sprinkled/${file}`, { waitUntil: 'load' });
-    await page.waitForTimeout(500);
-    const before = await page.evaluate(() => document.body.innerHTML);
-    expect(await page.locator('mark[data-myolens-term]').count()).toBe(0);
-    const boxesBefore = await paragraphBoxes(page);
+    test(`real page ${file}: every expected term is marked, none where excluded, off restores the HTML`, async ({
+      context,
+      server,
+      background,
+      consoleErrors,
+    }) => {
+      await setSettings(background, { enabled: false });
+      const page = await context.newPage();
+      await page.goto(`${server.origin}/sprinkled/${file}`, { waitUntil: 'load' });
+      await unmarked(page);
+      const before = await page.evaluate(() => document.body.innerHTML);
+      expect(await page.locator('mark[data-myolens-term]').count()).toBe(0);
+      const boxesBefore = await paragraphBoxes(page);
 
-    await setSettings(background, { enabled: true });
-    const n = await marksSettled(page);
-    expect(n).toBeGreaterThan(0);
-    // Marks never move the page's text: the same boxes for every sampled paragraph, to
-    // within Chromium's sub-pixel rounding of inline boxes (measured: at most 0.07 px).
-    const boxesAfter = await paragraphBoxes(page);
-    expect(boxesAfter.length).toBe(boxesBefore.length);
-    const shift = Math.max(
-      0,
-      ...boxesAfter.flatMap((b, i) => b.map((v, j) => Math.abs(v - boxesBefore[i]![j]!))),
-    );
-    expect(shift, 'largest change of a paragraph box, px').toBeLessThan(0.5);
-    expect(await page.locator(EXCLUDED_MARKS).count()).toBe(0);
-    await expectAllFound(page, background);
+      await setSettings(background, { enabled: true });
+      const n = await marked(page);
+      expect(n).toBeGreaterThan(0);
+      // Marks never move the page's text: the same boxes for every sampled paragraph, to
+      // within Chromium's sub-pixel rounding of inline boxes (measured: at most 0.07 px).
+      const boxesAfter = await paragraphBoxes(page);
+      expect(boxesAfter.length).toBe(boxesBefore.length);
+      const shift = Math.max(
+        0,
+        ...boxesAfter.flatMap((b, i) => b.map((v, j) => Math.abs(v - boxesBefore[i]![j]!))),
+      );
+      expect(shift, 'largest change of a paragraph box, px').toBeLessThan(0.5);
+      expect(await page.locator(EXCLUDED_MARKS).count()).toBe(0);
+      await expectAllFound(page);
 
-    await setSettings(background, { enabled: false });
-    await expect(page.locator('mark[data-myolens-term]')).toHaveCount(0);
-    const after = await page.evaluate(() => document.body.innerHTML);
-    expect(after === before, 'body.innerHTML is byte-identical after the round trip').toBe(true);
-    expect(ourErrors(consoleErrors)).toEqual([]);
-  });
-}
+      await setSettings(background, { enabled: false });
+      await expect(page.locator('mark[data-myolens-term]')).toHaveCount(0);
+      const after = await page.evaluate(() => document.body.innerHTML);
+      expect(after === before, 'body.innerHTML is byte-identical after the round trip').toBe(true);
+      expect(ourErrors(consoleErrors)).toEqual([]);
+    });
+  }
+});
 
 test('live pages: infinite scroll batches and a single-page-app navigation get marked', async ({
   context,
@@ -160,9 +200,13 @@ test('live pages: infinite scroll batches and a single-page-app navigation get m
   const page = await context.newPage();
   await page.goto(`${server.origin}/live.html`);
   await expect(page.locator('#feed p')).toHaveCount(501);
-  await expect(page.locator('#feed mark[data-myolens-term="sarcopenia"]')).toHaveCount(50);
+  // Every batch's mentions are found (one in ten posts), and the first ones painted.
+  await whenIdle(page, (a) => countsOf(a).sarcopenia === 50);
+  await expect.poll(() => paintedTexts(page)).toContain('sarcopenia');
   await page.evaluate(() => (window as unknown as { navigateSpa(): void }).navigateSpa());
-  await expect(page.locator('#next mark[data-myolens-term="dynapenia"]')).toHaveCount(1);
+  // The new view's term, and nothing left of the old one.
+  await whenIdle(page, (a) => JSON.stringify(countsOf(a)) === '{"dynapenia":1}');
+  await expect.poll(() => paintedTexts(page)).toEqual(['Dynapenia']);
   expect(consoleErrors).toEqual([]);
 });
 
@@ -186,25 +230,29 @@ test('a page with no term when it loads gets its marks when its app fills in', a
   });
   const page = await context.newPage();
   await page.goto(`${server.origin}/shell.html`);
-  // Give the content script time to start and find nothing.
-  await page.waitForTimeout(500);
-  await expect(page.locator('mark[data-myolens-term]')).toHaveCount(0);
+  // The content script started, on, and found nothing.
+  expect(await whenIdle(page)).toMatchObject({ available: true, terms: [] });
+  expect(await paintedTexts(page)).toEqual([]);
   await page.evaluate(() => (window as unknown as { fillIn(): void }).fillIn());
-  await expect(page.locator('article mark[data-myolens-term="sarcopenia"]')).toHaveCount(1);
+  await whenIdle(page, (a) => countsOf(a).sarcopenia === 1);
+  await expect.poll(() => paintedTexts(page)).toEqual(['sarcopenia']);
   expect(consoleErrors).toEqual([]);
 });
 
-test('a marked link still works', async ({ context, server }) => {
-  server.route('/link.html', {
-    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>link</title></head><body>
+test.describe('wrap: a mark inside a link', () => {
+  test.use({ stored: { renderer: 'wrap', density: 'all' } });
+  test('a marked link still works', async ({ context, server }) => {
+    server.route('/link.html', {
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>link</title></head><body>
       <p>Read <a id="go" href="/demo/index.html">about sarcopenia here</a>.</p></body></html>`,
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/link.html`);
+    const mark = page.locator('#go mark[data-myolens-term="sarcopenia"]');
+    await expect(mark).toHaveCount(1);
+    await mark.click();
+    await expect(page).toHaveURL(/\/demo\/index\.html$/);
   });
-  const page = await context.newPage();
-  await page.goto(`${server.origin}/link.html`);
-  const mark = page.locator('#go mark[data-myolens-term="sarcopenia"]');
-  await expect(mark).toHaveCount(1);
-  await mark.click();
-  await expect(page).toHaveURL(/\/demo\/index\.html$/);
 });
 
 test('a page without any term gets no marks and no tooltip host', async ({ context, server }) => {
@@ -214,7 +262,11 @@ test('a page without any term gets no marks and no tooltip host', async ({ conte
   });
   const page = await context.newPage();
   await page.goto(`${server.origin}/none.html`);
-  await page.waitForTimeout(500);
+  // The content script started, on, and found nothing to mark.
+  expect(await whenIdle(page)).toMatchObject({ available: true, terms: [] });
   expect(await page.locator('mark').count()).toBe(0);
+  // Nothing painted (the paint renderer's registries may exist, empty).
+  const sizes = await page.evaluate(() => [...CSS.highlights.values()].map((h) => h.size));
+  expect(sizes.filter((n) => n > 0)).toEqual([]);
   expect(await page.locator('[data-myolens-ui]').count()).toBe(0);
 });

@@ -4,12 +4,11 @@
  * closed shadow root; a term shows its explanation, anything else the guide's results.
  */
 import type { BrowserContext, Page } from '@playwright/test';
-import { CLOSE_DELAY, OPEN_DELAY } from '../../entrypoints/highlighter.content/hover-intent';
 import { expect, ourErrors, test } from './fixtures';
-import { setSettings } from './helpers';
+import { scanned, setSettings } from './helpers';
 import { doubleClickWord, menuLookup, selectText, selectionState } from './lookup-helpers';
 import { openPanels, sidePanelView } from './panel-helpers';
-import { centre, paintSettled, textRects } from './paint-helpers';
+import { centre, textRects } from './paint-helpers';
 import { expectNextTo, focusedInPage, settled, term, TooltipProbe } from './tooltip-helpers';
 
 const FIXTURE = '/lookup/index.html';
@@ -21,18 +20,18 @@ async function openLookupPage(
 ): Promise<{ page: Page; probe: TooltipProbe }> {
   const page = await context.newPage();
   await page.goto(`${origin}${FIXTURE}`);
-  await paintSettled(page);
+  await scanned(page);
   return { page, probe: await TooltipProbe.attach(page) };
 }
 
 /**
- * The bubble is shut, and stays so for a while (nothing opens late). The pointer leaves
- * first: resting on a painted term would open its hover tooltip, which is not the bubble.
+ * The bubble is shut, and stays so (nothing opens late: the content script has no timer
+ * or message pending). The pointer leaves first: resting on a painted term would open its
+ * hover tooltip, which is not the bubble.
  */
 async function expectNoBubble(probe: TooltipProbe): Promise<void> {
   await probe.page.mouse.move(5, 5);
-  await probe.page.waitForTimeout(700);
-  expect((await probe.state()).open).toBe(false);
+  expect((await probe.quiet()).open).toBe(false);
 }
 
 test.afterEach(({ consoleErrors }) => {
@@ -70,51 +69,55 @@ test('"Look up" on a selected term explains it at the selection; Escape closes a
   expect(await selectionState(page)).toEqual(before);
 });
 
-test('"Look up" on text that is no term lists the guide’s results; each opens the guide', async ({
-  context,
-  server,
-  background,
-}) => {
-  const { page, probe } = await openLookupPage(context, server.origin);
-  await selectText(page, '#p-plain', 'muscle weakness');
-  const before = await selectionState(page);
-  await menuLookup(background, page, 'muscle weakness');
-  const s = await probe.waitOpen('“muscle weakness”');
-  expect(s.buttons[0]).toBe('Close');
-  expect(s.buttons[1]).toBe(
-    'How does a vitamin D deficiency lead to muscle weakness and atrophy? · FAQ',
-  );
-  expect(s.buttons.length).toBeGreaterThanOrEqual(4);
-  expect(s.buttons.at(-1)).toBe('Open in the guide →');
-  expect(s.focused).toBe('Close');
-  expect(await selectionState(page)).toEqual(before);
+test.describe(() => {
+  // The real side panel of the window: a browser of its own.
+  test.use({ freshBrowser: true });
+  test('"Look up" on text that is no term lists the guide’s results; each opens the guide', async ({
+    context,
+    server,
+    background,
+  }) => {
+    const { page, probe } = await openLookupPage(context, server.origin);
+    await selectText(page, '#p-plain', 'muscle weakness');
+    const before = await selectionState(page);
+    await menuLookup(background, page, 'muscle weakness');
+    const s = await probe.waitOpen('“muscle weakness”');
+    expect(s.buttons[0]).toBe('Close');
+    expect(s.buttons[1]).toBe(
+      'How does a vitamin D deficiency lead to muscle weakness and atrophy? · FAQ',
+    );
+    expect(s.buttons.length).toBeGreaterThanOrEqual(4);
+    expect(s.buttons.at(-1)).toBe('Open in the guide →');
+    expect(s.focused).toBe('Close');
+    expect(await selectionState(page)).toEqual(before);
 
-  // The first result, with the keyboard: the guide opens at that FAQ answer, in the side
-  // panel (Chromium opens it from this trusted key press; "Where the guide opens").
-  const tabs = context.pages().length;
-  await page.keyboard.press('Tab');
-  await page.keyboard.press('Enter');
-  await expect.poll(() => openPanels(background)).toHaveLength(1);
-  await expect
-    .poll(async () => {
-      const shown = await sidePanelView(context, page, 'faq-deficiency-effects');
-      return shown && { view: shown.view, rendered: shown.top !== null };
-    })
-    .toEqual({ view: 'FAQ', rendered: true });
+    // The first result, with the keyboard: the guide opens at that FAQ answer, in the side
+    // panel (Chromium opens it from this trusted key press; "Where the guide opens").
+    const tabs = context.pages().length;
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => openPanels(background)).toHaveLength(1);
+    await expect
+      .poll(async () => {
+        const shown = await sidePanelView(context, page, 'faq-deficiency-effects');
+        return shown && { view: shown.view, rendered: shown.top !== null };
+      })
+      .toEqual({ view: 'FAQ', rendered: true });
 
-  // "Open in the guide": the guide's search for the selected text, in the open panel.
-  await page.bringToFront();
-  expect((await probe.state()).open, 'still open: focus stayed in it').toBe(true);
-  await probe.clickButton('Open in the guide →');
-  await expect
-    .poll(async () => (await sidePanelView(context, page))?.query)
-    .toBe('muscle weakness');
-  expect((await sidePanelView(context, page))?.view).toBe('Search');
-  expect(context.pages(), 'no guide tab').toHaveLength(tabs);
+    // "Open in the guide": the guide's search for the selected text, in the open panel.
+    await page.bringToFront();
+    expect((await probe.state()).open, 'still open: focus stayed in it').toBe(true);
+    await probe.clickButton('Open in the guide →');
+    await expect
+      .poll(async () => (await sidePanelView(context, page))?.query)
+      .toBe('muscle weakness');
+    expect((await sidePanelView(context, page))?.view).toBe('Search');
+    expect(context.pages(), 'no guide tab').toHaveLength(tabs);
 
-  await page.bringToFront();
-  await page.keyboard.press('Escape');
-  await probe.waitClosed();
+    await page.bringToFront();
+    await page.keyboard.press('Escape');
+    await probe.waitClosed();
+  });
 });
 
 test('a misspelt selection offers the term it nearly spells, shown in the bubble', async ({
@@ -150,13 +153,12 @@ test('double-click: off by default; on, it looks up the word, persistently, and 
 
   await setSettings(background, { lookupOnDoubleClick: true });
   // Until the new setting reaches the tab. The pointer leaves at once, so a hover tooltip
-  // (which would close then) is not mistaken for the bubble.
+  // (which closes then, once its close delay is over) is not mistaken for the bubble.
   await expect
     .poll(async () => {
       await doubleClickWord(page, '#p-term', 'sarcopenia');
       await page.mouse.move(5, 5);
-      await page.waitForTimeout(CLOSE_DELAY + 250);
-      return (await probe.state()).label;
+      return (await probe.quiet()).label;
     })
     .toBe('Sarcopenia');
   await page.keyboard.press('Escape');
@@ -166,9 +168,9 @@ test('double-click: off by default; on, it looks up the word, persistently, and 
   const [word] = await textRects(page, '#p-term', 'sarcopenia');
   const at = centre(word!);
   await page.mouse.move(at.x, at.y);
-  await page.waitForTimeout(OPEN_DELAY / 3);
   await page.mouse.dblclick(at.x, at.y);
-  await page.waitForTimeout(OPEN_DELAY + 300);
+  // Past the hover's open delay: everything the content script had pending has run.
+  await probe.quiet();
   const s = await probe.waitOpen('Sarcopenia');
   // A mouse action: focus stays in the page, the browser's word selection stays.
   expect(s.focused).toBeNull();
@@ -181,8 +183,7 @@ test('double-click: off by default; on, it looks up the word, persistently, and 
   await page.mouse.move(5, 5);
   const [receptor] = await textRects(page, '#p-term', 'vitamin D receptor');
   await page.mouse.move(receptor!.x + 10, receptor!.y + receptor!.height / 2);
-  await page.waitForTimeout(900);
-  expect((await probe.state()).label).toBe('Sarcopenia');
+  expect((await probe.quiet()).label).toBe('Sarcopenia');
   await page.keyboard.press('Escape');
   await probe.waitClosed();
 

@@ -1,4 +1,6 @@
 import type { Page, Worker } from '@playwright/test';
+import { quiet } from './content-world';
+import { countsOf, whenIdle } from './helpers';
 import type { Box } from './tooltip-helpers';
 
 /** Underlined ranges the paint renderer registered (`myolens`), read from the main world. */
@@ -29,67 +31,51 @@ export async function paintedTexts(page: Page, name = 'myolens'): Promise<string
 }
 
 /**
- * Waits until `count` gives the same number, at least `min`, three polls in a row;
- * returns it, or throws naming `what` and the last count.
+ * Waits until at least `min` underlines are registered (the paint renderer registers
+ * them after its IntersectionObserver reports, so after the scan), then until the
+ * watcher's reports of that frame are in and the content script has nothing pending:
+ * the registry is what it will stay until the page or the reader moves. Returns its size.
  */
-async function steady(
-  page: Page,
-  count: () => Promise<number>,
-  what: string,
-  { min = 1, timeout = 15_000 } = {},
-): Promise<number> {
-  let last = -1;
-  let stable = 0;
-  const end = Date.now() + timeout;
-  while (Date.now() < end) {
-    const n = await count();
-    stable = n === last && n >= min ? stable + 1 : 0;
-    if (stable >= 3) return n;
-    last = n;
-    await page.waitForTimeout(150);
-  }
-  throw new Error(`${what} did not settle (last count ${last})`);
+export async function painted(page: Page, min = 1, name = 'myolens'): Promise<number> {
+  await page.waitForFunction(
+    ({ name, min }) => (CSS.highlights.get(name)?.size ?? 0) >= min,
+    { name, min },
+    { polling: 'raf' },
+  );
+  await frames(page);
+  await quiet(page);
+  return paintedCount(page, name);
 }
 
-/** Waits until the painted underlines stop changing (the content script works in slices). */
-export function paintSettled(page: Page, options: { min?: number; timeout?: number } = {}) {
-  return steady(page, () => paintedCount(page), 'painted highlights', options);
+/** Waits for `n` animation frames of the page (layout, observers and paint have run). */
+export function frames(page: Page, n = 2): Promise<void> {
+  return page.evaluate(async (n) => {
+    for (let i = 0; i < n; i++) await new Promise((r) => requestAnimationFrame(r));
+  }, n);
 }
 
 /**
- * Waits until the content script's mention count ("This page") stops changing: the scan
- * is done. The paint renderer registers only the underlines near the viewport, so the
- * registry alone cannot say that.
- */
-export function scanSettled(
-  background: Worker,
-  page: Page,
-  { min = 1, timeout = 20_000 } = {},
-): Promise<number> {
-  const total = async () => {
-    const counts: Record<string, number> = await mentionCounts(background, page).catch(() => ({}));
-    return Object.values(counts).reduce((a, b) => a + b, 0);
-  };
-  return steady(page, total, 'the mention count', { min, timeout });
-}
-
-/**
- * Scrolls down half a screen at a time until an underline is painted on screen; returns
- * the painted ranges' tops relative to the viewport then (the last ones if none was).
+ * Scrolls down until an underline is painted on screen; returns the painted ranges' tops
+ * relative to the viewport then (the last ones if none was). Underlines are registered a
+ * screen ahead of the viewport: the next one below is scrolled to, else half a screen on.
  */
 export async function scrollToPainted(page: Page, steps = 120): Promise<number[]> {
   await page.evaluate(() => scrollTo(0, 0));
   const h = await page.evaluate(() => innerHeight);
   let tops: number[] = [];
   for (let i = 0; i < steps; i++) {
-    await page.waitForTimeout(200);
+    // The watcher reports after a frame; what it scheduled (a re-check) is done when quiet.
+    await frames(page);
+    await quiet(page);
     tops = await paintedTops(page);
     if (tops.some((top) => top >= 0 && top < h)) return tops;
-    const moved = await page.evaluate(() => {
+    const below = tops.filter((top) => top >= h);
+    const by = below.length ? Math.min(...below) - h / 2 : h / 2;
+    const moved = await page.evaluate((by) => {
       const y = scrollY;
-      scrollBy(0, innerHeight / 2);
+      scrollBy(0, by);
       return scrollY !== y;
-    });
+    }, by);
     if (!moved) break;
   }
   return tops;
@@ -138,6 +124,8 @@ export const centre = (b: Box) => ({ x: b.x + b.width / 2, y: b.y + b.height / 2
 /**
  * The page's mentions per term as its content script counts them ("This page"), asked
  * the way the popup asks: a `get-page-terms` message from an extension page to the tab.
+ * The answer of the moment (the bench samples a scan in progress with it); tests ask
+ * `idleCounts`, the same answer once the scan is idle.
  */
 export async function mentionCounts(
   background: Worker,
@@ -153,6 +141,11 @@ export async function mentionCounts(
     };
   });
   return Object.fromEntries(answer.terms.map((t) => [t.id, t.count]));
+}
+
+/** The page's mentions per term ("This page"), once its content script's scan is idle. */
+export async function idleCounts(page: Page): Promise<Record<string, number>> {
+  return countsOf(await whenIdle(page));
 }
 
 /** Sends the tab's content script a message as the popup would (`reveal-term`, ...). */

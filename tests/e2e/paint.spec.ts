@@ -5,23 +5,17 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, ourErrors, test } from './fixtures';
-import { expectedMentions, setSettings } from './helpers';
-import {
-  centre,
-  mentionCounts,
-  paintedTexts,
-  paintedTops,
-  paintSettled,
-  scanSettled,
-  textRects,
-} from './paint-helpers';
+import { expectedMentions, scanned, setSettings } from './helpers';
+import { centre, idleCounts, painted, paintedTexts, paintedTops, textRects } from './paint-helpers';
 import { moveTerm, tap, term, TooltipProbe } from './tooltip-helpers';
 
-/** Waits long past the open delay, then says whether a tooltip is open. */
+/**
+ * Rests the pointer at (x, y) until the content script has nothing pending (a hover's
+ * open delay included), then says whether a tooltip is open.
+ */
 async function opensAt(page: Page, probe: TooltipProbe, x: number, y: number): Promise<boolean> {
   await page.mouse.move(x, y);
-  await page.waitForTimeout(700);
-  return (await probe.state()).open;
+  return (await probe.quiet()).open;
 }
 
 test.describe('hover without elements', () => {
@@ -30,7 +24,8 @@ test.describe('hover without elements', () => {
   test.beforeEach(async ({ context, server }) => {
     page = await context.newPage();
     await page.goto(`${server.origin}/paint/hover.html`);
-    await paintSettled(page);
+    await scanned(page);
+    await painted(page);
     probe = await TooltipProbe.attach(page);
   });
 
@@ -110,16 +105,15 @@ test.describe('hover without elements', () => {
     const state = await probe.waitOpen('Sarcopenia');
     const layer = state.layer!;
     await page.mouse.move(layer.x + layer.width / 2, layer.y + 10, { steps: 8 });
-    await page.waitForTimeout(900);
-    expect((await probe.state()).open).toBe(true);
+    // Every timer the move started has run: none closed it.
+    expect((await probe.quiet()).open).toBe(true);
     await page.mouse.move(5, 5, { steps: 4 });
     await probe.waitClosed();
     await page.mouse.move(centre(box!).x, centre(box!).y);
     await probe.waitOpen('Sarcopenia');
     await page.keyboard.press('Escape');
     await probe.waitClosed();
-    await page.waitForTimeout(600);
-    expect((await probe.state()).open, 'stays closed under a resting pointer').toBe(false);
+    expect((await probe.quiet()).open, 'stays closed under a resting pointer').toBe(false);
   });
 
   test('touch: a tap on a term opens it; a tap elsewhere closes it', async () => {
@@ -148,7 +142,7 @@ test('keyboard: every mention in order, focus in the tooltip, Escape gives focus
 }) => {
   const page = await context.newPage();
   await page.goto(`${server.origin}/paint/hover.html`);
-  await paintSettled(page);
+  await scanned(page);
   const probe = await TooltipProbe.attach(page);
   await page.focus('#before');
   await page.evaluate(() => scrollTo(0, 0));
@@ -184,7 +178,8 @@ test('density and registry: a page that clears or takes our highlights gets them
 }) => {
   const page = await context.newPage();
   await page.goto(`${server.origin}/paint/hover.html`);
-  await paintSettled(page);
+  await scanned(page);
+  await painted(page);
   // First per section, none in the heading: one "sarcopenia" underlined in the section.
   expect((await paintedTexts(page)).filter((t) => t === 'sarcopenia')).toHaveLength(1);
   await setSettings(background, { density: 'all' });
@@ -228,8 +223,8 @@ test('a long page: only the underlines near the viewport are registered, the res
   await setSettings(background, { density: 'all' });
   const page = await context.newPage();
   await page.goto(`${server.origin}/paint/long.html`);
-  expect(await scanSettled(background, page)).toBe(600);
-  await paintSettled(page);
+  expect(await scanned(page)).toBe(600);
+  await painted(page);
   const { h, pitch } = await page.evaluate(() => ({
     h: innerHeight,
     pitch:
@@ -262,7 +257,7 @@ test('a long page: only the underlines near the viewport are registered, the res
   expect(await has('p0')).toBe(false);
   await near();
   // Every mention is still known and explained, registered or not.
-  expect((await mentionCounts(background, page)).sarcopenia).toBe(600);
+  expect((await idleCounts(page)).sarcopenia).toBe(600);
   await page.evaluate(() => scrollTo(0, 0));
   await expect.poll(() => has('p0')).toBe(true);
   expect(await has('p599')).toBe(false);

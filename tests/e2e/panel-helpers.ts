@@ -5,7 +5,7 @@ import {
   type Page,
   type Worker,
 } from '@playwright/test';
-import { paintSettled } from './paint-helpers';
+import { scanned } from './helpers';
 import { frontTabId } from './popup-helpers';
 
 /** A side panel's size in headless Chromium 156 (its default width). */
@@ -160,7 +160,7 @@ export async function panelOnDemo(
 ): Promise<{ demo: Page; panel: Page }> {
   const demo = await context.newPage();
   await demo.goto(`${origin}/demo/index.html`);
-  await paintSettled(demo);
+  await scanned(demo);
   const panel = await openPanelPage(openExtensionPage, await frontTabId(demo, background));
   return { demo, panel };
 }

@@ -1,15 +1,8 @@
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { glossary } from '../../content/index';
 import { expect, ourErrors, test } from './fixtures';
-import { expectedMentions, setSettings } from './helpers';
-import {
-  centre,
-  mutations,
-  paintedCount,
-  paintSettled,
-  textRects,
-  watchMutations,
-} from './paint-helpers';
+import { expectedMentions, scanned, setSettings } from './helpers';
+import { centre, mutations, paintedCount, textRects, watchMutations } from './paint-helpers';
 import {
   openPanelPage,
   openPanels,
@@ -111,17 +104,54 @@ test('"This page" follows tab switches, navigation and text the page adds', asyn
   expect(ourErrors(consoleErrors)).toEqual([]);
 });
 
-test.describe('with marks to hover (wrap)', () => {
-  test.use({ stored: { renderer: 'wrap', density: 'all' } });
+/**
+ * Opens the panel's page (see openPanelPage) with a log of what its port to the page
+ * hears (`window.__heard`): the proof that a message reached the panel.
+ */
+async function openListeningPanel(context: BrowserContext, extensionId: string, tabId: number) {
+  const panel = await context.newPage();
+  await panel.addInitScript(() => {
+    const tabs = (globalThis as unknown as { chrome: { tabs: { connect: Connect } } }).chrome.tabs;
+    const connect = tabs.connect;
+    const heard: unknown[] = [];
+    Object.assign(window, { __heard: heard });
+    tabs.connect = function (this: unknown, ...args) {
+      const port = connect.apply(this, args);
+      port.onMessage.addListener((message) => heard.push(message));
+      return port;
+    };
+  });
+  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
+  await panel.setViewportSize(PANEL_SIZE);
+  await panel.locator('#search-input').waitFor();
+  return panel;
+}
+type Connect = (...args: unknown[]) => {
+  onMessage: { addListener(listener: (message: unknown) => void): void };
+};
 
+/** The tooltips the panel's port has heard of (see openListeningPanel), in order. */
+function tooltipsHeard(panel: Page): Promise<string[]> {
+  return panel.evaluate(() =>
+    (window as unknown as { __heard: { type: string; termId?: string }[] }).__heard
+      .filter((m) => m.type === 'tooltip-opened')
+      .map((m) => m.termId!),
+  );
+}
+
+test.describe('with terms to hover', () => {
   test('"Follow the page": a tooltip opened on the page shows its entry; off, it does not', async ({
     context,
     background,
     server,
-    openExtensionPage,
+    extensionId,
   }) => {
     const page = await openFixture(context, `${server.origin}/tooltip/terms.html`);
-    const panel = await openPanelPage(openExtensionPage, await frontTabId(page, background));
+    const panel = await openListeningPanel(
+      context,
+      extensionId,
+      await frontTabId(page, background),
+    );
     await page.bringToFront();
     const probe = await TooltipProbe.attach(page);
     await hoverOpen(probe, 'vdr');
@@ -139,20 +169,29 @@ test.describe('with marks to hover (wrap)', () => {
     await probe.waitOpen(related.label);
     await expect(panel.locator(`#term-${related.id}`)).toBeInViewport();
 
-    // Switched off in settings: the panel stays where the reader left it.
+    // Switched off in settings (the panel's own settings view shows it arrived): the panel
+    // stays where the reader left it.
     await setSettings(background, { followPage: false });
+    await showView(panel, 'Settings');
+    await expect(panel.getByLabel('Follow the page')).not.toBeChecked();
     await showView(panel, 'Article');
     await page.bringToFront();
     await page.mouse.click(2, 400);
     await probe.waitClosed(1_000);
     await hoverOpen(probe, 'sarcopenia');
-    await page.waitForTimeout(600);
+    // The panel heard of it (its handler has run by then)...
+    await expect.poll(() => tooltipsHeard(panel)).toContain('sarcopenia');
+    // ...and stayed where the reader left it.
     await expect(panel.getByRole('tab', { name: 'Article' })).toHaveAttribute(
       'aria-selected',
       'true',
     );
   });
+});
 
+test.describe(() => {
+  // The real side panel of the window: a browser of its own.
+  test.use({ freshBrowser: true });
   test('"Read more" opens the real side panel at its section; a lookup reuses it; the command closes it', async ({
     context,
     background,
@@ -224,14 +263,18 @@ test('choosing a term in "This page" reveals it on the page (painted, the defaul
   await expect.poll(() => paintedCount(demo, 'myolens-flash')).toBe(1);
 });
 
-test('the popup\'s "Side panel" button opens the real side panel', async ({
-  background,
-  openExtensionPage,
-}) => {
-  const popup = await openPopup(openExtensionPage);
-  expect(await openPanels(background)).toEqual([]);
-  await popup.getByRole('button', { name: 'Side panel' }).click();
-  await expect.poll(() => openPanels(background)).toHaveLength(1);
+test.describe(() => {
+  // The real side panel of the window: a browser of its own.
+  test.use({ freshBrowser: true });
+  test('the popup\'s "Side panel" button opens the real side panel', async ({
+    background,
+    openExtensionPage,
+  }) => {
+    const popup = await openPopup(openExtensionPage);
+    expect(await openPanels(background)).toEqual([]);
+    await popup.getByRole('button', { name: 'Side panel' }).click();
+    await expect.poll(() => openPanels(background)).toHaveLength(1);
+  });
 });
 
 test('a panel following the page changes nothing in it: its terms and tooltips reach the panel without a mutation', async ({
@@ -243,7 +286,7 @@ test('a panel following the page changes nothing in it: its terms and tooltips r
   const page = await context.newPage();
   await watchMutations(page);
   await page.goto(`${server.origin}/demo/index.html`, { waitUntil: 'load' });
-  await paintSettled(page);
+  await scanned(page);
   const html = await page.evaluate(() => document.body.innerHTML);
   const own = await mutations(page);
   const panel = await openPanelPage(openExtensionPage, await frontTabId(page, background));

@@ -1,16 +1,49 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { marksSettled } from './helpers';
+import { countsOf, marked, setSettings, whenIdle } from './helpers';
+import { painted } from './paint-helpers';
 import { collectViolations, html, lookOf, ourErrorsStrict, violations } from './robust-a-helpers';
 import { hoverOpen, term, TooltipProbe } from './tooltip-helpers';
 
-// Written for the wrap renderer's <mark> elements, one for every mention: forced by the
-// settings here; paint.spec.ts and footprint.spec.ts cover the defaults.
-test.use({ stored: { renderer: 'wrap', density: 'all' } });
+// Robustness, strict Content Security Policy and Trusted Types. Our underline styles come
+// from the manifest's content-script CSS (for the paint renderer's highlights and the wrap
+// renderer's marks alike) and the tooltip's from a constructed stylesheet, and we never
+// write HTML strings or load anything: so on the strictest pages terms are styled, the
+// tooltip works, and the page's policy reports nothing of ours.
 
-// Robustness, strict Content Security Policy and Trusted Types. Our mark styles come from
-// the manifest's content-script CSS and the tooltip's from a constructed stylesheet, and we
-// never write HTML strings or load anything: so on the strictest pages marks are styled,
-// the tooltip works, and the page's policy reports nothing of ours.
+/** Each renderer's way of showing #p1's "sarcopenia" and #p2's "vdr", and its style there. */
+const RENDERERS: {
+  renderer: 'paint' | 'wrap';
+  title: string;
+  /** Waits until the two terms are shown; returns #p1's underline (line and style). */
+  shown(page: Page): Promise<[string, string]>;
+}[] = [
+  {
+    renderer: 'paint',
+    title: 'underlines styled (paint)',
+    shown: async (page) => {
+      const a = await whenIdle(page, (a) => a.available);
+      expect(countsOf(a)).toEqual({ sarcopenia: 1, vdr: 1 });
+      await painted(page, 2);
+      return page.evaluate(() => {
+        const cs = getComputedStyle(document.getElementById('p1')!, '::highlight(myolens)');
+        return [cs.textDecorationLine, cs.textDecorationStyle] as [string, string];
+      });
+    },
+  },
+  {
+    renderer: 'wrap',
+    title: 'marks styled',
+    shown: async (page) => {
+      await marked(page);
+      await expect(page.locator('#p1 mark[data-myolens-term="sarcopenia"]')).toHaveCount(1);
+      await expect(page.locator('#p2 mark[data-myolens-term="vdr"]')).toHaveCount(1);
+      const look = await lookOf(page, '#p1 mark[data-myolens-term="sarcopenia"]');
+      expect(look.visible).toBe(true);
+      return [look.textDecorationLine, look.textDecorationStyle];
+    },
+  },
+];
 
 const BODY = `<main>
   <p id="p1">Doctors call the slow loss of muscle mass with age sarcopenia.</p>
@@ -53,54 +86,53 @@ const POLICIES: {
   },
 ];
 
-for (const policy of POLICIES) {
-  test(`${policy.name}: marks styled, tooltip works, no violation of ours`, async ({
-    context,
-    server,
-    consoleErrors,
-  }) => {
-    server.route(policy.path, { body: policy.body, headers: policy.headers });
-    const page = await context.newPage();
-    await collectViolations(page);
-    await page.goto(`${server.origin}${policy.path}`);
-    await marksSettled(page);
-    await expect(page.locator('#p1 mark[data-myolens-term="sarcopenia"]')).toHaveCount(1);
-    await expect(page.locator('#p2 mark[data-myolens-term="vdr"]')).toHaveCount(1);
+for (const { renderer, title, shown } of RENDERERS)
+  for (const policy of POLICIES) {
+    test(`${policy.name}: ${title}, tooltip works, no violation of ours`, async ({
+      context,
+      server,
+      background,
+      consoleErrors,
+    }) => {
+      await setSettings(background, { renderer, density: 'all' });
+      server.route(policy.path, { body: policy.body, headers: policy.headers });
+      const page = await context.newPage();
+      await collectViolations(page);
+      await page.goto(`${server.origin}${policy.path}`);
+      expect(await shown(page)).toEqual(['underline', 'dotted']);
 
-    const look = await lookOf(page, '#p1 mark[data-myolens-term="sarcopenia"]');
-    expect([look.textDecorationLine, look.textDecorationStyle]).toEqual(['underline', 'dotted']);
-    expect(look.visible).toBe(true);
+      const probe = await TooltipProbe.attach(page);
+      const state = await hoverOpen(probe, 'vdr');
+      expect(state.label).toBe(term('vdr').label);
+      expect(state.buttons.length).toBeGreaterThan(0);
+      // The tooltip's own styles applied (a blocked sheet would leave it unstyled, static).
+      const styles = await probe.styles(['.ml-layer'], ['position']);
+      expect(styles['.ml-layer']?.position).toBe('fixed');
 
-    const probe = await TooltipProbe.attach(page);
-    const state = await hoverOpen(probe, 'vdr');
-    expect(state.label).toBe(term('vdr').label);
-    expect(state.buttons.length).toBeGreaterThan(0);
-    // The tooltip's own styles applied (a blocked sheet would leave it unstyled, static).
-    const styles = await probe.styles(['.ml-layer'], ['position']);
-    expect(styles['.ml-layer']?.position).toBe('fixed');
+      expect(
+        consoleErrors.filter((e) => /Content Security Policy|Trusted Type/i.test(e.text)),
+      ).toEqual([]);
+      expect(ourErrorsStrict(consoleErrors)).toEqual([]);
 
-    // Give late reports (they are queued as tasks) a moment.
-    await page.waitForTimeout(300);
-    expect(await violations(page), 'securitypolicyviolation events').toEqual([]);
-    expect(
-      consoleErrors.filter((e) => /Content Security Policy|Trusted Type/i.test(e.text)),
-    ).toEqual([]);
-    expect(ourErrorsStrict(consoleErrors)).toEqual([]);
-
-    // Control: the policy is in force and the collector hears it.
-    await page.evaluate((kind) => {
-      if (kind === 'style') {
-        const style = document.createElement('style');
-        style.textContent = 'p { color: red }';
-        document.head.append(style);
-      } else {
-        try {
-          document.getElementById('p1')!.insertAdjacentHTML('beforeend', '<b>x</b>');
-        } catch {
-          /* TypeError: the sink requires TrustedHTML */
+      // Control: the policy is in force and the collector hears it. Reports are queued as
+      // tasks, in order: once the control's is in, any of ours would be in before it.
+      await page.evaluate((kind) => {
+        if (kind === 'style') {
+          const style = document.createElement('style');
+          style.textContent = 'p { color: red }';
+          document.head.append(style);
+        } else {
+          try {
+            document.getElementById('p1')!.insertAdjacentHTML('beforeend', '<b>x</b>');
+          } catch {
+            /* TypeError: the sink requires TrustedHTML */
+          }
         }
-      }
-    }, policy.control);
-    await expect.poll(async () => (await violations(page)).length).toBe(1);
-  });
-}
+      }, policy.control);
+      await expect.poll(async () => (await violations(page)).length).toBeGreaterThan(0);
+      const seen = await violations(page);
+      expect(seen, "securitypolicyviolation events: the control's alone").toHaveLength(1);
+      expect(seen[0]).toMatch(policy.control === 'style' ? /^style-src/ : /trusted-types/);
+      expect(ourErrorsStrict(consoleErrors)).toEqual([]);
+    });
+  }

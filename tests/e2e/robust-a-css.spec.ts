@@ -1,10 +1,10 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { marksSettled, setSettings } from './helpers';
+import { marked, setSettings, unmarked } from './helpers';
 import { lookOf, type MarkLook, ourErrorsStrict } from './robust-a-helpers';
 
-// Written for the wrap renderer's <mark> elements, one for every mention: forced by the
-// settings here; paint.spec.ts and footprint.spec.ts cover the defaults.
+// About the wrap renderer's <mark> elements, which a page's CSS can reach: forced by the
+// settings here; paint.spec.ts covers a page's rules against the paint renderer's.
 test.use({ stored: { renderer: 'wrap', density: 'all' } });
 
 // Robustness, hostile CSS: a page that restyles `mark`, `*`, `[data-*]`, `::before` and our
@@ -90,11 +90,11 @@ test('hostile CSS: marks stay readable, underlined, and change no layout; the pa
   await setSettings(background, { enabled: false });
   const page = await context.newPage();
   await page.goto(`${server.origin}/robust-a/hostile-css.html`);
-  await page.waitForTimeout(300);
+  await unmarked(page);
   const before = await layout(page);
 
   await setSettings(background, { enabled: true, markStyle: 'underline' });
-  await marksSettled(page);
+  await marked(page);
   for (const [termId, selector] of Object.entries(MARKS)) {
     await expect(page.locator(selector)).toHaveCount(1);
     const look = await lookOf(page, selector);

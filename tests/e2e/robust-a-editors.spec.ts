@@ -1,11 +1,11 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { marksSettled, setSettings } from './helpers';
-import { bundle, html, idle, ourErrorsStrict, TRACE } from './robust-a-helpers';
+import { marked, setSettings, unmarked, whenIdle } from './helpers';
+import { bundle, html, ourErrorsStrict, TRACE } from './robust-a-helpers';
 import { INITIAL, TYPED } from '../fixtures/robust-a/editors-text';
 
-// Written for the wrap renderer's <mark> elements, one for every mention: forced by the
-// settings here; paint.spec.ts and footprint.spec.ts cover the defaults.
+// About the wrap renderer's <mark> elements, the ones that could end up in what an editor
+// saves: forced by the settings here (the paint renderer writes nothing into the page).
 test.use({ stored: { renderer: 'wrap', density: 'all' } });
 
 // Robustness, editors: text the user is writing is never marked. Our marks inside an
@@ -77,14 +77,14 @@ test('editors (contenteditable, textarea, Quill 2, CodeMirror 6): nothing marked
   await setSettings(background, { enabled: false });
   const baseline = await context.newPage();
   await typeEverywhere(baseline, server.origin);
-  await baseline.waitForTimeout(300);
+  await unmarked(baseline);
   const expected = await serialise(baseline);
   await baseline.close();
 
   await setSettings(background, { enabled: true });
   const page = await context.newPage();
   await page.goto(`${server.origin}/editors/index.html`);
-  await marksSettled(page);
+  await marked(page);
   // MyoLens ran: the paragraph outside the editors is marked...
   await expect(page.locator('#outside mark[data-myolens-term="sarcopenia"]')).toHaveCount(1);
   await expect(page.locator('#outside mark[data-myolens-term="vdr"]')).toHaveCount(1);
@@ -95,8 +95,8 @@ test('editors (contenteditable, textarea, Quill 2, CodeMirror 6): nothing marked
     await page.click(selector);
     await page.keyboard.press('Control+End');
     await page.keyboard.type(TYPED);
-    await idle(page);
-    await marksSettled(page);
+    // What the typing changed has been looked at.
+    await whenIdle(page);
     expect(
       await page.locator('#editors mark').count(),
       `marks in the editors after typing in ${name}`,
@@ -144,11 +144,11 @@ test('an article that becomes contenteditable after marking: marks go when edit 
   await setSettings(background, { enabled: false });
   const page = await context.newPage();
   await page.goto(`${server.origin}/edit-mode.html`);
-  await page.waitForTimeout(300);
+  await unmarked(page);
   const original = await page.locator('#doc').innerHTML();
 
   await setSettings(background, { enabled: true });
-  await marksSettled(page);
+  await marked(page);
   // The h1's mention is explained on hover, never underlined: one mark, in #body.
   await expect(page.locator('#doc mark[data-myolens-term="sarcopenia"]')).toHaveCount(1);
 
@@ -162,7 +162,7 @@ test('an article that becomes contenteditable after marking: marks go when edit 
   await page.click('#body');
   await page.keyboard.press('Control+End');
   await page.keyboard.type(TYPED);
-  await idle(page);
+  await whenIdle(page);
   await expect(page.locator('#doc mark')).toHaveCount(0);
   const edited = await page.locator('#doc').innerHTML();
   expect(edited).not.toMatch(TRACE);

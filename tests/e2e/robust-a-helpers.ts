@@ -37,12 +37,6 @@ export function ourErrorsStrict(entries: ConsoleEntry[]): ConsoleEntry[] {
 /** Anything MyoLens leaves in a serialisation when it leaks into it. */
 export const TRACE = /myolens|<mark\b/i;
 
-/** Waits long enough for the idle-time highlighter to have acted on the last change. */
-export async function idle(page: Page): Promise<void> {
-  // The idle runner's timeout is 50 ms; a few frames and a settle check cover it.
-  await page.waitForTimeout(400);
-}
-
 /** Computed style of the mark vs. its parent, and the boxes that show whether it is readable. */
 export interface MarkLook {
   display: string;

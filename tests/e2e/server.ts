@@ -26,6 +26,8 @@ export interface FixtureServer {
   origin: string;
   /** Serve `body` at `path` (e.g. '/csp.html') with extra headers. */
   route(path: string, route: Route): void;
+  /** Forgets every route (the server outlives a test: the next one starts without them). */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -67,6 +69,7 @@ export async function startServer(
   return {
     origin: `http://127.0.0.1:${port}`,
     route: (path, route) => void routes.set(path, route),
+    reset: () => routes.clear(),
     close: () =>
       new Promise((ok) => {
         // Browsers keep connections alive; close() alone would wait for them.

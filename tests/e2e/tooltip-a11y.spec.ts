@@ -7,9 +7,8 @@ import { expect, ROOT, test } from './fixtures';
 import type { FixtureServer } from './server';
 import { hoverOpen, openFixture, screenshot, TooltipProbe } from './tooltip-helpers';
 
-// Written for the wrap renderer's <mark> elements, one for every mention: forced by the
-// settings here; paint.spec.ts and footprint.spec.ts cover the defaults.
-test.use({ stored: { renderer: 'wrap', density: 'all' } });
+// The page's terms are found as text and pointed at (mentionRects), in the default paint
+// renderer; the harness renders the tooltip component alone.
 
 const HARNESS_ENTRY = join(ROOT, 'tests/fixtures/tooltip/harness/main.tsx');
 const HARNESS_OUT = join(ROOT, 'test-results/tooltip-harness');
@@ -141,7 +140,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     const probe = await TooltipProbe.attach(page);
     const { layer } = await hoverOpen(probe, 'sarcopenia');
-    // axe cannot enter the closed shadow root: this covers the marks and the page around.
+    // axe cannot enter the closed shadow root: this covers the page around, underlines and all.
     expect((await axe(page)).violations, `terms.html (${scheme})`).toEqual([]);
     await screenshot(page, `tooltip-${scheme}`, {
       x: Math.max(0, layer!.x - 40),

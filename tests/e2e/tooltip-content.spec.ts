@@ -1,9 +1,8 @@
 import { expect, ourErrors, test } from './fixtures';
-import { hoverOpen, markOf, openFixture, term, TooltipProbe } from './tooltip-helpers';
+import { mentionText } from './helpers';
+import { hoverOpen, openFixture, term, TooltipProbe } from './tooltip-helpers';
 
-// Written for the wrap renderer's <mark> elements, one for every mention: forced by the
-// settings here; paint.spec.ts and footprint.spec.ts cover the defaults.
-test.use({ stored: { renderer: 'wrap', density: 'all' } });
+// Terms are found as text and pointed at (mentionRects), in the default paint renderer.
 
 /** Ten terms of terms.html, each reached through a different glossary form. */
 const TERMS: { id: string; surface: RegExp }[] = [
@@ -29,7 +28,7 @@ test('hovering ten different terms shows each one’s own label, category and su
   const seen = new Set<string>();
   for (const { id, surface } of TERMS) {
     const t = term(id);
-    await expect(markOf(page, id)).toHaveText(surface);
+    expect(await mentionText(page, id), id).toMatch(surface);
     const state = await hoverOpen(probe, id);
     expect(state.label, id).toBe(t.label);
     expect(state.summary, id).toBe(t.summary);

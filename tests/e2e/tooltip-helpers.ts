@@ -2,8 +2,9 @@ import type { BrowserContext, CDPSession, Page, Worker } from '@playwright/test'
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { glossary } from '../../content/glossary-index';
+import { ContentWorld } from './content-world';
 import { expect, ROOT } from './fixtures';
-import { marksSettled } from './helpers';
+import { mentionBox, mentionRects, scanned, type Rect } from './helpers';
 
 /** Screenshots kept after the run for review. */
 export const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
@@ -16,12 +17,7 @@ export function term(id: string): (typeof glossary)[number] {
 }
 
 /** A box in CSS pixels, relative to the viewport. */
-export interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+export type Box = Rect;
 
 /** What the tooltip shows now, read from inside its closed shadow root. */
 export interface TooltipState {
@@ -87,6 +83,22 @@ export class TooltipProbe {
       this.world = { loaderId, contextId: executionContextId };
     }
     return this.world.contextId;
+  }
+
+  /**
+   * Evaluates `expression` in the probe's own isolated world of the page: the page's
+   * overridden built-ins and prototypes do not reach it (page.evaluate would run in the
+   * page's world, through the page's functions).
+   */
+  async isolated<T>(expression: string): Promise<T> {
+    const { result, exceptionDetails } = await this.cdp.send('Runtime.evaluate', {
+      expression,
+      contextId: await this.contextId(),
+      returnByValue: true,
+      awaitPromise: true,
+    });
+    if (exceptionDetails) throw new Error(`probe world: ${exceptionDetails.text}`);
+    return result.value as T;
   }
 
   /** The host's backend node id and its closed shadow root's, or null before first use. */
@@ -201,10 +213,27 @@ export class TooltipProbe {
     while (!done(last)) {
       if (Date.now() > end)
         throw new Error(`tooltip never ${what} in ${timeout} ms; last: ${JSON.stringify(last)}`);
-      await this.page.waitForTimeout(50);
+      // A poll of the condition, not a wait for time to pass: each state() is a round trip.
+      await new Promise((r) => setTimeout(r, 25));
       last = await this.state();
     }
     return last;
+  }
+
+  /**
+   * Waits until the content script has nothing pending (no timer, frame or message: see
+   * ContentWorld.quiet), then returns the tooltip's state: final until the next input. How
+   * a test checks that something did not happen (a tooltip that must not open, or close).
+   */
+  async quiet(): Promise<TooltipState> {
+    await (await ContentWorld.of(this.page)).quiet();
+    return this.state();
+  }
+
+  /** The tooltip's state once its layer stops moving (placement runs on later frames). */
+  async settled(): Promise<TooltipState> {
+    await this.inShadow(SETTLED_FN);
+    return this.state();
   }
 
   /**
@@ -263,6 +292,22 @@ const STYLES_FN = `function (selectors, properties) {
   return out;
 }`;
 
+// The layer's box the same on two frames in a row (at most 60 frames: then it moves on,
+// and the test's own checks say where it is).
+const SETTLED_FN = `async function () {
+  const layer = this.querySelector('.ml-layer');
+  if (!layer) return;
+  const frame = () => new Promise((r) => { requestAnimationFrame(r); setTimeout(r, 100); });
+  let last = '';
+  for (let i = 0; i < 60; i++) {
+    const r = layer.getBoundingClientRect();
+    const key = [r.x, r.y, r.width, r.height].join();
+    if (key === last) return;
+    last = key;
+    await frame();
+  }
+}`;
+
 const BUTTON_BOXES_FN = `function () {
   return [...this.querySelectorAll('.ml-tip button')].map((b) => {
     const r = b.getBoundingClientRect();
@@ -271,15 +316,11 @@ const BUTTON_BOXES_FN = `function () {
   });
 }`;
 
-/** Opens a fixture page and waits until its marks have come and stopped changing. */
+/** Opens a fixture page and waits until its content script has found its terms. */
 export async function openFixture(context: BrowserContext, url: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(url);
-  // Fail in seconds, not at the test's timeout, if the content script never marks it.
-  await expect(page.locator('mark[data-myolens-term]').first(), `marks on ${url}`).toBeAttached({
-    timeout: 15_000,
-  });
-  await marksSettled(page);
+  await scanned(page);
   return page;
 }
 
@@ -354,14 +395,29 @@ export async function screenshot(page: Page, name: string, clip?: Box): Promise<
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), clip });
 }
 
-/** Hovers a mark and waits for its tooltip. */
+/**
+ * Moves the pointer onto the `nth` mention of `termId` (its first line's centre, found as
+ * text: see mentionRects), whichever renderer shows it.
+ */
+export async function pointAt(page: Page, termId: string, nth = 0): Promise<Box> {
+  const [line] = await mentionRects(page, termId, nth);
+  await page.mouse.move(line!.x + line!.width / 2, line!.y + line!.height / 2);
+  return line!;
+}
+
+/** Points at a mention (see pointAt) and waits for its tooltip. */
 export async function hoverOpen(
   probe: TooltipProbe,
   termId: string,
   nth = 0,
 ): Promise<TooltipState> {
-  await markOf(probe.page, termId, nth).hover();
+  await pointAt(probe.page, termId, nth);
   return probe.waitOpen(term(termId).label);
+}
+
+/** The box of the `nth` mention of `termId`, whichever renderer shows it. */
+export function termBox(page: Page, termId: string, nth = 0): Promise<Box> {
+  return mentionBox(page, termId, nth);
 }
 
 /** Gap between a mark and its tooltip (Floating UI `offset`). */
@@ -377,14 +433,6 @@ export function expectNextTo(layer: Box, anchor: Box, what: string): void {
 }
 
 /** The tooltip's state once its layer stops moving (placement runs on later frames). */
-export async function settled(probe: TooltipProbe): Promise<TooltipState> {
-  let last = '';
-  for (let i = 0; i < 20; i++) {
-    const s = await probe.state();
-    const key = JSON.stringify(s.layer);
-    if (key === last) return s;
-    last = key;
-    await probe.page.waitForTimeout(50);
-  }
-  return probe.state();
+export function settled(probe: TooltipProbe): Promise<TooltipState> {
+  return probe.settled();
 }

@@ -1,23 +1,24 @@
 import type { Page } from '@playwright/test';
+import { OPEN_DELAY } from '../../entrypoints/highlighter.content/hover-intent';
+import { heldTimeouts, holdTimeouts, releaseTimeouts } from './content-world';
 import { expect, ourErrors, test } from './fixtures';
 import { setSettings } from './helpers';
 import {
-  boxOf,
   expectNextTo,
   focusedInPage,
   hoverOpen,
-  markOf,
   openFixture,
+  pointAt,
   settled,
   tap,
   term,
+  termBox,
   TooltipProbe,
   type Box,
 } from './tooltip-helpers';
 
-// Written for the wrap renderer's <mark> elements, one for every mention: forced by the
-// settings here; paint.spec.ts and footprint.spec.ts cover the defaults.
-test.use({ stored: { renderer: 'wrap', density: 'all' } });
+// Terms are found as text and pointed at (mentionRects), in the default paint renderer:
+// every mention opens its tooltip, underlined or not.
 
 const center = (b: Box) => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 });
 
@@ -42,33 +43,35 @@ test.describe('pointer', () => {
   });
 
   test('opens after hover intent, not at once, and not for a pointer passing through', async () => {
-    const mark = await boxOf(page, 'mark[data-myolens-term="leucine"]');
-    // Sweeping across a mark and away quicker than the delay opens nothing.
+    const mark = await termBox(page, 'leucine');
+    // Sweeping across a term and away quicker than the delay opens nothing (once every
+    // timer the sweep set has run or gone).
     await page.mouse.move(mark.x + mark.width / 2, mark.y + mark.height / 2, { steps: 8 });
     await page.mouse.move(2, 2, { steps: 8 });
-    await page.waitForTimeout(600);
-    expect((await probe.state()).open).toBe(false);
-    // Resting on it opens it after ~300 ms.
+    expect((await probe.quiet()).open).toBe(false);
+    // Resting on it opens it after the hover delay, not before: with the delay's timer
+    // held when it runs out, the tooltip is still closed; let go, it opens.
+    await holdTimeouts(page, OPEN_DELAY);
     await page.mouse.move(mark.x + mark.width / 2, mark.y + mark.height / 2);
-    await page.waitForTimeout(120);
+    await expect.poll(() => heldTimeouts(page, OPEN_DELAY), 'the hover delay ran out').toBe(1);
     expect((await probe.state()).open, 'not before the hover delay').toBe(false);
+    await releaseTimeouts(page, OPEN_DELAY);
     await probe.waitOpen(term('leucine').label);
   });
 
   test('the pointer can travel into the tooltip, which stays with no timer; leaving both closes it', async () => {
     await hoverOpen(probe, 'sarcopenia');
-    const mark = await boxOf(page, 'mark[data-myolens-term="sarcopenia"]');
+    const mark = await termBox(page, 'sarcopenia');
     const { layer } = await probe.state();
     await glide(page, mark, layer!);
-    // SC 1.4.13 persistent: no timer closes it while the pointer rests on it.
-    await page.waitForTimeout(3_000);
-    let state = await probe.state();
+    // SC 1.4.13 persistent: no timer closes it while the pointer rests on it (every timer
+    // the move set has run or gone).
+    let state = await probe.quiet();
     expect(state.open).toBe(true);
     expect(state.label).toBe(term('sarcopenia').label);
-    // Back onto the mark and into the tooltip again: still open.
+    // Back onto the term and into the tooltip again: still open.
     await glide(page, layer!, mark);
-    await page.waitForTimeout(800);
-    expect((await probe.state()).open).toBe(true);
+    expect((await probe.quiet()).open).toBe(true);
     await glide(page, mark, layer!);
     // Out of both, into the page's right margin (every mention explains itself now, so
     // only a place without text is sure to open nothing): it closes.
@@ -81,7 +84,7 @@ test.describe('pointer', () => {
 
   test('leaving the mark for the page (not the tooltip) closes it', async () => {
     await hoverOpen(probe, 'leucine');
-    const mark = await boxOf(page, 'mark[data-myolens-term="leucine"]');
+    const mark = await termBox(page, 'leucine');
     // Sideways along its line into the page margin: plain text only, never the tooltip,
     // which sits above or below the mark.
     await page.mouse.move(5, mark.y + mark.height / 2, { steps: 6 });
@@ -94,11 +97,10 @@ test.describe('pointer', () => {
     await page.keyboard.press('Escape');
     await probe.waitClosed(1_000);
     expect(await focusedInPage(page)).toBe('button#focus-target');
-    // The pointer still rests on the mark: dismissed means dismissed until it leaves.
-    await page.waitForTimeout(1_000);
-    expect((await probe.state()).open).toBe(false);
+    // The pointer still rests on the term: dismissed means dismissed until it leaves.
+    expect((await probe.quiet()).open).toBe(false);
     // Leaving and coming back opens it again.
-    const mark = await boxOf(page, 'mark[data-myolens-term="vdr"]');
+    const mark = await termBox(page, 'vdr');
     await page.mouse.move(mark.x + mark.width / 2, mark.y - 60);
     await page.mouse.move(mark.x + mark.width / 2, mark.y + mark.height / 2);
     await probe.waitOpen(term('vdr').label);
@@ -106,7 +108,7 @@ test.describe('pointer', () => {
 
   test('Escape in the tooltip after pointing into it closes it too', async () => {
     await hoverOpen(probe, 'sarcopenia');
-    const mark = await boxOf(page, 'mark[data-myolens-term="sarcopenia"]');
+    const mark = await termBox(page, 'sarcopenia');
     await glide(page, mark, (await probe.state()).layer!);
     await page.keyboard.press('Escape');
     await probe.waitClosed(1_000);
@@ -120,7 +122,7 @@ test.describe('pointer', () => {
       expect(state.count).toBe(1);
       expect(state.label).toBe(term(id).label);
       // ...and it moved to the new mark.
-      expectNextTo(state.layer!, await boxOf(page, `mark[data-myolens-term="${id}"]`), id);
+      expectNextTo(state.layer!, await termBox(page, id), id);
     }
     expect(await page.locator('[data-myolens-ui]').count()).toBe(1);
   });
@@ -148,10 +150,9 @@ test('with the click trigger, hovering opens nothing; a click opens; a click out
   await setSettings(background, { trigger: 'click' });
   const page = await openFixture(context, `${server.origin}/tooltip/terms.html`);
   const probe = await TooltipProbe.attach(page);
-  await markOf(page, 'leucine').hover();
-  await page.waitForTimeout(800);
-  expect((await probe.state()).open).toBe(false);
-  await markOf(page, 'leucine').click();
+  const at = await pointAt(page, 'leucine');
+  expect((await probe.quiet()).open).toBe(false);
+  await page.mouse.click(at.x + at.width / 2, at.y + at.height / 2);
   await probe.waitOpen(term('leucine').label);
   await page.mouse.click(5, 400);
   expect((await probe.state()).open).toBe(false);
@@ -165,19 +166,17 @@ test('touch: a tap on a mark opens its tooltip, which stays; a tap outside close
 }) => {
   const page = await openFixture(context, `${server.origin}/tooltip/terms.html`);
   const probe = await TooltipProbe.attach(page);
-  const mark = center(await boxOf(page, 'mark[data-myolens-term="leucine"]'));
+  const mark = center(await termBox(page, 'leucine'));
   await tap(probe.cdp, mark.x, mark.y);
   await probe.waitOpen(term('leucine').label);
-  // A lifted finger "leaves" the mark: that must not start a close timer.
-  await page.waitForTimeout(1_500);
-  expect((await probe.state()).open, 'still open after the finger lifted').toBe(true);
+  // A lifted finger "leaves" the term: that must not start a close timer.
+  expect((await probe.quiet()).open, 'still open after the finger lifted').toBe(true);
   // A tap inside the tooltip (on its text) keeps it open too.
   const { layer } = await probe.state();
   await tap(probe.cdp, layer!.x + 20, layer!.y + 60);
-  await page.waitForTimeout(1_000);
-  expect((await probe.state()).open, 'still open after a tap inside it').toBe(true);
-  // Another mark: its tooltip replaces the first.
-  const other = center(await boxOf(page, 'mark[data-myolens-term="hypercalcemia"]'));
+  expect((await probe.quiet()).open, 'still open after a tap inside it').toBe(true);
+  // Another term: its tooltip replaces the first.
+  const other = center(await termBox(page, 'hypercalcemia'));
   await tap(probe.cdp, other.x, other.y);
   await probe.waitOpen(term('hypercalcemia').label);
   // Outside: closed.

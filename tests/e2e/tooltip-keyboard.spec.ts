@@ -1,8 +1,7 @@
 import type { Page, Worker } from '@playwright/test';
 import { expect, ourErrors, test } from './fixtures';
 import { expectPanelAt } from './panel-helpers';
-import { expectedMentions, marksSettled } from './helpers';
-import { paintSettled } from './paint-helpers';
+import { expectedMentions, scanned } from './helpers';
 import {
   focusedInPage,
   hoverOpen,
@@ -14,9 +13,9 @@ import {
   TooltipProbe,
 } from './tooltip-helpers';
 
-test.describe('read more (wrap)', () => {
-  // Hovers the wrap renderer's <mark> elements.
-  test.use({ stored: { renderer: 'wrap', density: 'all' } });
+test.describe('read more', () => {
+  // The real side panel of the window: a browser of its own.
+  test.use({ freshBrowser: true });
   // Chromium 156 lets the click's message open the side panel; the guide tab is the
   // fallback where it does not (settings.spec.ts: the lookup without a gesture).
   test('"Read more in the guide" opens the side panel at the <section>, then reuses it', async ({
@@ -50,7 +49,7 @@ for (const renderer of ['paint', 'wrap'] as const) {
     test.beforeEach(async ({ context, server }) => {
       page = await context.newPage();
       await page.goto(`${server.origin}/tooltip/terms.html`);
-      await (renderer === 'paint' ? paintSettled(page) : marksSettled(page));
+      await scanned(page);
       probe = await TooltipProbe.attach(page);
       // Keyboard users start from the top of the page, focus in the document.
       await page.locator('#focus-target').focus();
@@ -71,33 +70,39 @@ for (const renderer of ['paint', 'wrap'] as const) {
       return probe.state();
     };
 
-    test('next term: focus in the tooltip, Tab to "Read more", Enter opens the guide; Escape gives focus back', async ({
-      context,
-      background,
-    }) => {
-      // The first mention below the top of the viewport is the h1's "vitamin D".
-      let state = await move(background, 1, term('vitamin-d').label);
-      expect(state.focused).toBe('Close');
-      // A screen reader hears the dialog's name and its summary (aria-describedby).
-      expect(await probe.dialog()).toMatchObject({ role: 'dialog', name: term('vitamin-d').label });
-      state = await move(background, 1, term('sarcopenia').label);
-      expect(state.count).toBe(1);
+    test.describe(() => {
+      // The real side panel of the window: a browser of its own.
+      test.use({ freshBrowser: true });
+      test('next term: focus in the tooltip, Tab to "Read more", Enter opens the guide; Escape gives focus back', async ({
+        context,
+        background,
+      }) => {
+        // The first mention below the top of the viewport is the h1's "vitamin D".
+        let state = await move(background, 1, term('vitamin-d').label);
+        expect(state.focused).toBe('Close');
+        // A screen reader hears the dialog's name and its summary (aria-describedby).
+        expect(await probe.dialog()).toMatchObject({
+          role: 'dialog',
+          name: term('vitamin-d').label,
+        });
+        state = await move(background, 1, term('sarcopenia').label);
+        expect(state.count).toBe(1);
 
-      await page.keyboard.press('Tab');
-      expect((await probe.state()).focused).toMatch(/^Read more in the guide/);
-      await page.keyboard.press('Enter');
-      await expectPanelAt(context, page, background, term('sarcopenia').section);
+        await page.keyboard.press('Tab');
+        expect((await probe.state()).focused).toMatch(/^Read more in the guide/);
+        await page.keyboard.press('Enter');
+        await expectPanelAt(context, page, background, term('sarcopenia').section);
 
-      await page.bringToFront();
-      expect((await probe.state()).open).toBe(true);
-      await page.keyboard.press('Escape');
-      await probe.waitClosed(1_000);
-      expect(await focusedInPage(page)).toBe('button#focus-target');
-      // Dismissed stays dismissed.
-      await page.waitForTimeout(800);
-      expect((await probe.state()).open).toBe(false);
-      // The next move goes on from the mention last visited, not from the top again.
-      await move(background, -1, term('vitamin-d').label);
+        await page.bringToFront();
+        expect((await probe.state()).open).toBe(true);
+        await page.keyboard.press('Escape');
+        await probe.waitClosed(1_000);
+        expect(await focusedInPage(page)).toBe('button#focus-target');
+        // Dismissed stays dismissed (once everything the content script had pending has run).
+        expect((await probe.quiet()).open).toBe(false);
+        // The next move goes on from the mention last visited, not from the top again.
+        await move(background, -1, term('vitamin-d').label);
+      });
     });
 
     test('the command visits every mention in document order, each scrolled into view', async ({

@@ -1,7 +1,8 @@
 import type { Page } from '@playwright/test';
 import { expect, ourErrors, test } from './fixtures';
+import { mentionRects, scanned } from './helpers';
+import { idleCounts, textRects } from './paint-helpers';
 import {
-  boxOf,
   expectNextTo,
   insideViewport,
   moveTerm,
@@ -9,13 +10,24 @@ import {
   screenshot,
   settled,
   term,
+  termBox,
   TooltipProbe,
   type Box,
 } from './tooltip-helpers';
 
-// Written for the wrap renderer's <mark> elements, one for every mention: forced by the
-// settings here; paint.spec.ts and footprint.spec.ts cover the defaults.
-test.use({ stored: { renderer: 'wrap', density: 'all' } });
+// Terms are found as text and pointed at, in the default paint renderer: the tooltip sits
+// next to the term's text, whichever renderer shows it.
+
+/** The box of `text` in the element `selector` (its first line: these fit on one). */
+async function textBox(page: Page, selector: string, text: string): Promise<Box> {
+  const [box] = await textRects(page, selector, text);
+  return box!;
+}
+
+/** Moves the pointer to the middle of `box`. */
+async function pointTo(page: Page, box: Box): Promise<void> {
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+}
 
 const SPOTS = ['top-left', 'top', 'top-right', 'left', 'center', 'right'];
 SPOTS.push('bottom-left', 'bottom', 'bottom-right');
@@ -40,15 +52,16 @@ for (const viewport of VIEWPORTS) {
     const page = await context.newPage();
     await page.setViewportSize(viewport);
     await page.goto(`${server.origin}/tooltip/edges.html`);
-    await expect(page.locator('mark[data-myolens-term]')).toHaveCount(SPOTS.length);
+    await scanned(page);
+    expect(await idleCounts(page)).toEqual({ sarcopenia: SPOTS.length });
     const probe = await TooltipProbe.attach(page);
     const label = term('sarcopenia').label;
     for (const spot of SPOTS) {
-      const selector = `[data-spot="${spot}"] mark`;
-      await page.locator(selector).hover();
+      const selector = `[data-spot="${spot}"]`;
+      const mark = await textBox(page, selector, 'sarcopenia');
+      await pointTo(page, mark);
       await probe.waitOpen(label);
       const state = await settled(probe);
-      const mark = await boxOf(page, selector);
       const where = `${spot} at ${viewport.width}×${viewport.height}`;
       expect(
         insideViewport(state.layer!, state.viewport),
@@ -76,10 +89,7 @@ test('a term wrapped over two lines: the tooltip opens at the line under the poi
 }) => {
   const page = await openFixture(context, `${server.origin}/tooltip/wrapped.html`);
   const probe = await TooltipProbe.attach(page);
-  const mark = page.locator('#wrap mark[data-myolens-term="type-ii-muscle-fibers"]');
-  const lines = await mark.evaluate((m) =>
-    [...m.getClientRects()].map((r) => ({ x: r.x, y: r.y, width: r.width, height: r.height })),
-  );
+  const lines = await mentionRects(page, 'type-ii-muscle-fibers');
   expect(lines, 'the fixture wraps the term over two lines').toHaveLength(2);
   const label = term('type-ii-muscle-fibers').label;
   for (const [i, line] of lines.entries()) {
@@ -91,8 +101,8 @@ test('a term wrapped over two lines: the tooltip opens at the line under the poi
     await page.mouse.move(layer!.x + layer!.width / 2, layer!.y + layer!.height / 2, {
       steps: 20,
     });
-    await page.waitForTimeout(600);
-    expect((await probe.state()).open, `line ${i + 1}: reachable`).toBe(true);
+    // Every timer the way there set has run or gone: none closed it.
+    expect((await probe.quiet()).open, `line ${i + 1}: reachable`).toBe(true);
     await page.keyboard.press('Escape');
     await probe.waitClosed(1_000);
     await page.mouse.move(2, 2);
@@ -112,10 +122,9 @@ test('the tooltip follows its mark when the page or a scrolling box scrolls', as
   await moveTerm(background, page, 1);
   await moveTerm(background, page, 1);
   await probe.waitOpen(term('resistance-exercise').label);
-  const mark = page.locator('#scroller mark');
   const check = async (what: string) => {
     const state = await settled(probe);
-    expectNextTo(state.layer!, (await mark.boundingBox())!, what);
+    expectNextTo(state.layer!, await textBox(page, '#scroller', 'strength training'), what);
     return state.layer!;
   };
   const before = await check('opened');
@@ -141,12 +150,12 @@ test.describe('right-to-left page', () => {
     consoleErrors,
   }) => {
     for (const id of ['sarcopenia', 'vitamin-d-deficiency', 'fall-risk', 'resistance-exercise']) {
-      const selector = `main mark[data-myolens-term="${id}"]`;
-      await page.locator(selector).hover();
+      const mark = await termBox(page, id);
+      await pointTo(page, mark);
       await probe.waitOpen(term(id).label);
       const state = await settled(probe);
       expect(insideViewport(state.layer!, state.viewport), id).toBe(true);
-      expectNextTo(state.layer!, await boxOf(page, selector), id);
+      expectNextTo(state.layer!, mark, id);
       const styles = await probe.styles(['.ml-tip'], ['direction', 'text-align']);
       expect(styles['.ml-tip']).toEqual({ direction: 'ltr', 'text-align': 'start' });
       if (id === 'sarcopenia') await screenshot(page, 'tooltip-rtl');
@@ -157,13 +166,16 @@ test.describe('right-to-left page', () => {
   });
 
   test('at the start and end edges of an RTL page the tooltip stays inside', async () => {
-    for (const spot of ['start', 'end']) {
-      const selector = `[data-spot="${spot}"] mark`;
-      await page.locator(selector).hover();
+    for (const [spot, text] of [
+      ['start', 'leucine'],
+      ['end', 'active vitamin D'],
+    ]) {
+      const mark = await textBox(page, `[data-spot="${spot}"]`, text!);
+      await pointTo(page, mark);
       await probe.waitOpen();
       const state = await settled(probe);
       expect(insideViewport(state.layer!, state.viewport), spot).toBe(true);
-      expectNextTo(state.layer!, await boxOf(page, selector), spot);
+      expectNextTo(state.layer!, mark, spot!);
       await page.keyboard.press('Escape');
       await probe.waitClosed(1_000);
     }
