@@ -27,10 +27,10 @@ import {
 } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { BrowserContext } from 'playwright';
+import type { BrowserContext, Page } from 'playwright';
 import { startServer } from '../e2e/server';
 import { freshPage, launchBench, sampleRow, sampleTexts } from './browser';
-import { benchAb, mentionsOf, type AbPage } from './ab';
+import { AFTER_IDLE_QUIET_MS, benchAb, setRenderer, type AbPage } from './ab';
 import { paintInBuild } from './ab-summary';
 import { bundleHarness } from './bundle';
 import {
@@ -59,6 +59,15 @@ import { benchSearch } from './search';
 import { bundleSizes } from './sizes';
 import type { RowKind } from './types';
 import { VARIANTS } from './variants';
+import { whenIdle, type IdleAnswer } from './when-idle';
+import {
+  CHURN_PAGE,
+  hugePage,
+  sampleChurn,
+  sampleHuge,
+  type ChurnSample,
+  type HugeSample,
+} from './robust-timings';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SHARED = resolve(ROOT, '../shared/pages');
@@ -76,6 +85,13 @@ const AB_ONLY = flag('ab-only');
 /** Which mentions the A/B underlines: 'all' (the heaviest case, the default) or another. */
 const AB_DENSITY = value('ab-density') ?? 'all';
 const LOADS = Number(value('loads') ?? (QUICK ? 3 : 5));
+/**
+ * Loads per row (and A/B rounds) on the real pages (d): they carry no target and their
+ * table gives medians only, and there are eleven of them, a third of the run's loads at
+ * 5; 3 loads give a median that one outlier cannot move.
+ */
+const REAL_LOADS = Number(value('real-loads') ?? Math.min(LOADS, 3));
+const loadsOf = (id: string) => (id.startsWith('d:') ? REAL_LOADS : LOADS);
 const ONLY = value('pages')?.split(',');
 const wants = (id: string) => !ONLY || ONLY.includes(id);
 // A real page in --quick: a big one, a small German one, a health page.
@@ -95,6 +111,16 @@ const label = (kind: RowKind) =>
 const RUN_VARIANTS = flag('no-variants') ? [] : VARIANTS;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
+
+/** The run's wall time per phase, for the report: where a slow run spent it. */
+const PHASES: { name: string; seconds: number }[] = [];
+let running: { name: string; t0: number } | undefined;
+/** Ends the phase running, if any, and starts `name` (none: the run is over). */
+function phase(name?: string): void {
+  const t = Date.now();
+  if (running) PHASES.push({ name: running.name, seconds: (t - running.t0) / 1000 });
+  running = name === undefined ? undefined : { name, t0: t };
+}
 
 interface PageSpec {
   id: string;
@@ -203,7 +229,7 @@ async function benchPage(
   const rows = new Map<RowKind, RowResult>(
     ['markjs-terms', ...kinds].map((k) => [k, { kind: k, label: label(k), samples: [] }]),
   );
-  for (let load = 0; load < LOADS; load++) {
+  for (let load = 0; load < loadsOf(spec.id); load++) {
     for (const kind of rotate(kinds, load)) {
       const sample = await sampleRow(context, url, harness, kind, 60_000);
       rows.get(kind)!.samples.push(sample);
@@ -273,6 +299,7 @@ async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const notes: string[] = [];
   if (!flag('no-build')) {
+    phase('build (npm run build)');
     log('Building the extension (npm run build)…');
     const r = spawnSync('npm', ['run', '-s', 'build'], { cwd: ROOT, encoding: 'utf8' });
     if (r.status !== 0) {
@@ -285,6 +312,7 @@ async function main(): Promise<void> {
     ? join(mkdtempSync(join(tmpdir(), 'myolens-bench-ext-')), 'chrome-mv3')
     : undefined;
   if (extensionDir) cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
+  phase('harness bundle, pages, server, browser');
   log('Bundling the in-page harness (esbuild, IIFE)…');
   const harness = await bundleHarness(ROOT);
   log('Generating pages…');
@@ -343,8 +371,10 @@ async function benchAll(
   const notes = results.notes;
   for (const spec of specs) {
     log(`${spec.title}`);
+    phase(`in-page rows ${spec.id}`);
     results.pages.push(await benchPage(context, origin, harness, spec));
   }
+  phase('anatomy');
   results.anatomy = [];
   for (const id of ['a', 'e']) {
     const spec = specs.find((s) => s.id === id);
@@ -360,23 +390,41 @@ async function benchAll(
     results.anatomy.push({ page: id, steps: [...steps].map(([step, ms]) => ({ step, ms })) });
   }
   if (flag('profile')) {
+    phase('CPU profiles');
     for (const id of ['a', 'b', 'e']) {
       const spec = specs.find((s) => s.id === id);
       if (spec) await profileRow(context, origin + spec.path, harness, id);
     }
   }
 
+  phase("tooltip's colour walk");
   log("The tooltip's colour walk…");
   results.pageScheme = await benchPageScheme(context, ROOT, route);
 
-  if (!flag('no-extension') && extensionDir) {
-    log('The built extension…');
-    results.extension = await benchExtension(extensionDir, context, origin, specs, results.pages);
-  } else if (!flag('no-extension')) {
+  if (flag('no-extension')) return;
+  if (!extensionDir) {
     notes.push('No built extension in .output/chrome-mv3: its rows were skipped.');
+    return;
   }
-  if (!flag('no-extension') && !flag('no-ab') && extensionDir)
-    results.ab = await runAb(extensionDir, context, origin, harness, specs, results.pages);
+  phase('built extension: loads, CPU, heap, popup');
+  log('The built extension…');
+  // One profile with the extension for its rows and the A/B's extension arms: launched once.
+  const ext = await launchWithExtension(extensionDir);
+  try {
+    results.extension = await benchExtension(
+      ext,
+      extensionDir,
+      context,
+      origin,
+      specs,
+      results.pages,
+      route,
+    );
+    if (!flag('no-ab'))
+      results.ab = await runAb(extensionDir, context, origin, harness, specs, results.pages, ext);
+  } finally {
+    await ext.close();
+  }
 }
 
 /** Search in Node, bundle sizes, then the report and the raw samples to bench-results/. */
@@ -386,6 +434,7 @@ async function finish(
   extensionDir: string | undefined,
 ): Promise<void> {
   if (!AB_ONLY) {
+    phase('search (Node)');
     log('Search per keystroke (Node)…');
     results.search = await benchSearch(ROOT);
   }
@@ -393,7 +442,9 @@ async function finish(
     results.sizes = bundleSizes(extensionDir);
     rmSync(resolve(extensionDir, '..'), { recursive: true, force: true });
   }
+  phase();
   results.meta.seconds = (Date.now() - started) / 1000;
+  results.meta.phases = PHASES;
 
   const md = markdown(results);
   const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
@@ -418,7 +469,9 @@ async function runAb(
   harness: string,
   specs: PageSpec[],
   pages: PageResult[],
+  extension?: Extension,
 ): Promise<NonNullable<BenchResults['ab']>> {
+  phase('A/B: references, two profiles');
   log('Extension A/B: no extension, renderer paint, renderer wrap…');
   const order = [
     ...AB_FIRST.flatMap((id) => specs.filter((s) => s.id === id)),
@@ -436,83 +489,121 @@ async function runAb(
           ));
     abPages.push({ id: spec.id, title: spec.title, url, reference });
   }
-  const withExt = await launchWithExtension(extensionDir);
+  const withExt = extension ?? (await launchWithExtension(extensionDir));
   const without = await launchWithoutExtension(extensionDir);
   try {
     const results = await benchAb(
       { with: withExt.context, without: without.context, extensionDir },
       abPages,
-      LOADS,
+      (page) => loadsOf(page.id),
       log,
       AB_DENSITY,
+      (page) => phase(`A/B ${page.id}`),
     );
     return { pages: results, paintInBuild: paintInBuild(results) };
   } finally {
-    await withExt.close();
+    if (!extension) await withExt.close();
     await without.close();
   }
 }
 
-/** Content script on real loads, its CPU on the no-terms page, heap, and the popup. */
+/** A profile with the built extension, as launchWithExtension opens it. */
+type Extension = Awaited<ReturnType<typeof launchWithExtension>>;
+
+/** Content script on real loads, its CPU on the no-terms page, heap, the popup, robust-b's timings. */
 async function benchExtension(
+  ext: Extension,
   extensionDir: string,
   benchContext: BrowserContext,
   origin: string,
   specs: PageSpec[],
   pages: PageResult[],
+  route: (path: string, body: string) => string,
 ): Promise<NonNullable<BenchResults['extension']>> {
-  const ext = await launchWithExtension(extensionDir);
   const out: NonNullable<BenchResults['extension']> = { pages: [] };
   const loads = QUICK ? 1 : 2;
-  const mentions = mentionsOf(ext.context, extensionDir);
-  try {
-    for (const id of ['a', 'b', 'e', 'f', 'd:wikipedia-2.html']) {
-      const spec = specs.find((s) => s.id === id);
-      const page = pages.find((p) => p.id === id);
-      if (!spec || !page) continue;
-      const samples = [];
-      for (let i = 0; i < loads; i++) {
-        const s = await sampleExtensionPage(ext.context, origin + spec.path, {
-          heap: id === 'a' || id === 'e',
-          mentions,
-        });
-        log(
-          `  extension ${id} #${i + 1}: first mark ${s.firstMark === null ? '—' : (s.firstMark - s.dcl).toFixed(0)} ms after DCL, marks ${s.marks}`,
-        );
-        samples.push(s);
-      }
-      out.pages.push({ id, title: spec.title, reference: page.reference, samples });
-    }
-    const noTerms = specs.find((s) => s.id === 'e');
-    if (noTerms) {
-      out.noTermsCpu = [];
-      for (let i = 0; i < loads; i++)
-        out.noTermsCpu.push(await extensionCpu(ext.context, origin + noTerms.path));
-    }
-    out.heap = [];
-    for (const p of out.pages) {
-      const withExt = p.samples.flatMap((s) => (s.heap ? [s.heap] : []));
-      const spec = specs.find((s) => s.id === p.id);
-      if (!withExt.length || !spec) continue;
-      // The same page in the benchmark browser, which has no extension.
-      const without = [await pageHeap(benchContext, origin + spec.path, 300)];
-      out.heap.push({
-        page: p.title,
-        without: without.map((h) => h.used),
-        with: withExt.map((h) => h.used),
-        embedderWithout: without.flatMap((h) => (h.embedder === null ? [] : [h.embedder])),
-        embedderWith: withExt.flatMap((h) => (h.embedder === null ? [] : [h.embedder])),
+  const idle = (page: Page) => whenIdle(ext.context, extensionDir, page);
+  for (const id of ['a', 'b', 'e', 'f', 'd:wikipedia-2.html']) {
+    const spec = specs.find((s) => s.id === id);
+    const page = pages.find((p) => p.id === id);
+    if (!spec || !page) continue;
+    const samples = [];
+    for (let i = 0; i < loads; i++) {
+      const s = await sampleExtensionPage(ext.context, origin + spec.path, {
+        heap: id === 'a' || id === 'e',
+        idle,
+        quietMs: AFTER_IDLE_QUIET_MS,
       });
+      log(
+        `  extension ${id} #${i + 1}: first mark ${s.firstMark === null ? '—' : (s.firstMark - s.dcl).toFixed(0)} ms after DCL, marks ${s.marks}`,
+      );
+      samples.push(s);
     }
-    const cold = await samplePopup(ext.context, ext.extensionId);
-    const warm = [];
-    for (let i = 0; i < LOADS; i++) warm.push(await samplePopup(ext.context, ext.extensionId));
-    out.popup = { cold, warm };
-    log(`  popup: search box at ${warm.map((w) => w.input?.toFixed(0)).join(', ')} ms`);
-  } finally {
-    await ext.close();
+    out.pages.push({ id, title: spec.title, reference: page.reference, samples });
   }
+  const noTerms = specs.find((s) => s.id === 'e');
+  if (noTerms) {
+    out.noTermsCpu = [];
+    for (let i = 0; i < loads; i++)
+      out.noTermsCpu.push(await extensionCpu(ext.context, origin + noTerms.path));
+  }
+  out.heap = [];
+  for (const p of out.pages) {
+    const withExt = p.samples.flatMap((s) => (s.heap ? [s.heap] : []));
+    const spec = specs.find((s) => s.id === p.id);
+    if (!withExt.length || !spec) continue;
+    // The same page in the benchmark browser, which has no extension.
+    const without = [await pageHeap(benchContext, origin + spec.path, 300)];
+    out.heap.push({
+      page: p.title,
+      without: without.map((h) => h.used),
+      with: withExt.map((h) => h.used),
+      embedderWithout: without.flatMap((h) => (h.embedder === null ? [] : [h.embedder])),
+      embedderWith: withExt.flatMap((h) => (h.embedder === null ? [] : [h.embedder])),
+    });
+  }
+  const cold = await samplePopup(ext.context, ext.extensionId);
+  const warm = [];
+  for (let i = 0; i < LOADS; i++) warm.push(await samplePopup(ext.context, ext.extensionId));
+  out.popup = { cold, warm };
+  log(`  popup: search box at ${warm.map((w) => w.input?.toFixed(0)).join(', ')} ms`);
+  phase('robust-b timings (churn, huge page)');
+  log('The timings moved from e2e (robust-b 7 and 11)…');
+  out.robust = await benchRobust(ext.context, extensionDir, route, idle);
   return out;
+}
+
+/**
+ * The two timings moved out of e2e (robust-b 7 and 11), in the extension's profile with
+ * the settings that spec stored: renderer 'wrap', density 'all'. Last in the profile's
+ * use, since they change its settings.
+ */
+async function benchRobust(
+  context: BrowserContext,
+  extensionDir: string,
+  route: (path: string, body: string) => string,
+  idle: (page: Page) => Promise<IdleAnswer | null>,
+): Promise<NonNullable<NonNullable<BenchResults['extension']>['robust']>> {
+  await setRenderer(context, extensionDir, 'wrap', 'all');
+  const churnUrl = route('/bench/robust-churn.html', CHURN_PAGE);
+  const hugeUrl = route('/bench/robust-huge.html', hugePage());
+  const churn: ChurnSample[] = [];
+  for (let i = 0; i < (QUICK ? 1 : 3); i++) {
+    const s = await sampleChurn(context, churnUrl);
+    churn.push(s);
+    log(
+      `  churn #${i + 1}: click → frame ${s.latencies.map(Math.round).join(', ')} ms; ${s.mutations} mutations, ${s.inserted} marks inserted (${s.tickerMarks} in the ticker)`,
+    );
+  }
+  const huge: HugeSample[] = [];
+  for (let i = 0; i < (QUICK ? 1 : 2); i++) {
+    const s = await sampleHuge(context, hugeUrl, idle);
+    huge.push(s);
+    log(
+      `  huge #${i + 1}: ${s.marks} marks, longest extension script in a long frame ${s.ours.toFixed(1)} ms, profiled ${s.profiled.toFixed(1)} ms; click → frame ${s.latencies.map(Math.round).join(', ')} ms`,
+    );
+  }
+  return { churn, huge };
 }
 
 main().catch((e: unknown) => {
