@@ -214,13 +214,13 @@ export interface AbPage {
 }
 
 /** How long an extension load's marks and long frames are watched after its scan is idle. */
-export const AFTER_IDLE_QUIET_MS = 500;
+export const AFTER_IDLE_QUIET_MS = 300;
 /**
  * How long a no-extension load is watched once quiet, past the longest window its page's
  * extension loads needed so far; before any extension load of the page ran (the first
  * round starts with it), the quiet the whole A/B used to wait for every load.
  */
-export const BASELINE_QUIET_MS = 500;
+export const BASELINE_QUIET_MS = 300;
 export const FIRST_BASELINE_QUIET_MS = 1_500;
 
 /**

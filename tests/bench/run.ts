@@ -14,7 +14,7 @@
  *   npm run bench -- --ab-only         only the extension A/B (and the bundle sizes)
  *   npm run bench -- --ab-density section   the A/B at another density (default: all)
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -29,7 +29,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright';
 import { startServer } from '../e2e/server';
-import { freshPage, launchBench, sampleRow, sampleTexts } from './browser';
+import { freshPage, launchBench, sampleRow, sampleTexts, Tabs } from './browser';
 import { AFTER_IDLE_QUIET_MS, benchAb, setRenderer, type AbPage } from './ab';
 import { paintInBuild } from './ab-summary';
 import { bundleHarness } from './bundle';
@@ -84,14 +84,22 @@ const QUICK = flag('quick');
 const AB_ONLY = flag('ab-only');
 /** Which mentions the A/B underlines: 'all' (the heaviest case, the default) or another. */
 const AB_DENSITY = value('ab-density') ?? 'all';
-const LOADS = Number(value('loads') ?? (QUICK ? 3 : 5));
+/** Fresh loads per row where a target rests on it: MyoLens and LIMIT, the A/B of (a) and (f). */
+const LOADS = Number(value('loads') ?? (QUICK ? 2 : 5));
 /**
- * Loads per row (and A/B rounds) on the real pages (d): they carry no target and their
- * table gives medians only, and there are eleven of them, a third of the run's loads at
- * 5; 3 loads give a median that one outlier cannot move.
+ * Loads per row where no target rests on it: the comparison rows (LIMIT2, mark.js, the
+ * variants), every row of the real pages (d), whose table gives medians only, and the
+ * other pages' A/B. They were a run's bulk at 5 (the eleven real pages alone were a third
+ * of its loads); 3 give a median one outlier cannot move. --quick, a smoke run, takes 1.
  */
-const REAL_LOADS = Number(value('real-loads') ?? Math.min(LOADS, 3));
-const loadsOf = (id: string) => (id.startsWith('d:') ? REAL_LOADS : LOADS);
+const SIDE_LOADS = Number(value('side-loads') ?? Math.min(LOADS, QUICK ? 1 : 3));
+const TARGET_ROWS: readonly RowKind[] = ['limit', 'myolens'];
+const TARGET_AB = ['a', 'f'];
+/** Loads of a row of a page. */
+const loadsOf = (id: string, kind: RowKind) =>
+  !id.startsWith('d:') && TARGET_ROWS.includes(kind) ? LOADS : SIDE_LOADS;
+/** Rounds of a page's A/B. */
+const roundsOf = (id: string) => (TARGET_AB.includes(id) ? LOADS : SIDE_LOADS);
 const ONLY = value('pages')?.split(',');
 const wants = (id: string) => !ONLY || ONLY.includes(id);
 // A real page in --quick: a big one, a small German one, a health page.
@@ -156,7 +164,10 @@ function generatedSpecs(): PageSpec[] {
       termsCap,
     });
   };
-  const cap = QUICK ? 8_000 : 15_000;
+  // mark.js makes one pass over the page per form, each about as long as the last: the
+  // row reports the whole run's time estimated from its pace, which a few forms give; the
+  // cap (15 s before, 20 % of the full run's page rows) only bounds the wait.
+  const cap = QUICK ? 3_000 : 8_000;
   add(
     'a',
     '(a) 3 MB article: 20,000 paragraphs, lists, tables, a term per ~300 words',
@@ -175,7 +186,7 @@ function generatedSpecs(): PageSpec[] {
     'e',
     '(e) No terms: 1,000 paragraphs (26,000 words), no glossary term',
     () => noTermsArticle(),
-    QUICK ? 2_000 : 3_000,
+    QUICK ? 1_000 : 2_000,
   );
   add(
     'f',
@@ -213,7 +224,7 @@ const rotate = <T>(list: readonly T[], by: number) =>
   list.map((_, i) => list[(i + by) % list.length]!);
 
 async function benchPage(
-  context: BrowserContext,
+  tabs: Tabs,
   origin: string,
   harness: string,
   spec: PageSpec,
@@ -221,7 +232,7 @@ async function benchPage(
   const url = origin + spec.path;
   const reference = spec.generated
     ? referenceOf(spec.generated)
-    : await sampleTexts(context, url, harness).then((t) =>
+    : await sampleTexts(tabs, url, harness).then((t) =>
         referenceCounts(t.all, t.markable, t.bodyText),
       );
   const kinds: RowKind[] = ['limit', 'limit2', 'markjs-regexp', 'myolens'];
@@ -229,16 +240,19 @@ async function benchPage(
   const rows = new Map<RowKind, RowResult>(
     ['markjs-terms', ...kinds].map((k) => [k, { kind: k, label: label(k), samples: [] }]),
   );
-  for (let load = 0; load < loadsOf(spec.id); load++) {
-    for (const kind of rotate(kinds, load)) {
-      const sample = await sampleRow(context, url, harness, kind, 60_000);
+  const most = Math.max(...kinds.map((k) => loadsOf(spec.id, k)));
+  for (let load = 0; load < most; load++) {
+    const now = kinds.filter((k) => loadsOf(spec.id, k) > load);
+    for (const kind of rotate(now, load)) {
+      const sample = await sampleRow(tabs, url, harness, kind, 60_000);
       rows.get(kind)!.samples.push(sample);
       log(
-        `  ${spec.id} ${kind} #${load + 1}: total ${sample.total.toFixed(1)} ms, work ${sample.work.toFixed(1)} ms, marks ${sample.marks}`,
+        `  ${spec.id} ${kind} #${load + 1}: total ${sample.total.toFixed(1)} ms, work ${sample.work.toFixed(1)} ms, marks ${sample.marks}` +
+          (sample.cost ? ` (load ${sample.cost.load} ms, row ${sample.cost.run} ms)` : ''),
       );
     }
   }
-  const terms = await sampleRow(context, url, harness, 'markjs-terms', spec.termsCap);
+  const terms = await sampleRow(tabs, url, harness, 'markjs-terms', spec.termsCap);
   rows.get('markjs-terms')!.samples.push(terms);
   log(`  ${spec.id} markjs-terms: ${terms.capped ? 'capped' : terms.total.toFixed(0) + ' ms'}`);
   const order: RowKind[] = [
@@ -260,16 +274,11 @@ async function benchPage(
 }
 
 /** A CPU profile of one MyoLens row; prints the functions with the most self time. */
-async function profileRow(
-  context: BrowserContext,
-  url: string,
-  harness: string,
-  name: string,
-): Promise<void> {
-  const page = await freshPage(context, url);
+async function profileRow(tabs: Tabs, url: string, harness: string, name: string): Promise<void> {
+  const page = await freshPage(tabs, url);
   try {
     await page.evaluate(harness);
-    const cdp = await context.newCDPSession(page);
+    const cdp = await tabs.context.newCDPSession(page);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
     await cdp.send('Profiler.start');
@@ -294,36 +303,50 @@ function git(cmd: string): string {
   return r.status === 0 ? r.stdout.trim() : 'unknown';
 }
 
+/** `npm run build`, in a child process; rejects with its output when it fails. */
+function build(): Promise<void> {
+  log('Building the extension (npm run build)…');
+  return new Promise((resolve, reject) => {
+    const child = spawn('npm', ['run', '-s', 'build'], { cwd: ROOT });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) return resolve();
+      process.stderr.write(output);
+      reject(new Error('npm run build failed'));
+    });
+  });
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   mkdirSync(OUT, { recursive: true });
   const notes: string[] = [];
-  if (!flag('no-build')) {
-    phase('build (npm run build)');
-    log('Building the extension (npm run build)…');
-    const r = spawnSync('npm', ['run', '-s', 'build'], { cwd: ROOT, encoding: 'utf8' });
-    if (r.status !== 0) {
-      process.stderr.write(r.stdout + r.stderr);
-      throw new Error('npm run build failed');
-    }
-  }
+  phase('build (npm run build), pages generated meanwhile');
+  // The pages are generated in this process while the build runs in its own: two cores.
+  // Their modules were loaded before the build regenerates content/generated.
+  const built = flag('no-build') ? Promise.resolve() : build();
+  log('Generating pages…');
+  const specs = [...generatedSpecs(), ...realSpecs()];
+  await built;
   // Our own copy: other work on this checkout may rebuild .output while we measure.
   const extensionDir = existsSync(join(EXTENSION_DIR, 'manifest.json'))
     ? join(mkdtempSync(join(tmpdir(), 'myolens-bench-ext-')), 'chrome-mv3')
     : undefined;
   if (extensionDir) cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
-  phase('harness bundle, pages, server, browser');
+  phase('harness bundle, server, browser');
   log('Bundling the in-page harness (esbuild, IIFE)…');
   const harness = await bundleHarness(ROOT);
-  log('Generating pages…');
-  const specs = [...generatedSpecs(), ...realSpecs()];
   const server = await startServer([{ prefix: '/shared/', dir: SHARED }]);
   for (const s of specs) if (s.generated) server.route(s.path, { body: s.generated.html });
   const origin = server.origin;
 
   const { browser, context } = await launchBench();
+  const tabs = new Tabs(context);
   // One discarded load: the first page of a browser pays for its caches.
-  if (specs[0]) await sampleRow(context, origin + specs[0].path, harness, 'limit', 60_000);
+  if (specs[0]) await sampleRow(tabs, origin + specs[0].path, harness, 'limit', 60_000);
   const results: BenchResults = {
     meta: {
       date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
@@ -343,15 +366,16 @@ async function main(): Promise<void> {
   try {
     if (AB_ONLY) {
       if (!extensionDir) throw new Error('--ab-only needs a built extension in .output/chrome-mv3');
-      results.ab = await runAb(extensionDir, context, origin, harness, specs, []);
+      results.ab = await runAb(extensionDir, tabs, origin, harness, specs, []);
     } else {
       const route = (path: string, body: string) => {
         server.route(path, { body });
         return origin + path;
       };
-      await benchAll(results, context, origin, harness, specs, extensionDir, route);
+      await benchAll(results, tabs, origin, harness, specs, extensionDir, route);
     }
   } finally {
+    await tabs.dispose().catch(() => undefined);
     await browser.close();
     await server.close();
   }
@@ -361,7 +385,7 @@ async function main(): Promise<void> {
 /** Every row but the A/B's: the in-page rows, anatomy, profiles, the built extension. */
 async function benchAll(
   results: BenchResults,
-  context: BrowserContext,
+  tabs: Tabs,
   origin: string,
   harness: string,
   specs: PageSpec[],
@@ -372,7 +396,7 @@ async function benchAll(
   for (const spec of specs) {
     log(`${spec.title}`);
     phase(`in-page rows ${spec.id}`);
-    results.pages.push(await benchPage(context, origin, harness, spec));
+    results.pages.push(await benchPage(tabs, origin, harness, spec));
   }
   phase('anatomy');
   results.anatomy = [];
@@ -381,11 +405,11 @@ async function benchAll(
     if (!spec) continue;
     const steps = new Map<string, number[]>();
     for (let i = 0; i < (QUICK ? 1 : 3); i++) {
-      const page = await freshPage(context, origin + spec.path);
+      const page = await freshPage(tabs, origin + spec.path);
       await page.evaluate(harness);
       for (const s of await page.evaluate(() => window.__bench.anatomy()))
         steps.set(s.step, [...(steps.get(s.step) ?? []), s.ms]);
-      await page.close();
+      tabs.close(page);
     }
     results.anatomy.push({ page: id, steps: [...steps].map(([step, ms]) => ({ step, ms })) });
   }
@@ -393,19 +417,22 @@ async function benchAll(
     phase('CPU profiles');
     for (const id of ['a', 'b', 'e']) {
       const spec = specs.find((s) => s.id === id);
-      if (spec) await profileRow(context, origin + spec.path, harness, id);
+      if (spec) await profileRow(tabs, origin + spec.path, harness, id);
     }
   }
 
   phase("tooltip's colour walk");
   log("The tooltip's colour walk…");
-  results.pageScheme = await benchPageScheme(context, ROOT, route);
+  await tabs.settle();
+  results.pageScheme = await benchPageScheme(tabs.context, ROOT, route);
 
   if (flag('no-extension')) return;
   if (!extensionDir) {
     notes.push('No built extension in .output/chrome-mv3: its rows were skipped.');
     return;
   }
+  // From here on page loads are measured: no tab of the bench browser opens ahead.
+  await tabs.dispose();
   phase('built extension: loads, CPU, heap, popup');
   log('The built extension…');
   // One profile with the extension for its rows and the A/B's extension arms: launched once.
@@ -414,14 +441,14 @@ async function benchAll(
     results.extension = await benchExtension(
       ext,
       extensionDir,
-      context,
+      tabs.context,
       origin,
       specs,
       results.pages,
       route,
     );
     if (!flag('no-ab'))
-      results.ab = await runAb(extensionDir, context, origin, harness, specs, results.pages, ext);
+      results.ab = await runAb(extensionDir, tabs, origin, harness, specs, results.pages, ext);
   } finally {
     await ext.close();
   }
@@ -464,7 +491,7 @@ const AB_FIRST = ['a', 'f', 'b'];
  */
 async function runAb(
   extensionDir: string,
-  benchContext: BrowserContext,
+  tabs: Tabs,
   origin: string,
   harness: string,
   specs: PageSpec[],
@@ -484,7 +511,7 @@ async function runAb(
       pages.find((p) => p.id === spec.id)?.reference ??
       (spec.generated
         ? referenceOf(spec.generated)
-        : await sampleTexts(benchContext, url, harness).then((t) =>
+        : await sampleTexts(tabs, url, harness).then((t) =>
             referenceCounts(t.all, t.markable, t.bodyText),
           ));
     abPages.push({ id: spec.id, title: spec.title, url, reference });
@@ -495,7 +522,7 @@ async function runAb(
     const results = await benchAb(
       { with: withExt.context, without: without.context, extensionDir },
       abPages,
-      (page) => loadsOf(page.id),
+      (page) => roundsOf(page.id),
       log,
       AB_DENSITY,
       (page) => phase(`A/B ${page.id}`),

@@ -43,6 +43,8 @@ export interface RowSample {
   error?: string;
   /** The run hit its time cap and was abandoned. */
   capped?: boolean;
+  /** What the sample cost the run, wall ms: the fresh load, then harness and row. */
+  cost?: { load: number; run: number };
   /** mark.js mark(terms): how far it got (for an estimate of the full run when capped). */
   progress?: Progress;
 }
