@@ -108,6 +108,7 @@ export async function sampleRow(
   harness: string,
   kind: RowKind,
   capMs: number,
+  hitTests = false,
 ): Promise<RowSample> {
   const { context } = tabs;
   const t0 = Date.now();
@@ -118,7 +119,10 @@ export async function sampleRow(
     // Attached before the row starts (attaching needs the page's main thread, which a row
     // past its cap is still holding); only rows with a real cap need it.
     const cdp = capMs < 60_000 ? await context.newCDPSession(page) : undefined;
-    const run = page.evaluate((k) => window.__bench.run(k), kind);
+    const run = page.evaluate(([k, hitTests]) => window.__bench.run(k, { hitTests }), [
+      kind,
+      hitTests,
+    ] as const);
     let timer: NodeJS.Timeout | undefined;
     const cap = new Promise<'cap'>((resolve) => (timer = setTimeout(() => resolve('cap'), capMs)));
     const result = await Promise.race([run, cap]).catch((e: unknown) => String(e).slice(0, 300));

@@ -61,7 +61,8 @@ export interface PageTexts {
 
 /** The harness's global in the page. */
 export interface BenchGlobal {
-  run(kind: RowKind, capMs?: number): Promise<RowSample>;
+  /** Runs one row; `hitTests`: time the hover hit-test after a MyoLens row (static pages). */
+  run(kind: RowKind, options?: { hitTests?: boolean }): Promise<RowSample>;
   texts(): PageTexts;
   variants(): string[];
   anatomy(): { step: string; ms: number }[];
