@@ -44,13 +44,15 @@ export interface AbSample {
   painted: number;
   highlightNames: string[];
   /**
-   * Extension arms: the mentions its content script found ("This page"), and when that
-   * count last changed (ms from navigation start, to the 250 ms poll); null without.
-   * Painting registers only the underlines near the viewport, so the scan goes on after
-   * the last painted change.
+   * Extension arms: the mentions its content script found ("This page"), and when its
+   * scan went idle (its `when-idle` answer reached the service worker, ms from navigation
+   * start); null without. Painting registers only the underlines near the viewport, so
+   * the scan goes on after the last painted change.
    */
   mentions?: number | null;
   scanned?: number | null;
+  /** When the recording of the load ended (ms from navigation start): frames after it are not in it. */
+  until?: number;
   /** The renderer stored in settings before the load (extension arms). */
   renderer?: string;
   frames: Loaf[];
@@ -79,6 +81,22 @@ const SETTLE_SLACK_MS = 5;
 export function windowLength(s: AbSample): number {
   const end = Math.max(s.settled ?? 0, s.scanned ?? 0);
   return end ? end - s.dcl + SETTLE_SLACK_MS : NO_MARK_WINDOW_MS;
+}
+
+/**
+ * Baseline loads recorded for less than a window they are compared over, and by how much
+ * (ms): frames after a recording's end are missing from its sum. A no-extension load is
+ * recorded past the longest extension window of its page seen so far, so only a later,
+ * longer extension load can leave one short.
+ */
+export function shortBaselines(page: AbPageResult): number[] {
+  return page.rounds.flatMap((r) =>
+    (['paint', 'wrap'] as const).flatMap((renderer) => {
+      if (r.none.until === undefined) return [];
+      const short = r.none.dcl + windowLength(r[renderer]) - r.none.until;
+      return short > 0 ? [short] : [];
+    }),
+  );
 }
 
 /** Long-frame time in one window: sum, count, worst, and the script / rendering split. */

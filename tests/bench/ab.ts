@@ -5,10 +5,11 @@
  * them into "what the extension adds" between DOMContentLoaded and the last mark.
  */
 import type { BrowserContext, Page } from 'playwright';
-import { mentionCounts } from '../e2e/paint-helpers';
 import { backgroundWorker } from '../support/extension';
 import type { AbPageResult, AbSample, Arm, Loaf } from './ab-summary';
-import { ARMS } from './ab-summary';
+import { ARMS, windowLength } from './ab-summary';
+import { untilQuiet } from './quiet';
+import { whenIdle, type IdleAnswer } from './when-idle';
 import type { Reference } from './reference';
 
 // Runs in the page's main world before the page's scripts. Long animation frames are
@@ -134,48 +135,13 @@ export async function setRenderer(
 }
 
 /**
- * The mentions the active tab's content script has found so far, asked as the popup asks
- * ("This page", e2e's mentionCounts); null when no content script answers. The paint
- * renderer registers only the underlines near the viewport, so the registry says when the
- * reader saw marks, and this says when the scan of the whole page was done.
- */
-export function mentionsOf(
-  context: BrowserContext,
-  extensionDir: string,
-): (page: Page) => Promise<number | null> {
-  return async (page) => {
-    const worker = await backgroundWorker(context, extensionDir);
-    const counts = await mentionCounts(worker, page).catch(() => null);
-    return counts && Object.values(counts).reduce((n, c) => n + c, 0);
-  };
-}
-
-/**
- * The scan's progress over a load's polls: the mention count, and the page time when it
- * last changed (the scan's end, to the poll's interval).
- */
-export class ScanProgress {
-  found: number | null = null;
-  scanned: number | null = null;
-  constructor(private readonly mentions?: (page: Page) => Promise<number | null>) {}
-
-  /** One poll; returns the page's clock now. */
-  async poll(page: Page): Promise<number> {
-    const n = this.mentions ? await this.mentions(page) : null;
-    const now = await page.evaluate(() => performance.now());
-    if (n !== null && n !== this.found) {
-      this.found = n;
-      this.scanned = now;
-    }
-    return now;
-  }
-}
-
-/**
- * One fresh load of `url` with the probe; waits until neither the mark count, the
- * content script's mention count (`mentions`, extension arms) nor a long frame changed for
- * `quietMs` (after load), so the no-extension load is recorded at least as long as an
- * extension load's window could reach.
+ * One fresh load of `url` with the probe. An extension load (`idle` given) waits for the
+ * content script's `when-idle` answer (its scan is done: the count it returns is final),
+ * then for the marks to settle: the paint renderer registers the underlines near the
+ * viewport from IntersectionObserver reports, which come in the frames after the scan.
+ * Every load then ends once nothing (mark count, long frame) changed for `quietMs`, and
+ * not before `until`: the no-extension load is recorded over at least the window the
+ * extension loads of its page needed so far.
  */
 export async function sampleAb(
   context: BrowserContext,
@@ -183,36 +149,29 @@ export async function sampleAb(
   arm: Arm,
   options: {
     quietMs?: number;
+    until?: (dcl: number) => number;
     timeoutMs?: number;
-    expected?: number;
-    mentions?: (page: Page) => Promise<number | null>;
+    idle?: (page: Page) => Promise<IdleAnswer | null>;
   } = {},
 ): Promise<AbSample> {
-  const { quietMs = 1_500, timeoutMs = 60_000, expected = 0, mentions } = options;
+  const { quietMs = 1_500, timeoutMs = 60_000, idle } = options;
   const page = await context.newPage();
   try {
     await page.addInitScript(AB_PROBE);
     await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
-    const end = Date.now() + timeoutMs;
-    // Polled every 250 ms: the scan's end is known to that much, in both arms' window.
-    const scan = new ScanProgress(mentions);
-    for (;;) {
-      await page.waitForTimeout(250);
-      await scan.poll(page);
-      const quiet = await page.evaluate((scanned) => {
-        const rec = (window as unknown as { __ab: ProbeRecord }).__ab;
-        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-        const lastFrame = Math.max(0, ...rec.frames.map((f) => f.start + f.duration));
-        const busy = Math.max(rec.dcl, nav.loadEventEnd, rec.settled ?? 0, scanned, lastFrame);
-        return { quiet: performance.now() - busy, marks: rec.elements + rec.painted };
-      }, scan.scanned ?? 0);
-      const count = scan.found ?? quiet.marks;
-      // On a starved machine the content script can pause longer than quietMs between
-      // slices (a --quick run once stopped at 216 of 1560 marks): short of the reference
-      // count, wait longer, but not forever (a density that marks fewer is legitimate).
-      const needed = count < expected ? Math.max(quietMs, 6_000) : quietMs;
-      if (quiet.quiet > needed || Date.now() > end) break;
-    }
+    const answer = idle ? await idle(page) : null;
+    const dcl = await page.evaluate(
+      () =>
+        (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)
+          .domContentLoadedEventEnd,
+    );
+    const until = await untilQuiet(page, {
+      probe: '__ab',
+      quietMs,
+      after: answer?.at ?? 0,
+      until: options.until?.(dcl) ?? 0,
+      timeoutMs,
+    });
     const sample = await page.evaluate((a) => {
       const rec = (window as unknown as { __ab: ProbeRecord }).__ab;
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
@@ -235,7 +194,12 @@ export async function sampleAb(
         frames: rec.frames,
       };
     }, arm);
-    return { ...sample, mentions: scan.found, scanned: scan.scanned };
+    return {
+      ...sample,
+      mentions: answer?.mentions ?? null,
+      scanned: answer?.at ?? null,
+      until,
+    };
   } finally {
     await page.close();
   }
@@ -249,47 +213,65 @@ export interface AbPage {
   reference: Reference;
 }
 
+/** How long an extension load's marks and long frames are watched after its scan is idle. */
+export const AFTER_IDLE_QUIET_MS = 300;
 /**
- * `rounds` rounds per page; a round is one load per arm, the arms in a rotating order so
- * none always runs first. One discarded load per profile first: a browser's first page
- * pays for its caches.
+ * How long a no-extension load is watched once quiet, past the longest window its page's
+ * extension loads needed so far; before any extension load of the page ran (the first
+ * round starts with it), the quiet the whole A/B used to wait for every load.
+ */
+export const BASELINE_QUIET_MS = 300;
+export const FIRST_BASELINE_QUIET_MS = 1_500;
+
+/**
+ * `rounds(page)` rounds per page; a round is one load per arm, the arms in a rotating
+ * order so none always runs first. One discarded load per profile first: a browser's
+ * first page pays for its caches.
  */
 export async function benchAb(
   profiles: { without: BrowserContext; with: BrowserContext; extensionDir: string },
   pages: readonly AbPage[],
-  rounds: number,
+  rounds: (page: AbPage) => number,
   log: (line: string) => void,
   density = 'all',
+  onPage?: (page: AbPage) => void,
 ): Promise<AbPageResult[]> {
   const out: AbPageResult[] = [];
-  const mentions = mentionsOf(profiles.with, profiles.extensionDir);
+  const idle = (page: Page) => whenIdle(profiles.with, profiles.extensionDir, page);
   if (pages[0]) {
     await sampleAb(profiles.without, pages[0].url, 'none', { quietMs: 300 });
     await sampleAb(profiles.with, pages[0].url, 'wrap', { quietMs: 300 });
   }
   for (const page of pages) {
+    onPage?.(page);
     const result: AbPageResult = { ...page, rounds: [] };
-    for (let i = 0; i < rounds; i++) {
+    // The longest extension window of this page so far: the baseline is recorded past it.
+    let longest = 0;
+    for (let i = 0; i < rounds(page); i++) {
       const round = {} as Record<Arm, AbSample>;
       for (let k = 0; k < ARMS.length; k++) {
         const arm = ARMS[(i + k) % ARMS.length]!;
         let renderer: string | undefined;
         if (arm !== 'none')
           renderer = await setRenderer(profiles.with, profiles.extensionDir, arm, density);
-        const s = await sampleAb(arm === 'none' ? profiles.without : profiles.with, page.url, arm, {
-          expected: arm === 'none' ? 0 : page.reference.marks,
-          mentions: arm === 'none' ? undefined : mentions,
-        });
+        const s =
+          arm === 'none'
+            ? await sampleAb(profiles.without, page.url, arm, {
+                quietMs: longest ? BASELINE_QUIET_MS : FIRST_BASELINE_QUIET_MS,
+                until: (dcl) => (longest ? dcl + longest : 0),
+              })
+            : await sampleAb(profiles.with, page.url, arm, { quietMs: AFTER_IDLE_QUIET_MS, idle });
+        if (arm !== 'none') longest = Math.max(longest, windowLength(s));
         s.renderer = renderer;
         round[arm] = s;
         const frames = s.frames.filter((f) => f.start + f.duration > s.dcl);
         log(
           `  A/B ${page.id} ${arm} #${i + 1}: settled ${s.settled === null ? '—' : (s.settled - s.dcl).toFixed(0) + ' ms after DCL'}, ` +
             `${s.elements} elements + ${s.painted} painted` +
-            (s.mentions === null
+            (s.mentions === null || s.mentions === undefined
               ? ''
-              : ` of ${s.mentions} mentions (scan done ${(s.scanned! - s.dcl).toFixed(0)} ms after DCL)`) +
-            `, ${frames.length} long frames after DCL`,
+              : ` of ${s.mentions} mentions (scan idle ${(s.scanned! - s.dcl).toFixed(0)} ms after DCL)`) +
+            `, ${frames.length} long frames after DCL, recorded to ${(s.until! - s.dcl).toFixed(0)} ms after DCL`,
         );
       }
       result.rounds.push(round);

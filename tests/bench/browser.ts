@@ -45,9 +45,48 @@ export async function prepareContext(context: BrowserContext): Promise<void> {
   await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
 }
 
+/**
+ * Fresh tabs for the in-page rows, with the cost of opening and closing them kept off the
+ * run's critical path and out of the rows: the next tab opens while this one loads, and a
+ * used tab closes while the next one loads. `settle()` waits for both before a row runs,
+ * so nothing of theirs runs during one; the spare tab then sits on about:blank, idle.
+ */
+export class Tabs {
+  private spare: Promise<Page> | undefined;
+  private closing: Promise<unknown>[] = [];
+  constructor(readonly context: BrowserContext) {}
+
+  /** A fresh tab (the one opened ahead, if any); the next one starts opening now. */
+  async open(): Promise<Page> {
+    const page = await (this.spare ?? this.context.newPage());
+    this.spare = this.context.newPage();
+    return page;
+  }
+
+  /** Closes `page` without waiting; `settle()` waits for it. */
+  close(page: Page): void {
+    this.closing.push(page.close().catch(() => undefined));
+  }
+
+  /** Resolves once the tab opened ahead is open and every closed tab is gone. */
+  async settle(): Promise<void> {
+    await this.spare;
+    await Promise.all(this.closing);
+    this.closing = [];
+  }
+
+  /** Closes the tab opened ahead. */
+  async dispose(): Promise<void> {
+    await this.settle();
+    const spare = await this.spare;
+    this.spare = undefined;
+    await spare?.close();
+  }
+}
+
 /** Loads `url` in a fresh tab and waits until it has laid out and painted. */
-export async function freshPage(context: BrowserContext, url: string): Promise<Page> {
-  const page = await context.newPage();
+export async function freshPage(context: BrowserContext | Tabs, url: string): Promise<Page> {
+  const page = context instanceof Tabs ? await context.open() : await context.newPage();
   await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
   await page.evaluate(
     () =>
@@ -55,6 +94,7 @@ export async function freshPage(context: BrowserContext, url: string): Promise<P
         requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 50))),
       ),
   );
+  if (context instanceof Tabs) await context.settle();
   return page;
 }
 
@@ -63,26 +103,34 @@ export async function freshPage(context: BrowserContext, url: string): Promise<P
  * its script terminated (CDP Runtime.terminateExecution) and is reported as capped.
  */
 export async function sampleRow(
-  context: BrowserContext,
+  tabs: Tabs,
   url: string,
   harness: string,
   kind: RowKind,
   capMs: number,
+  hitTests = false,
 ): Promise<RowSample> {
-  const page = await freshPage(context, url);
+  const { context } = tabs;
+  const t0 = Date.now();
+  const page = await freshPage(tabs, url);
+  const loaded = Date.now();
   try {
     await page.evaluate(harness);
     // Attached before the row starts (attaching needs the page's main thread, which a row
     // past its cap is still holding); only rows with a real cap need it.
     const cdp = capMs < 60_000 ? await context.newCDPSession(page) : undefined;
-    const run = page.evaluate((k) => window.__bench.run(k), kind);
+    const run = page.evaluate(([k, hitTests]) => window.__bench.run(k, { hitTests }), [
+      kind,
+      hitTests,
+    ] as const);
     let timer: NodeJS.Timeout | undefined;
     const cap = new Promise<'cap'>((resolve) => (timer = setTimeout(() => resolve('cap'), capMs)));
     const result = await Promise.race([run, cap]).catch((e: unknown) => String(e).slice(0, 300));
     clearTimeout(timer);
     if (typeof result === 'string' && result !== 'cap')
       return { total: NaN, work: NaN, marks: -1, longestTask: 0, worstFrame: 0, error: result };
-    if (result !== 'cap') return result;
+    if (result !== 'cap')
+      return { ...result, cost: { load: loaded - t0, run: Date.now() - loaded } };
     run.catch(() => undefined);
     // Interrupts the running script at once (V8 TerminateExecution), page stays usable.
     await cdp?.send('Runtime.terminateExecution');
@@ -97,21 +145,17 @@ export async function sampleRow(
       progress: progress ?? undefined,
     };
   } finally {
-    await page.close().catch(() => undefined);
+    tabs.close(page);
   }
 }
 
 /** The text nodes of a freshly loaded, unmarked page (for the reference count). */
-export async function sampleTexts(
-  context: BrowserContext,
-  url: string,
-  harness: string,
-): Promise<PageTexts> {
-  const page = await freshPage(context, url);
+export async function sampleTexts(tabs: Tabs, url: string, harness: string): Promise<PageTexts> {
+  const page = await freshPage(tabs, url);
   try {
     await page.evaluate(harness);
     return await page.evaluate(() => window.__bench.texts());
   } finally {
-    await page.close();
+    tabs.close(page);
   }
 }

@@ -8,8 +8,9 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright';
 import { chromiumArgs } from '../support/find-chromium';
 import { backgroundWorker, unpackedExtensionId } from '../support/extension';
-import { ScanProgress } from './ab';
 import { chromiumPath, freshPage, prepareContext, VIEWPORT } from './browser';
+import { untilQuiet } from './quiet';
+import type { IdleAnswer } from './when-idle';
 
 /** One load of a page with the extension, times from navigation start (performance.now()). */
 export interface ExtensionSample {
@@ -25,7 +26,7 @@ export interface ExtensionSample {
    * mark[data-myolens-term] elements plus ranges painted in the myolens* highlights.
    */
   marks: number;
-  /** When the mention count last changed (the scan's end, to the 250 ms poll). */
+  /** When the content script's scan went idle (its `when-idle` answer), ms from navigation start. */
   scanned?: number | null;
   /**
    * Longest task and frame from DOMContentLoaded to the last mark. On the generated pages
@@ -183,7 +184,12 @@ type ProbeRecord = {
   tasks: { start: number; duration: number }[];
 };
 
-/** Loads `url` with the extension and waits until no mark was added for `quietMs`. */
+/**
+ * Loads `url` with the extension; with `idle`, waits for the content script's scan to be
+ * idle (its `when-idle` answer), then until no mark was added and no long frame ended for
+ * `quietMs` (the paint renderer registers underlines from IntersectionObserver reports,
+ * in the frames after the scan).
+ */
 export async function sampleExtensionPage(
   context: BrowserContext,
   url: string,
@@ -191,32 +197,26 @@ export async function sampleExtensionPage(
     quietMs?: number;
     timeoutMs?: number;
     heap?: boolean;
-    /** The content script's mention count (ab.ts's mentionsOf): the scan's progress. */
-    mentions?: (page: Page) => Promise<number | null>;
+    /** The content script's `when-idle` answer (when-idle.ts): the scan's end and count. */
+    idle?: (page: Page) => Promise<IdleAnswer | null>;
   } = {},
 ): Promise<ExtensionSample> {
-  const { quietMs = 1_500, timeoutMs = 60_000, mentions } = options;
+  const { quietMs = 1_500, timeoutMs = 60_000, idle } = options;
   const page = await context.newPage();
   try {
     await page.addInitScript(PROBE);
     await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
-    const end = Date.now() + timeoutMs;
-    let rec: ProbeRecord;
-    const scan = new ScanProgress(mentions);
-    for (;;) {
-      await page.waitForTimeout(250);
-      const since = await scan.poll(page);
-      rec = await page.evaluate(() => (window as unknown as { __ext: ProbeRecord }).__ext);
-      const last = Math.max(rec.lastMark ?? rec.dcl, scan.scanned ?? 0);
-      if (since - last > quietMs || Date.now() > end) break;
-    }
+    const answer = idle ? await idle(page) : null;
+    await untilQuiet(page, { probe: '__ext', quietMs, after: answer?.at ?? 0, timeoutMs });
+    const rec = await page.evaluate(() => (window as unknown as { __ext: ProbeRecord }).__ext);
     const nav = await page.evaluate(() => {
       const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
       return { dcl: n.domContentLoadedEventEnd, load: n.loadEventEnd };
     });
     // The mentions found; else elements (wrap) plus painted ranges (paint, which
     // registers those near the viewport only).
-    const { found, scanned } = scan;
+    const found = answer?.mentions ?? null;
+    const scanned = answer?.at ?? null;
     const marks =
       found ??
       (await page.locator('mark[data-myolens-term]').count()) +
@@ -280,7 +280,11 @@ export async function extensionCpu(
 
 /** A V8 CPU profile as Chrome's DevTools protocol returns it (the parts we read). */
 export interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  nodes: {
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number };
+    children?: number[];
+  }[];
   samples?: number[];
   timeDeltas?: number[];
 }
@@ -365,7 +369,12 @@ export async function samplePopup(
     });
     await page.goto(`chrome-extension://${extensionId}/popup.html`);
     await page.locator('#search-input, input[type="search"]').first().waitFor();
-    await page.waitForTimeout(300);
+    // First contentful paint is reported once painted: waited for, not slept on.
+    await page
+      .waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, {
+        timeout: 5_000,
+      })
+      .catch(() => undefined);
     return await page.evaluate(() => ({
       input: (window as unknown as { __popup: { input: number | null } }).__popup.input,
       fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,

@@ -46,7 +46,7 @@ export function abTable(ab: NonNullable<BenchResults['ab']>): string {
     (['paint', 'wrap'] as const).map((renderer) => {
       const r = abRow(page, renderer);
       return [
-        page.title,
+        `${page.title} (${page.rounds.length} rounds)`,
         rendererCell(r, ab.paintInBuild),
         range(r.settled),
         `${range(r.with.sum)} (${ms(r.with.count.median)})`,

@@ -6,6 +6,7 @@ import type { SearchBench } from './search';
 import { summarize, type Summary } from './stats';
 import type { ExtensionSample, PopupSample } from './extension';
 import type { Reference } from './reference';
+import type { ChurnSample, HugeSample } from './robust-timings';
 import type { RowKind, RowSample } from './types';
 
 export interface RowResult {
@@ -41,6 +42,8 @@ export interface BenchResults {
     loads: number;
     quick: boolean;
     seconds: number;
+    /** Wall time per phase of the run, in order. */
+    phases?: { name: string; seconds: number }[];
   };
   pages: PageResult[];
   extension?: {
@@ -54,6 +57,8 @@ export interface BenchResults {
       embedderWith: number[];
     }[];
     popup?: { cold: PopupSample; warm: PopupSample[] };
+    /** The timings moved out of e2e (robust-b 7 and 11): churn clicks, the huge page. */
+    robust?: { churn: ChurnSample[]; huge: HugeSample[] };
   };
   /**
    * The extension A/B: every page without the extension and with it under each renderer;

@@ -14,7 +14,7 @@
  *   npm run bench -- --ab-only         only the extension A/B (and the bundle sizes)
  *   npm run bench -- --ab-density section   the A/B at another density (default: all)
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -27,10 +27,10 @@ import {
 } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { BrowserContext } from 'playwright';
+import type { BrowserContext, Page } from 'playwright';
 import { startServer } from '../e2e/server';
-import { freshPage, launchBench, sampleRow, sampleTexts } from './browser';
-import { benchAb, mentionsOf, type AbPage } from './ab';
+import { freshPage, launchBench, sampleRow, sampleTexts, Tabs } from './browser';
+import { AFTER_IDLE_QUIET_MS, benchAb, setRenderer, type AbPage } from './ab';
 import { paintInBuild } from './ab-summary';
 import { bundleHarness } from './bundle';
 import {
@@ -59,6 +59,15 @@ import { benchSearch } from './search';
 import { bundleSizes } from './sizes';
 import type { RowKind } from './types';
 import { VARIANTS } from './variants';
+import { whenIdle, type IdleAnswer } from './when-idle';
+import {
+  CHURN_PAGE,
+  hugePage,
+  sampleChurn,
+  sampleHuge,
+  type ChurnSample,
+  type HugeSample,
+} from './robust-timings';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SHARED = resolve(ROOT, '../shared/pages');
@@ -75,7 +84,22 @@ const QUICK = flag('quick');
 const AB_ONLY = flag('ab-only');
 /** Which mentions the A/B underlines: 'all' (the heaviest case, the default) or another. */
 const AB_DENSITY = value('ab-density') ?? 'all';
-const LOADS = Number(value('loads') ?? (QUICK ? 3 : 5));
+/** Fresh loads per row where a target rests on it: MyoLens and LIMIT, the A/B of (a) and (f). */
+const LOADS = Number(value('loads') ?? (QUICK ? 2 : 5));
+/**
+ * Loads per row where no target rests on it: the comparison rows (LIMIT2, mark.js, the
+ * variants), every row of the real pages (d), whose table gives medians only, and the
+ * other pages' A/B. They were a run's bulk at 5 (the eleven real pages alone were a third
+ * of its loads); 3 give a median one outlier cannot move. --quick, a smoke run, takes 1.
+ */
+const SIDE_LOADS = Number(value('side-loads') ?? Math.min(LOADS, QUICK ? 1 : 3));
+const TARGET_ROWS: readonly RowKind[] = ['limit', 'myolens'];
+const TARGET_AB = ['a', 'f'];
+/** Loads of a row of a page. */
+const loadsOf = (id: string, kind: RowKind) =>
+  !id.startsWith('d:') && TARGET_ROWS.includes(kind) ? LOADS : SIDE_LOADS;
+/** Rounds of a page's A/B. */
+const roundsOf = (id: string) => (TARGET_AB.includes(id) ? LOADS : SIDE_LOADS);
 const ONLY = value('pages')?.split(',');
 const wants = (id: string) => !ONLY || ONLY.includes(id);
 // A real page in --quick: a big one, a small German one, a health page.
@@ -94,7 +118,25 @@ const label = (kind: RowKind) =>
 
 const RUN_VARIANTS = flag('no-variants') ? [] : VARIANTS;
 
+/**
+ * Where the MyoLens row times the hover hit-test after it settles: on (f), whose figures
+ * the target reads, unless --hit-tests asks for every static page. Elsewhere no table
+ * reads them, and on (a) they cost several times the row itself (caretPositionFromPoint
+ * takes milliseconds there, a tenth of a millisecond on (f)).
+ */
+const hitTestsOn = (id: string) => flag('hit-tests') || id === 'f';
+
 const log = (line: string) => process.stderr.write(`${line}\n`);
+
+/** The run's wall time per phase, for the report: where a slow run spent it. */
+const PHASES: { name: string; seconds: number }[] = [];
+let running: { name: string; t0: number } | undefined;
+/** Ends the phase running, if any, and starts `name` (none: the run is over). */
+function phase(name?: string): void {
+  const t = Date.now();
+  if (running) PHASES.push({ name: running.name, seconds: (t - running.t0) / 1000 });
+  running = name === undefined ? undefined : { name, t0: t };
+}
 
 interface PageSpec {
   id: string;
@@ -130,7 +172,10 @@ function generatedSpecs(): PageSpec[] {
       termsCap,
     });
   };
-  const cap = QUICK ? 8_000 : 15_000;
+  // mark.js makes one pass over the page per form, each about as long as the last: the
+  // row reports the whole run's time estimated from its pace, which a few forms give; the
+  // cap (15 s before, 20 % of the full run's page rows) only bounds the wait.
+  const cap = QUICK ? 3_000 : 8_000;
   add(
     'a',
     '(a) 3 MB article: 20,000 paragraphs, lists, tables, a term per ~300 words',
@@ -149,7 +194,7 @@ function generatedSpecs(): PageSpec[] {
     'e',
     '(e) No terms: 1,000 paragraphs (26,000 words), no glossary term',
     () => noTermsArticle(),
-    QUICK ? 2_000 : 3_000,
+    QUICK ? 1_000 : 2_000,
   );
   add(
     'f',
@@ -187,7 +232,7 @@ const rotate = <T>(list: readonly T[], by: number) =>
   list.map((_, i) => list[(i + by) % list.length]!);
 
 async function benchPage(
-  context: BrowserContext,
+  tabs: Tabs,
   origin: string,
   harness: string,
   spec: PageSpec,
@@ -195,7 +240,7 @@ async function benchPage(
   const url = origin + spec.path;
   const reference = spec.generated
     ? referenceOf(spec.generated)
-    : await sampleTexts(context, url, harness).then((t) =>
+    : await sampleTexts(tabs, url, harness).then((t) =>
         referenceCounts(t.all, t.markable, t.bodyText),
       );
   const kinds: RowKind[] = ['limit', 'limit2', 'markjs-regexp', 'myolens'];
@@ -203,16 +248,19 @@ async function benchPage(
   const rows = new Map<RowKind, RowResult>(
     ['markjs-terms', ...kinds].map((k) => [k, { kind: k, label: label(k), samples: [] }]),
   );
-  for (let load = 0; load < LOADS; load++) {
-    for (const kind of rotate(kinds, load)) {
-      const sample = await sampleRow(context, url, harness, kind, 60_000);
+  const most = Math.max(...kinds.map((k) => loadsOf(spec.id, k)));
+  for (let load = 0; load < most; load++) {
+    const now = kinds.filter((k) => loadsOf(spec.id, k) > load);
+    for (const kind of rotate(now, load)) {
+      const sample = await sampleRow(tabs, url, harness, kind, 60_000, hitTestsOn(spec.id));
       rows.get(kind)!.samples.push(sample);
       log(
-        `  ${spec.id} ${kind} #${load + 1}: total ${sample.total.toFixed(1)} ms, work ${sample.work.toFixed(1)} ms, marks ${sample.marks}`,
+        `  ${spec.id} ${kind} #${load + 1}: total ${sample.total.toFixed(1)} ms, work ${sample.work.toFixed(1)} ms, marks ${sample.marks}` +
+          (sample.cost ? ` (load ${sample.cost.load} ms, row ${sample.cost.run} ms)` : ''),
       );
     }
   }
-  const terms = await sampleRow(context, url, harness, 'markjs-terms', spec.termsCap);
+  const terms = await sampleRow(tabs, url, harness, 'markjs-terms', spec.termsCap);
   rows.get('markjs-terms')!.samples.push(terms);
   log(`  ${spec.id} markjs-terms: ${terms.capped ? 'capped' : terms.total.toFixed(0) + ' ms'}`);
   const order: RowKind[] = [
@@ -234,16 +282,11 @@ async function benchPage(
 }
 
 /** A CPU profile of one MyoLens row; prints the functions with the most self time. */
-async function profileRow(
-  context: BrowserContext,
-  url: string,
-  harness: string,
-  name: string,
-): Promise<void> {
-  const page = await freshPage(context, url);
+async function profileRow(tabs: Tabs, url: string, harness: string, name: string): Promise<void> {
+  const page = await freshPage(tabs, url);
   try {
     await page.evaluate(harness);
-    const cdp = await context.newCDPSession(page);
+    const cdp = await tabs.context.newCDPSession(page);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
     await cdp.send('Profiler.start');
@@ -268,34 +311,50 @@ function git(cmd: string): string {
   return r.status === 0 ? r.stdout.trim() : 'unknown';
 }
 
+/** `npm run build`, in a child process; rejects with its output when it fails. */
+function build(): Promise<void> {
+  log('Building the extension (npm run build)…');
+  return new Promise((resolve, reject) => {
+    const child = spawn('npm', ['run', '-s', 'build'], { cwd: ROOT });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) return resolve();
+      process.stderr.write(output);
+      reject(new Error('npm run build failed'));
+    });
+  });
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   mkdirSync(OUT, { recursive: true });
   const notes: string[] = [];
-  if (!flag('no-build')) {
-    log('Building the extension (npm run build)…');
-    const r = spawnSync('npm', ['run', '-s', 'build'], { cwd: ROOT, encoding: 'utf8' });
-    if (r.status !== 0) {
-      process.stderr.write(r.stdout + r.stderr);
-      throw new Error('npm run build failed');
-    }
-  }
+  phase('build (npm run build), pages generated meanwhile');
+  // The pages are generated in this process while the build runs in its own: two cores.
+  // Their modules were loaded before the build regenerates content/generated.
+  const built = flag('no-build') ? Promise.resolve() : build();
+  log('Generating pages…');
+  const specs = [...generatedSpecs(), ...realSpecs()];
+  await built;
   // Our own copy: other work on this checkout may rebuild .output while we measure.
   const extensionDir = existsSync(join(EXTENSION_DIR, 'manifest.json'))
     ? join(mkdtempSync(join(tmpdir(), 'myolens-bench-ext-')), 'chrome-mv3')
     : undefined;
   if (extensionDir) cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
+  phase('harness bundle, server, browser');
   log('Bundling the in-page harness (esbuild, IIFE)…');
   const harness = await bundleHarness(ROOT);
-  log('Generating pages…');
-  const specs = [...generatedSpecs(), ...realSpecs()];
   const server = await startServer([{ prefix: '/shared/', dir: SHARED }]);
   for (const s of specs) if (s.generated) server.route(s.path, { body: s.generated.html });
   const origin = server.origin;
 
   const { browser, context } = await launchBench();
+  const tabs = new Tabs(context);
   // One discarded load: the first page of a browser pays for its caches.
-  if (specs[0]) await sampleRow(context, origin + specs[0].path, harness, 'limit', 60_000);
+  if (specs[0]) await sampleRow(tabs, origin + specs[0].path, harness, 'limit', 60_000);
   const results: BenchResults = {
     meta: {
       date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
@@ -315,15 +374,16 @@ async function main(): Promise<void> {
   try {
     if (AB_ONLY) {
       if (!extensionDir) throw new Error('--ab-only needs a built extension in .output/chrome-mv3');
-      results.ab = await runAb(extensionDir, context, origin, harness, specs, []);
+      results.ab = await runAb(extensionDir, tabs, origin, harness, specs, []);
     } else {
       const route = (path: string, body: string) => {
         server.route(path, { body });
         return origin + path;
       };
-      await benchAll(results, context, origin, harness, specs, extensionDir, route);
+      await benchAll(results, tabs, origin, harness, specs, extensionDir, route);
     }
   } finally {
+    await tabs.dispose().catch(() => undefined);
     await browser.close();
     await server.close();
   }
@@ -333,7 +393,7 @@ async function main(): Promise<void> {
 /** Every row but the A/B's: the in-page rows, anatomy, profiles, the built extension. */
 async function benchAll(
   results: BenchResults,
-  context: BrowserContext,
+  tabs: Tabs,
   origin: string,
   harness: string,
   specs: PageSpec[],
@@ -343,40 +403,63 @@ async function benchAll(
   const notes = results.notes;
   for (const spec of specs) {
     log(`${spec.title}`);
-    results.pages.push(await benchPage(context, origin, harness, spec));
+    phase(`in-page rows ${spec.id}`);
+    results.pages.push(await benchPage(tabs, origin, harness, spec));
   }
+  phase('anatomy');
   results.anatomy = [];
   for (const id of ['a', 'e']) {
     const spec = specs.find((s) => s.id === id);
     if (!spec) continue;
     const steps = new Map<string, number[]>();
     for (let i = 0; i < (QUICK ? 1 : 3); i++) {
-      const page = await freshPage(context, origin + spec.path);
+      const page = await freshPage(tabs, origin + spec.path);
       await page.evaluate(harness);
       for (const s of await page.evaluate(() => window.__bench.anatomy()))
         steps.set(s.step, [...(steps.get(s.step) ?? []), s.ms]);
-      await page.close();
+      tabs.close(page);
     }
     results.anatomy.push({ page: id, steps: [...steps].map(([step, ms]) => ({ step, ms })) });
   }
   if (flag('profile')) {
+    phase('CPU profiles');
     for (const id of ['a', 'b', 'e']) {
       const spec = specs.find((s) => s.id === id);
-      if (spec) await profileRow(context, origin + spec.path, harness, id);
+      if (spec) await profileRow(tabs, origin + spec.path, harness, id);
     }
   }
 
+  phase("tooltip's colour walk");
   log("The tooltip's colour walk…");
-  results.pageScheme = await benchPageScheme(context, ROOT, route);
+  await tabs.settle();
+  results.pageScheme = await benchPageScheme(tabs.context, ROOT, route);
 
-  if (!flag('no-extension') && extensionDir) {
-    log('The built extension…');
-    results.extension = await benchExtension(extensionDir, context, origin, specs, results.pages);
-  } else if (!flag('no-extension')) {
+  if (flag('no-extension')) return;
+  if (!extensionDir) {
     notes.push('No built extension in .output/chrome-mv3: its rows were skipped.');
+    return;
   }
-  if (!flag('no-extension') && !flag('no-ab') && extensionDir)
-    results.ab = await runAb(extensionDir, context, origin, harness, specs, results.pages);
+  // From here on page loads are measured: no tab of the bench browser opens ahead.
+  await tabs.dispose();
+  phase('built extension: loads, CPU, heap, popup');
+  log('The built extension…');
+  // One profile with the extension for its rows and the A/B's extension arms: launched once.
+  const ext = await launchWithExtension(extensionDir);
+  try {
+    results.extension = await benchExtension(
+      ext,
+      extensionDir,
+      tabs.context,
+      origin,
+      specs,
+      results.pages,
+      route,
+    );
+    if (!flag('no-ab'))
+      results.ab = await runAb(extensionDir, tabs, origin, harness, specs, results.pages, ext);
+  } finally {
+    await ext.close();
+  }
 }
 
 /** Search in Node, bundle sizes, then the report and the raw samples to bench-results/. */
@@ -386,6 +469,7 @@ async function finish(
   extensionDir: string | undefined,
 ): Promise<void> {
   if (!AB_ONLY) {
+    phase('search (Node)');
     log('Search per keystroke (Node)…');
     results.search = await benchSearch(ROOT);
   }
@@ -393,7 +477,9 @@ async function finish(
     results.sizes = bundleSizes(extensionDir);
     rmSync(resolve(extensionDir, '..'), { recursive: true, force: true });
   }
+  phase();
   results.meta.seconds = (Date.now() - started) / 1000;
+  results.meta.phases = PHASES;
 
   const md = markdown(results);
   const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
@@ -413,12 +499,14 @@ const AB_FIRST = ['a', 'f', 'b'];
  */
 async function runAb(
   extensionDir: string,
-  benchContext: BrowserContext,
+  tabs: Tabs,
   origin: string,
   harness: string,
   specs: PageSpec[],
   pages: PageResult[],
+  extension?: Extension,
 ): Promise<NonNullable<BenchResults['ab']>> {
+  phase('A/B: references, two profiles');
   log('Extension A/B: no extension, renderer paint, renderer wrap…');
   const order = [
     ...AB_FIRST.flatMap((id) => specs.filter((s) => s.id === id)),
@@ -431,88 +519,126 @@ async function runAb(
       pages.find((p) => p.id === spec.id)?.reference ??
       (spec.generated
         ? referenceOf(spec.generated)
-        : await sampleTexts(benchContext, url, harness).then((t) =>
+        : await sampleTexts(tabs, url, harness).then((t) =>
             referenceCounts(t.all, t.markable, t.bodyText),
           ));
     abPages.push({ id: spec.id, title: spec.title, url, reference });
   }
-  const withExt = await launchWithExtension(extensionDir);
+  const withExt = extension ?? (await launchWithExtension(extensionDir));
   const without = await launchWithoutExtension(extensionDir);
   try {
     const results = await benchAb(
       { with: withExt.context, without: without.context, extensionDir },
       abPages,
-      LOADS,
+      (page) => roundsOf(page.id),
       log,
       AB_DENSITY,
+      (page) => phase(`A/B ${page.id}`),
     );
     return { pages: results, paintInBuild: paintInBuild(results) };
   } finally {
-    await withExt.close();
+    if (!extension) await withExt.close();
     await without.close();
   }
 }
 
-/** Content script on real loads, its CPU on the no-terms page, heap, and the popup. */
+/** A profile with the built extension, as launchWithExtension opens it. */
+type Extension = Awaited<ReturnType<typeof launchWithExtension>>;
+
+/** Content script on real loads, its CPU on the no-terms page, heap, the popup, robust-b's timings. */
 async function benchExtension(
+  ext: Extension,
   extensionDir: string,
   benchContext: BrowserContext,
   origin: string,
   specs: PageSpec[],
   pages: PageResult[],
+  route: (path: string, body: string) => string,
 ): Promise<NonNullable<BenchResults['extension']>> {
-  const ext = await launchWithExtension(extensionDir);
   const out: NonNullable<BenchResults['extension']> = { pages: [] };
   const loads = QUICK ? 1 : 2;
-  const mentions = mentionsOf(ext.context, extensionDir);
-  try {
-    for (const id of ['a', 'b', 'e', 'f', 'd:wikipedia-2.html']) {
-      const spec = specs.find((s) => s.id === id);
-      const page = pages.find((p) => p.id === id);
-      if (!spec || !page) continue;
-      const samples = [];
-      for (let i = 0; i < loads; i++) {
-        const s = await sampleExtensionPage(ext.context, origin + spec.path, {
-          heap: id === 'a' || id === 'e',
-          mentions,
-        });
-        log(
-          `  extension ${id} #${i + 1}: first mark ${s.firstMark === null ? '—' : (s.firstMark - s.dcl).toFixed(0)} ms after DCL, marks ${s.marks}`,
-        );
-        samples.push(s);
-      }
-      out.pages.push({ id, title: spec.title, reference: page.reference, samples });
-    }
-    const noTerms = specs.find((s) => s.id === 'e');
-    if (noTerms) {
-      out.noTermsCpu = [];
-      for (let i = 0; i < loads; i++)
-        out.noTermsCpu.push(await extensionCpu(ext.context, origin + noTerms.path));
-    }
-    out.heap = [];
-    for (const p of out.pages) {
-      const withExt = p.samples.flatMap((s) => (s.heap ? [s.heap] : []));
-      const spec = specs.find((s) => s.id === p.id);
-      if (!withExt.length || !spec) continue;
-      // The same page in the benchmark browser, which has no extension.
-      const without = [await pageHeap(benchContext, origin + spec.path, 300)];
-      out.heap.push({
-        page: p.title,
-        without: without.map((h) => h.used),
-        with: withExt.map((h) => h.used),
-        embedderWithout: without.flatMap((h) => (h.embedder === null ? [] : [h.embedder])),
-        embedderWith: withExt.flatMap((h) => (h.embedder === null ? [] : [h.embedder])),
+  const idle = (page: Page) => whenIdle(ext.context, extensionDir, page);
+  for (const id of ['a', 'b', 'e', 'f', 'd:wikipedia-2.html']) {
+    const spec = specs.find((s) => s.id === id);
+    const page = pages.find((p) => p.id === id);
+    if (!spec || !page) continue;
+    const samples = [];
+    for (let i = 0; i < loads; i++) {
+      const s = await sampleExtensionPage(ext.context, origin + spec.path, {
+        heap: id === 'a' || id === 'e',
+        idle,
+        quietMs: AFTER_IDLE_QUIET_MS,
       });
+      log(
+        `  extension ${id} #${i + 1}: first mark ${s.firstMark === null ? '—' : (s.firstMark - s.dcl).toFixed(0)} ms after DCL, marks ${s.marks}`,
+      );
+      samples.push(s);
     }
-    const cold = await samplePopup(ext.context, ext.extensionId);
-    const warm = [];
-    for (let i = 0; i < LOADS; i++) warm.push(await samplePopup(ext.context, ext.extensionId));
-    out.popup = { cold, warm };
-    log(`  popup: search box at ${warm.map((w) => w.input?.toFixed(0)).join(', ')} ms`);
-  } finally {
-    await ext.close();
+    out.pages.push({ id, title: spec.title, reference: page.reference, samples });
   }
+  const noTerms = specs.find((s) => s.id === 'e');
+  if (noTerms) {
+    out.noTermsCpu = [];
+    for (let i = 0; i < loads; i++)
+      out.noTermsCpu.push(await extensionCpu(ext.context, origin + noTerms.path));
+  }
+  out.heap = [];
+  for (const p of out.pages) {
+    const withExt = p.samples.flatMap((s) => (s.heap ? [s.heap] : []));
+    const spec = specs.find((s) => s.id === p.id);
+    if (!withExt.length || !spec) continue;
+    // The same page in the benchmark browser, which has no extension.
+    const without = [await pageHeap(benchContext, origin + spec.path, 300)];
+    out.heap.push({
+      page: p.title,
+      without: without.map((h) => h.used),
+      with: withExt.map((h) => h.used),
+      embedderWithout: without.flatMap((h) => (h.embedder === null ? [] : [h.embedder])),
+      embedderWith: withExt.flatMap((h) => (h.embedder === null ? [] : [h.embedder])),
+    });
+  }
+  const cold = await samplePopup(ext.context, ext.extensionId);
+  const warm = [];
+  for (let i = 0; i < LOADS; i++) warm.push(await samplePopup(ext.context, ext.extensionId));
+  out.popup = { cold, warm };
+  log(`  popup: search box at ${warm.map((w) => w.input?.toFixed(0)).join(', ')} ms`);
+  phase('robust-b timings (churn, huge page)');
+  log('The timings moved from e2e (robust-b 7 and 11)…');
+  out.robust = await benchRobust(ext.context, extensionDir, route, idle);
   return out;
+}
+
+/**
+ * The two timings moved out of e2e (robust-b 7 and 11), in the extension's profile with
+ * the settings that spec stored: renderer 'wrap', density 'all'. Last in the profile's
+ * use, since they change its settings.
+ */
+async function benchRobust(
+  context: BrowserContext,
+  extensionDir: string,
+  route: (path: string, body: string) => string,
+  idle: (page: Page) => Promise<IdleAnswer | null>,
+): Promise<NonNullable<NonNullable<BenchResults['extension']>['robust']>> {
+  await setRenderer(context, extensionDir, 'wrap', 'all');
+  const churnUrl = route('/bench/robust-churn.html', CHURN_PAGE);
+  const hugeUrl = route('/bench/robust-huge.html', hugePage());
+  const churn: ChurnSample[] = [];
+  for (let i = 0; i < (QUICK ? 1 : 3); i++) {
+    const s = await sampleChurn(context, churnUrl);
+    churn.push(s);
+    log(
+      `  churn #${i + 1}: click → frame ${s.latencies.map(Math.round).join(', ')} ms; ${s.mutations} mutations, ${s.inserted} marks inserted (${s.tickerMarks} in the ticker)`,
+    );
+  }
+  const huge: HugeSample[] = [];
+  for (let i = 0; i < (QUICK ? 1 : 2); i++) {
+    const s = await sampleHuge(context, hugeUrl, idle);
+    huge.push(s);
+    log(
+      `  huge #${i + 1}: ${s.marks} marks, longest extension script in a long frame ${s.ours.toFixed(1)} ms, profiled ${s.profiled.toFixed(1)} ms; click → frame ${s.latencies.map(Math.round).join(', ')} ms`,
+    );
+  }
+  return { churn, huge };
 }
 
 main().catch((e: unknown) => {

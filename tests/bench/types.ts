@@ -43,6 +43,8 @@ export interface RowSample {
   error?: string;
   /** The run hit its time cap and was abandoned. */
   capped?: boolean;
+  /** What the sample cost the run, wall ms: the fresh load, then harness and row. */
+  cost?: { load: number; run: number };
   /** mark.js mark(terms): how far it got (for an estimate of the full run when capped). */
   progress?: Progress;
 }
@@ -59,7 +61,8 @@ export interface PageTexts {
 
 /** The harness's global in the page. */
 export interface BenchGlobal {
-  run(kind: RowKind, capMs?: number): Promise<RowSample>;
+  /** Runs one row; `hitTests`: time the hover hit-test after a MyoLens row (static pages). */
+  run(kind: RowKind, options?: { hitTests?: boolean }): Promise<RowSample>;
   texts(): PageTexts;
   variants(): string[];
   anatomy(): { step: string; ms: number }[];

@@ -3,6 +3,7 @@ import {
   abRow,
   loafIn,
   paintInBuild,
+  shortBaselines,
   type AbPageResult,
   type AbSample,
   type Loaf,
@@ -123,5 +124,26 @@ describe('abRow', () => {
     });
     expect(paintInBuild([page(sample({ elements: 2 }))])).toBe(false);
     expect(paintInBuild([page(sample({}))])).toBe(null);
+  });
+
+  test('names the baselines recorded for less than the window they are compared over', () => {
+    // DCL at 1000: paint's window is 495 + 5 = 500 ms, wrap's 895 + 5 = 900 ms.
+    const page = (until?: number): AbPageResult => ({
+      id: 'x',
+      title: 'x',
+      reference: { marks: 3, matches: 3, textNodes: 9 },
+      rounds: [
+        {
+          none: sample({ until }),
+          paint: sample({ arm: 'paint', settled: 1495, painted: 3 }),
+          wrap: sample({ arm: 'wrap', settled: 1895, elements: 3 }),
+        },
+      ],
+    });
+    expect(shortBaselines(page(2000))).toEqual([]);
+    expect(shortBaselines(page(1700))).toEqual([200]);
+    expect(shortBaselines(page(1400))).toEqual([100, 500]);
+    // A sample from before recordings kept their end: nothing to compare.
+    expect(shortBaselines(page(undefined))).toEqual([]);
   });
 });

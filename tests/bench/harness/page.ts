@@ -114,7 +114,7 @@ async function runBaseline(kind: RowKind): Promise<RowSample> {
   };
 }
 
-async function runMyoLens(variant: Variant | undefined): Promise<RowSample> {
+async function runMyoLens(variant: Variant | undefined, hit: boolean): Promise<RowSample> {
   const dynamic = typeof window.__scroll === 'function';
   const log: WorkLog = { start: [], slices: [], observer: [] };
   // index.ts compiles the matcher before it constructs the controller; not part of start().
@@ -165,7 +165,7 @@ async function runMyoLens(variant: Variant | undefined): Promise<RowSample> {
   const { longestTask, worstFrame, frames } = await watch.stop(work);
   firstViewport ??= null;
   const occurrences = controller.occurrences;
-  const hitTests = !dynamic && occurrences ? await timeHitTests(occurrences) : undefined;
+  const hitTests = hit && !dynamic && occurrences ? await timeHitTests(occurrences) : undefined;
   const wall = tEnd - t0;
   const rel = (t: number) => Math.round((t - t0) * 10) / 10;
   return {
@@ -231,12 +231,13 @@ async function timeHitTests(occurrences: Occurrences): Promise<number[]> {
 }
 
 window.__bench = {
-  run(kind) {
-    if (kind === 'myolens') return runMyoLens(undefined);
+  run(kind, options) {
+    // A variant's hit-test would time the same function over the same marks.
+    if (kind === 'myolens') return runMyoLens(undefined, options?.hitTests ?? true);
     if (kind.startsWith('variant:')) {
       const variant = VARIANTS.find((v) => v.name === kind.slice('variant:'.length));
       if (!variant) throw new Error(`unknown variant ${kind}`);
-      return runMyoLens(variant);
+      return runMyoLens(variant, false);
     }
     return runBaseline(kind);
   },
