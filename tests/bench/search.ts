@@ -1,6 +1,6 @@
 /**
  * Search per keystroke, in Node with the real search module and the generated index: every
- * query of lib/search-queries.ts typed one character at a time, each prefix searched.
+ * query of tests/fixtures/search-queries.ts typed one character at a time, each prefix searched.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
