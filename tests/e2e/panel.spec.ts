@@ -177,7 +177,7 @@ test.describe('with terms to hover', () => {
     await showView(panel, 'Article');
     await page.bringToFront();
     await page.mouse.click(2, 400);
-    await probe.waitClosed(1_000);
+    await probe.waitClosed();
     await hoverOpen(probe, 'sarcopenia');
     // The panel heard of it (its handler has run by then)...
     await expect.poll(() => tooltipsHeard(panel)).toContain('sarcopenia');

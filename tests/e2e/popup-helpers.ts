@@ -1,7 +1,7 @@
 import { expect, type Page, type Worker } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { runAxe } from './axe';
 import { ROOT } from './fixtures';
 
 /** The popup's size in Chromium (it is a fixed 400 × 600 box). */
@@ -37,7 +37,7 @@ export async function showView(page: Page, name: string): Promise<void> {
 
 /** axe-core's violations for the page as it is now (WCAG 2.1 A/AA and best practices). */
 export async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
+  const results = await runAxe(page);
   return results.violations.map(
     (v) =>
       `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,

@@ -62,7 +62,7 @@ test('"This page" lists the demo page\'s terms in page order with counts, and re
   expect(shown!.onScreen).toBe(true);
   expect(shown!.colour).not.toBe('rgba(0, 0, 0, 0)');
   expect(await demo.evaluate(() => window.scrollY)).toBeGreaterThan(0);
-  await expect.poll(async () => (await flash()).length, { timeout: 3000 }).toBe(0);
+  await expect.poll(async () => (await flash()).length).toBe(0);
 
   // "Explain" opens the term's glossary entry inside the popup.
   await items

@@ -2,6 +2,7 @@ import type { Page, Worker } from '@playwright/test';
 import { build } from 'esbuild';
 import { join } from 'node:path';
 import { expect, ourErrors, ROOT, test } from './fixtures';
+import { scanned } from './helpers';
 import { insideViewport, screenshot, term, TooltipProbe, type Box } from './tooltip-helpers';
 
 // These tests never look for <mark>: a term is found as text (TreeWalker + Range) and
@@ -34,8 +35,8 @@ async function textCentre(page: Page, selector: string, text: string): Promise<B
 }
 
 /**
- * Hovers `text` in `selector` until its tooltip opens (the content script may still be
- * finding terms on the first tries); returns the term's box.
+ * Hovers `text` in `selector`, once the content script has found the page's terms, and
+ * waits for its tooltip; returns the term's box.
  */
 async function hoverText(
   probe: TooltipProbe,
@@ -43,18 +44,12 @@ async function hoverText(
   text = 'sarcopenia',
   label = SARCOPENIA,
 ): Promise<Box> {
-  const end = Date.now() + 15_000;
-  for (;;) {
-    const box = await textCentre(probe.page, selector, text);
-    await probe.page.mouse.move(1, 1);
-    await probe.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 2 });
-    try {
-      await probe.waitOpen(label, 1_500);
-      return box;
-    } catch (err) {
-      if (Date.now() > end) throw err;
-    }
-  }
+  await scanned(probe.page);
+  const box = await textCentre(probe.page, selector, text);
+  await probe.page.mouse.move(1, 1);
+  await probe.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 2 });
+  await probe.waitOpen(label);
+  return box;
 }
 
 /** Closes the tooltip with Escape and waits until it is gone. */

@@ -77,7 +77,7 @@ test.describe('pointer', () => {
     // only a place without text is sure to open nothing): it closes.
     const width = page.viewportSize()!.width;
     await page.mouse.move(width - 4, layer!.y + layer!.height + 40, { steps: 5 });
-    await probe.waitClosed(2_000);
+    await probe.waitClosed();
     state = await probe.state();
     expect(state.count).toBe(0);
   });
@@ -88,14 +88,14 @@ test.describe('pointer', () => {
     // Sideways along its line into the page margin: plain text only, never the tooltip,
     // which sits above or below the mark.
     await page.mouse.move(5, mark.y + mark.height / 2, { steps: 6 });
-    await probe.waitClosed(2_000);
+    await probe.waitClosed();
   });
 
   test('Escape closes it without moving focus or the pointer, and it stays closed', async () => {
     await page.locator('#focus-target').focus();
     await hoverOpen(probe, 'vdr');
     await page.keyboard.press('Escape');
-    await probe.waitClosed(1_000);
+    await probe.waitClosed();
     expect(await focusedInPage(page)).toBe('button#focus-target');
     // The pointer still rests on the term: dismissed means dismissed until it leaves.
     expect((await probe.quiet()).open).toBe(false);
@@ -111,7 +111,7 @@ test.describe('pointer', () => {
     const mark = await termBox(page, 'sarcopenia');
     await glide(page, mark, (await probe.state()).layer!);
     await page.keyboard.press('Escape');
-    await probe.waitClosed(1_000);
+    await probe.waitClosed();
   });
 
   test('one tooltip at a time: pointing at another mark replaces the first', async () => {
@@ -130,7 +130,7 @@ test.describe('pointer', () => {
   test('when the page removes its mark, the tooltip closes instead of floating on', async () => {
     await hoverOpen(probe, 'leucine');
     await page.locator('#p-food').evaluate((p) => p.remove());
-    await probe.waitClosed(2_000);
+    await probe.waitClosed();
   });
 
   test('a click outside closes it at once', async () => {
@@ -181,6 +181,6 @@ test('touch: a tap on a mark opens its tooltip, which stays; a tap outside close
   await probe.waitOpen(term('hypercalcemia').label);
   // Outside: closed.
   await tap(probe.cdp, 10, 10);
-  await probe.waitClosed(1_000);
+  await probe.waitClosed();
   expect(ourErrors(consoleErrors)).toEqual([]);
 });

@@ -204,6 +204,6 @@ test('page scripts cannot open, close or hold open the tooltip with synthetic ev
   });
   const mark = await termBox(page, 'leucine');
   await page.mouse.move(5, mark.y + mark.height / 2, { steps: 6 });
-  await probe.waitClosed(2_000);
+  await probe.waitClosed();
   expect(ourErrors(consoleErrors)).toEqual([]);
 });

@@ -35,7 +35,7 @@ test.describe('read more', () => {
       await page.bringToFront();
       expect((await probe.state()).open).toBe(true);
       await page.mouse.click(2, 400);
-      await probe.waitClosed(1_000);
+      await probe.waitClosed();
     }
     expect(ourErrors(consoleErrors)).toEqual([]);
   });
@@ -96,7 +96,7 @@ for (const renderer of ['paint', 'wrap'] as const) {
         await page.bringToFront();
         expect((await probe.state()).open).toBe(true);
         await page.keyboard.press('Escape');
-        await probe.waitClosed(1_000);
+        await probe.waitClosed();
         expect(await focusedInPage(page)).toBe('button#focus-target');
         // Dismissed stays dismissed (once everything the content script had pending has run).
         expect((await probe.quiet()).open).toBe(false);
@@ -143,14 +143,14 @@ for (const renderer of ['paint', 'wrap'] as const) {
       // Past the last button: the tooltip closes and focus goes on in the page from where
       // it was, not round in a circle.
       await page.keyboard.press('Tab');
-      await probe.waitClosed(1_000);
+      await probe.waitClosed();
       expect(await focusedInPage(page)).toBe('a');
       // Shift+Tab from the first button closes it and gives focus back too.
       await page.locator('#focus-target').focus();
       // On from the mention visited last.
       await move(background, 1, term('sarcopenia').label);
       await page.keyboard.press('Shift+Tab');
-      await probe.waitClosed(1_000);
+      await probe.waitClosed();
       expect(await focusedInPage(page)).toBe('button#focus-target');
     });
 
@@ -167,7 +167,7 @@ for (const renderer of ['paint', 'wrap'] as const) {
       await probe.waitOpen(related.label);
       expect((await probe.state()).focused, 'focus stays inside the tooltip').not.toBeNull();
       await page.keyboard.press('Escape');
-      await probe.waitClosed(1_000);
+      await probe.waitClosed();
       expect(await focusedInPage(page)).toBe('button#focus-target');
     });
   });

@@ -76,7 +76,7 @@ for (const viewport of VIEWPORTS) {
       if (viewport.width === 320 && spot === 'top-right')
         await screenshot(page, 'tooltip-edge-320-top-right');
       await page.keyboard.press('Escape');
-      await probe.waitClosed(1_000);
+      await probe.waitClosed();
     }
     expect(ourErrors(consoleErrors)).toEqual([]);
   });
@@ -104,7 +104,7 @@ test('a term wrapped over two lines: the tooltip opens at the line under the poi
     // Every timer the way there set has run or gone: none closed it.
     expect((await probe.quiet()).open, `line ${i + 1}: reachable`).toBe(true);
     await page.keyboard.press('Escape');
-    await probe.waitClosed(1_000);
+    await probe.waitClosed();
     await page.mouse.move(2, 2);
   }
   expect(ourErrors(consoleErrors)).toEqual([]);
@@ -160,7 +160,7 @@ test.describe('right-to-left page', () => {
       expect(styles['.ml-tip']).toEqual({ direction: 'ltr', 'text-align': 'start' });
       if (id === 'sarcopenia') await screenshot(page, 'tooltip-rtl');
       await page.keyboard.press('Escape');
-      await probe.waitClosed(1_000);
+      await probe.waitClosed();
     }
     expect(ourErrors(consoleErrors)).toEqual([]);
   });
@@ -177,7 +177,7 @@ test.describe('right-to-left page', () => {
       expect(insideViewport(state.layer!, state.viewport), spot).toBe(true);
       expectNextTo(state.layer!, mark, spot!);
       await page.keyboard.press('Escape');
-      await probe.waitClosed(1_000);
+      await probe.waitClosed();
     }
   });
 });
