@@ -26,20 +26,14 @@ const LANES = Number(process.env.GATE_LANES) || 2;
 
 const only = process.argv.slice(2);
 const steps: Step[] = [
+  // In order of priority: a step starts when a lane is free and what it needs is done.
   { name: 'content', cmd: 'npm run -s content' },
   // Chromium, built once and zipped as built, with the sources archive for AMO.
   { name: 'build', cmd: 'npx wxt zip --sources', needs: ['content'] },
   {
     name: 'e2e',
-    cmd: 'PLAYWRIGHT_JSON_OUTPUT_NAME=.reports/e2e.json npx playwright test --reporter=list,json',
+    cmd: 'PLAYWRIGHT_JSON_OUTPUT_NAME=.reports/e2e.json npx playwright test --workers=2 --reporter=list,json',
     needs: ['build'],
-  },
-  { name: 'typecheck', cmd: 'npx tsc --noEmit -p .', needs: ['content'] },
-  { name: 'lint', cmd: 'npx eslint . && npx prettier --check . --log-level warn' },
-  {
-    name: 'unit',
-    cmd: 'npx vitest run --reporter=default --reporter=json --outputFile.json=.reports/vitest.json',
-    needs: ['content'],
   },
   // Firefox, built once: from the sources archive, as AMO's reviewers build it, and zipped.
   { name: 'build:firefox', cmd: 'npx tsx tests/firefox/build-from-sources.ts', needs: ['build'] },
@@ -50,6 +44,13 @@ const steps: Step[] = [
     needs: ['build:firefox'],
   },
   { name: 'e2e:firefox', cmd: 'npx tsx tests/firefox/smoke.ts', needs: ['build:firefox'] },
+  { name: 'typecheck', cmd: 'npx tsc --noEmit -p .', needs: ['content'] },
+  { name: 'lint', cmd: 'npx eslint . && npx prettier --check . --log-level warn' },
+  {
+    name: 'unit',
+    cmd: 'npx vitest run --reporter=default --reporter=json --outputFile.json=.reports/vitest.json',
+    needs: ['content'],
+  },
   // The store packages are the builds that were tested.
   {
     name: 'packages',

@@ -19,10 +19,11 @@ import { hoverOpen, TooltipProbe } from './tooltip-helpers';
 /** The wrap renderer's <mark> elements, one for every mention: for the tests about them. */
 const WRAP = { stored: { renderer: 'wrap', density: 'all' } };
 
-/** MyoLens is off in the page: its settings say so there, and nothing is painted. */
+/** MyoLens is off in the page: its settings say so there; nothing painted, no mark left. */
 async function expectOff(page: Page): Promise<void> {
   await unmarked(page);
   expect(await page.evaluate(() => CSS.highlights.size)).toBe(0);
+  expect(await page.locator('mark[data-myolens-term]').count()).toBe(0);
 }
 
 /** The settings as stored (storage.sync key "settings"), read in the service worker. */
@@ -60,38 +61,56 @@ test('the manifest asks for exactly the permissions the code uses', () => {
   expect(manifest.side_panel).toEqual({ default_path: 'sidepanel.html' });
 });
 
-test('turning highlighting off in the popup clears an open tab at once, which keeps its HTML', async ({
-  context,
-  server,
-  background,
-  openExtensionPage,
-  consoleErrors,
-}) => {
-  const { page, before } = await openUnmarkedThenMark(
+/** Each renderer, and what "shown" means for it: underlines painted, or marks written. */
+const RENDERERS = [
+  {
+    renderer: 'paint',
+    off: 'clears an open tab at once, which keeps its HTML',
+    siteOff: 'clears the page at once',
+    shown: async (page: Page) => void (await painted(page)),
+  },
+  {
+    renderer: 'wrap',
+    off: 'unmarks an open tab at once and restores its HTML',
+    siteOff: 'unmarks at once',
+    shown: async (page: Page) => expect(await marked(page)).toBeGreaterThan(10),
+  },
+] as const;
+
+for (const { renderer, off, shown } of RENDERERS)
+  test(`turning highlighting off in the popup ${off}`, async ({
     context,
+    server,
     background,
-    `${server.origin}/demo/index.html`,
-  );
-  expect(await scanned(page)).toBeGreaterThan(10);
-  await painted(page);
+    openExtensionPage,
+    consoleErrors,
+  }) => {
+    await setSettings(background, { renderer, density: 'all' });
+    const { page, before } = await openUnmarkedThenMark(
+      context,
+      background,
+      `${server.origin}/demo/index.html`,
+    );
+    expect(await scanned(page)).toBeGreaterThan(10);
+    await shown(page);
 
-  const tabId = await frontTabId(page, background);
-  const popup = await openPopup(openExtensionPage, `?tab=${tabId}`);
-  await popup.getByRole('tab', { name: 'Settings', exact: true }).click();
-  const toggle = popup.getByLabel('Mark terms on web pages');
-  await expect(toggle).toBeChecked();
-  await toggle.uncheck();
+    const tabId = await frontTabId(page, background);
+    const popup = await openPopup(openExtensionPage, `?tab=${tabId}`);
+    await popup.getByRole('tab', { name: 'Settings', exact: true }).click();
+    const toggle = popup.getByLabel('Mark terms on web pages');
+    await expect(toggle).toBeChecked();
+    await toggle.uncheck();
 
-  await expectOff(page);
-  expect(await page.evaluate(() => document.body.innerHTML)).toBe(before);
-  expect((await storedSettings(background))?.enabled).toBe(false);
+    await expectOff(page);
+    expect(await page.evaluate(() => document.body.innerHTML)).toBe(before);
+    expect((await storedSettings(background))?.enabled).toBe(false);
 
-  // And back on, still without a reload.
-  await toggle.check();
-  expect(await scanned(page)).toBeGreaterThan(10);
-  await painted(page);
-  expect(ourErrors(consoleErrors)).toEqual([]);
-});
+    // And back on, still without a reload.
+    await toggle.check();
+    expect(await scanned(page)).toBeGreaterThan(10);
+    await shown(page);
+    expect(ourErrors(consoleErrors)).toEqual([]);
+  });
 
 test('"Off on <site>" in the popup turns that site off, persists across reloads, and back on', async ({
   context,
@@ -278,39 +297,42 @@ test.describe('wrap', () => {
   });
 });
 
-test('"Don\'t mark terms on this site" in the tooltip clears the page at once, persists across reload, undone in the popup', async ({
-  context,
-  server,
-  background,
-  openExtensionPage,
-  consoleErrors,
-}) => {
-  const { page, before } = await openUnmarkedThenMark(
+for (const { renderer, siteOff, shown } of RENDERERS)
+  test(`"Don't mark terms on this site" in the tooltip ${siteOff}, persists across reload, undone in the popup`, async ({
     context,
+    server,
     background,
-    `${server.origin}/demo/index.html`,
-  );
+    openExtensionPage,
+    consoleErrors,
+  }) => {
+    await setSettings(background, { renderer, density: 'all' });
+    const { page, before } = await openUnmarkedThenMark(
+      context,
+      background,
+      `${server.origin}/demo/index.html`,
+    );
 
-  await painted(page);
-  const probe = await TooltipProbe.attach(page);
-  await hoverOpen(probe, 'sarcopenia');
-  await probe.clickButton(/^Don’t mark terms on 127\.0\.0\.1$/);
-  await expectOff(page);
-  expect(await page.evaluate(() => document.body.innerHTML)).toBe(before);
-  expect((await storedSettings(background))?.sites).toEqual(['127.0.0.1']);
+    await shown(page);
+    const probe = await TooltipProbe.attach(page);
+    await hoverOpen(probe, 'sarcopenia');
+    await probe.clickButton(/^Don’t mark terms on 127\.0\.0\.1$/);
+    await expectOff(page);
+    expect(await page.evaluate(() => document.body.innerHTML)).toBe(before);
+    expect((await storedSettings(background))?.sites).toEqual(['127.0.0.1']);
 
-  // The reloaded page's content script starts off.
-  await page.reload();
-  await expectOff(page);
+    // The reloaded page's content script starts off.
+    await page.reload();
+    await expectOff(page);
 
-  // Undone from the popup's settings.
-  const tabId = await frontTabId(page, background);
-  const popup = await openPopup(openExtensionPage, `?tab=${tabId}`);
-  await popup.getByRole('tab', { name: 'Settings', exact: true }).click();
-  await popup.getByLabel('Off on 127.0.0.1').uncheck();
-  expect(await scanned(page)).toBeGreaterThan(10);
-  expect(ourErrors(consoleErrors)).toEqual([]);
-});
+    // Undone from the popup's settings.
+    const tabId = await frontTabId(page, background);
+    const popup = await openPopup(openExtensionPage, `?tab=${tabId}`);
+    await popup.getByRole('tab', { name: 'Settings', exact: true }).click();
+    await popup.getByLabel('Off on 127.0.0.1').uncheck();
+    expect(await scanned(page)).toBeGreaterThan(10);
+    await shown(page);
+    expect(ourErrors(consoleErrors)).toEqual([]);
+  });
 
 test('"Hide this term" in the tooltip hides that term everywhere at once', async ({
   context,
