@@ -15,7 +15,7 @@ const options = {
 const host = { setTimeout: (cb: () => void, ms: number) => setTimeout(cb, ms), performance };
 const tick = () => new Promise((r) => setTimeout(r, 0));
 /**
- * For the walks over 30,000 happy-dom paragraphs: they check what is read and marked, not
+ * For the walks over 30,000 happy-dom paragraphs and the 2,400-node mixed page: they check what is read and marked, not
  * how fast (the bench measures speed), and on a loaded 2-core machine they outlast
  * vitest's 5 s default.
  */
@@ -103,19 +103,23 @@ function paragraphs(count: number, termAt: ReadonlySet<number>): HTMLParagraphEl
   });
 }
 
-test('the walk writes nothing until it ends, then every mark in one go', async () => {
-  document.body.replaceChildren(...paragraphs(6000, new Set([0, 3000, 5999])));
-  const { host, slice } = steppedHost(1);
-  controller = new TestSession(document, host, matcher, options);
-  controller.start();
-  const marksAfter: number[] = [];
-  while (slice()) marksAfter.push(document.querySelectorAll('mark').length);
-  // Slice 1 compiles, the next ones only read, the one that ends the walk writes.
-  expect(marksAfter.length).toBeGreaterThan(3);
-  expect(marksAfter.slice(0, -1).every((n) => n === 0)).toBe(true);
-  expect(marksAfter.at(-1)).toBe(3);
-  await controller.whenIdle();
-});
+test(
+  'the walk writes nothing until it ends, then every mark in one go',
+  async () => {
+    document.body.replaceChildren(...paragraphs(6000, new Set([0, 3000, 5999])));
+    const { host, slice } = steppedHost(1);
+    controller = new TestSession(document, host, matcher, options);
+    controller.start();
+    const marksAfter: number[] = [];
+    while (slice()) marksAfter.push(document.querySelectorAll('mark').length);
+    // Slice 1 compiles, the next ones only read, the one that ends the walk writes.
+    expect(marksAfter.length).toBeGreaterThan(3);
+    expect(marksAfter.slice(0, -1).every((n) => n === 0)).toBe(true);
+    expect(marksAfter.at(-1)).toBe(3);
+    await controller.whenIdle();
+  },
+  HEAVY,
+);
 
 test(
   'on a page whose walk is long, hits found are written after 60 ms, not at the end',
@@ -199,58 +203,74 @@ async function markedHtml(m: typeof matcher, page: () => Node[], before?: () => 
   return html;
 }
 
-test('the walk reads only the nodes where a term may start, and marks what reading all marks', async () => {
-  const expected = await markedHtml(readingAll, mixedPage);
-  expect(expected.match(/<mark /g)!.length).toBeGreaterThan(500);
-  expect(await markedHtml(matcher, mixedPage)).toBe(expected);
-  // What the walk hands to its test: with the hint, only nodes where an anchor starts.
-  document.body.replaceChildren(...mixedPage());
-  const read = (hint: boolean) => {
-    const queue = new ScanQueue(document);
-    const text = document.body.textContent!;
-    queue.add(document.body, hint ? matcher.scanAnchors(text)! : undefined);
-    const tested: string[] = [];
-    const hits = queue.take(
-      (t) => (tested.push(t), matcher.prefilter.test(t)),
-      () => false,
-      () => false,
-      Infinity,
-    );
-    return { tested, hits };
-  };
-  const all = read(false);
-  const hinted = read(true);
-  expect(hinted.hits).toEqual(all.hits);
-  // Every text node but the script's, which is passed over unread.
-  expect(all.tested.length).toBe(2400);
-  expect(all.tested.some((t) => t.includes('not marked'))).toBe(false);
-  expect(hinted.tested.length).toBeLessThan(all.tested.length / 2);
-  expect(hinted.tested.every((t) => matcher.prefilter.test(t) || /\S$/.test(t))).toBe(true);
-});
+test(
+  'the walk reads only the nodes where a term may start, and marks what reading all marks',
+  async () => {
+    const expected = await markedHtml(readingAll, mixedPage);
+    expect(expected.match(/<mark /g)!.length).toBeGreaterThan(500);
+    expect(await markedHtml(matcher, mixedPage)).toBe(expected);
+    // What the walk hands to its test: with the hint, only nodes where an anchor starts.
+    document.body.replaceChildren(...mixedPage());
+    const read = (hint: boolean) => {
+      const queue = new ScanQueue(document);
+      const text = document.body.textContent!;
+      queue.add(document.body, hint ? matcher.scanAnchors(text)! : undefined);
+      const tested: string[] = [];
+      const hits = queue.take(
+        (t) => (tested.push(t), matcher.prefilter.test(t)),
+        () => false,
+        () => false,
+        Infinity,
+      );
+      return { tested, hits };
+    };
+    const all = read(false);
+    const hinted = read(true);
+    expect(hinted.hits).toEqual(all.hits);
+    // Every text node but the script's, which is passed over unread.
+    expect(all.tested.length).toBe(2400);
+    expect(all.tested.some((t) => t.includes('not marked'))).toBe(false);
+    expect(hinted.tested.length).toBeLessThan(all.tested.length / 2);
+    expect(hinted.tested.every((t) => matcher.prefilter.test(t) || /\S$/.test(t))).toBe(true);
+  },
+  HEAVY,
+);
 
-test('a page that changes before the walk gets every mark it would get at rest', async () => {
-  const change = () => {
-    const first = document.createElement('p');
-    first.textContent = 'A new opening paragraph about leucine, long enough to shift everything. ';
-    document.body.prepend(first);
-    const p = document.querySelectorAll('p')[30]!;
-    (p.firstChild as Text).data = 'Paragraph 30 is now about sarcopenia, ';
-  };
-  const atRest = await markedHtml(readingAll, mixedPage, change);
-  expect(await markedHtml(matcher, mixedPage, change)).toBe(atRest);
-});
+test(
+  'a page that changes before the walk gets every mark it would get at rest',
+  async () => {
+    const change = () => {
+      const first = document.createElement('p');
+      first.textContent =
+        'A new opening paragraph about leucine, long enough to shift everything. ';
+      document.body.prepend(first);
+      const p = document.querySelectorAll('p')[30]!;
+      (p.firstChild as Text).data = 'Paragraph 30 is now about sarcopenia, ';
+    };
+    const atRest = await markedHtml(readingAll, mixedPage, change);
+    expect(await markedHtml(matcher, mixedPage, change)).toBe(atRest);
+  },
+  HEAVY,
+);
 
-test('a hint that does not fit the page: the walk is repeated, reading every node', async () => {
-  const expected = await markedHtml(readingAll, mixedPage);
-  // As if the page's text had 7 more characters at its start than its nodes hold.
-  const wrong = {
-    ...matcher,
-    scanAnchors: (text: string) => matcher.scanAnchors('sarco. ' + text),
-  };
-  expect(await markedHtml(wrong, mixedPage)).toBe(expected);
-  const short = { ...matcher, scanAnchors: (text: string) => matcher.scanAnchors(text.slice(40)) };
-  expect(await markedHtml(short, mixedPage)).toBe(expected);
-});
+test(
+  'a hint that does not fit the page: the walk is repeated, reading every node',
+  async () => {
+    const expected = await markedHtml(readingAll, mixedPage);
+    // As if the page's text had 7 more characters at its start than its nodes hold.
+    const wrong = {
+      ...matcher,
+      scanAnchors: (text: string) => matcher.scanAnchors('sarco. ' + text),
+    };
+    expect(await markedHtml(wrong, mixedPage)).toBe(expected);
+    const short = {
+      ...matcher,
+      scanAnchors: (text: string) => matcher.scanAnchors(text.slice(40)),
+    };
+    expect(await markedHtml(short, mixedPage)).toBe(expected);
+  },
+  HEAVY,
+);
 
 describe('ambiguous acronyms and their context words', () => {
   const markedTerms = () =>

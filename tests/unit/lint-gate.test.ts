@@ -102,10 +102,11 @@ const CASES: { name: string; code: string; rules: string[] }[] = [
 ];
 
 describe('the lint gate (eslint.config.js) rejects code and HTML from strings', () => {
+  // ESLint loads its config and plugins on the first question: seconds on a loaded machine.
   it('lints the source folders (none of them is ignored)', async () => {
     for (const path of SOURCE_PATHS)
       expect(await eslint.isPathIgnored(resolve(ROOT, path))).toBe(false);
-  });
+  }, 60_000);
 
   it('passes the safe equivalents (so the failures below are about the sinks)', async () => {
     const code = `${DECLS}el.textContent = s;\nsetTimeout(() => el.remove(), 10);\nel.append(document.createElement('b'));\n`;
