@@ -203,6 +203,9 @@ for (const file of readdirSync(SHARED_PAGES).filter((f) => f.endsWith('.html')))
     background,
     consoleErrors,
   }) => {
+    // Loads a saved real page twice (with and without MyoLens) and reads two full AX
+    // trees: wikipedia-2 alone took 59 s of the 60 s default on a loaded machine.
+    test.slow();
     server.route(`/sprinkled/${file}`, {
       body: sprinkle(readFileSync(join(SHARED_PAGES, file), 'utf8')),
     });
