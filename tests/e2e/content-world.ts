@@ -3,10 +3,12 @@
  * script ran in a document, and that it has nothing left to do.
  *
  * "Nothing happened" needs a positive signal: a tooltip that did not open, a bubble that
- * did not show. The content script acts later only through a timer, an animation frame,
- * an idle callback or an answer to a runtime message. `quiet()` waits until none of those
- * is pending (and stays so across a task): from then on nothing more can happen without
- * new input, so the check after it is final. The count is kept by wrappers installed in
+ * did not show. What the pointer, keys and forged events set off in the content script
+ * runs later only through a timer, an animation frame, an idle callback or the answer to
+ * a runtime message. `quiet()` waits until none of those is pending (and stays so across
+ * a task): from then on nothing more comes of that input, so the check after it is final.
+ * (A scan goes on from slice to slice through a MessageChannel too: `whenIdle` in
+ * helpers.ts is the signal for scans; `settledAll` waits for both.) The count is kept by wrappers installed in
  * the script's isolated world (its `setTimeout`, `requestAnimationFrame`,
  * `requestIdleCallback` and `chrome.runtime.sendMessage`), as soon as CDP reports the
  * world; the wrappers count, and call the browser's own functions. A test can also hold
