@@ -3,18 +3,22 @@
  * script ran in a document, and that it has nothing left to do.
  *
  * "Nothing happened" needs a positive signal: a tooltip that did not open, a bubble that
- * did not show. The content script acts later only through a timer, an animation frame,
- * an idle callback or an answer to a runtime message. `quiet()` waits until none of those
- * is pending (and stays so across a task): from then on nothing more can happen without
- * new input, so the check after it is final. The count is kept by wrappers installed in
+ * did not show. What the pointer, keys and forged events set off in the content script
+ * runs later only through a timer, an animation frame, an idle callback or the answer to
+ * a runtime message. `quiet()` waits until none of those is pending (and stays so across
+ * a task): from then on nothing more comes of that input, so the check after it is final.
+ * (A scan goes on from slice to slice through a MessageChannel too: `whenIdle` in
+ * helpers.ts is the signal for scans; `settledAll` waits for both.) The count is kept by wrappers installed in
  * the script's isolated world (its `setTimeout`, `requestAnimationFrame`,
  * `requestIdleCallback` and `chrome.runtime.sendMessage`), as soon as CDP reports the
- * world; the wrappers only count, and call the browser's own functions.
+ * world; the wrappers count, and call the browser's own functions. A test can also hold
+ * the timeouts of one delay (`holdTimeouts`): to look at the page when a delay is over
+ * but what it starts has not run.
  */
 import type { CDPSession, Page } from '@playwright/test';
 
 /** The name Chromium gives the content script's isolated world: the extension's name. */
-export const CONTENT_WORLD = 'MyoLens';
+const CONTENT_WORLD = 'MyoLens';
 
 /** The watch installed in the content script's world; idempotent. */
 const WATCH = `(() => {
@@ -89,7 +93,6 @@ const WATCH = `(() => {
   }
   g.__myolensTestWatch = {
     scheduled: () => scheduled,
-    timeouts: () => [...pending.timeout].map(([id, delay]) => ({ id, delay })),
     hold: (delay) => void holds.add(delay),
     held: (delay) => held.filter((h) => h.delay === delay).length,
     release: (delay) => {
@@ -218,12 +221,6 @@ export class ContentWorld {
   }
 }
 
-/** A timeout the content script has pending: its id and the delay it was set for. */
-export interface PendingTimeout {
-  id: number;
-  delay: number;
-}
-
 /**
  * Holds the content script's timeouts of `delay` ms: when one runs out, its callback waits
  * until `release`. A test double for one timer (what runs at the end of a hover delay),
@@ -248,14 +245,6 @@ export async function releaseTimeouts(page: Page, delay: number): Promise<void> 
   await (
     await ContentWorld.of(page)
   ).evaluate(`globalThis.__myolensTestWatch.release(${Number(delay)})`);
-}
-
-/** The timeouts the content script has pending now (see ContentWorld.quiet). */
-export async function pendingTimeouts(page: Page): Promise<PendingTimeout[]> {
-  const world = await ContentWorld.of(page);
-  const id = await world.ran();
-  await world.evaluate(WATCH, id);
-  return world.evaluate<PendingTimeout[]>('globalThis.__myolensTestWatch.timeouts()', id);
 }
 
 const worlds = new WeakMap<Page, Promise<ContentWorld>>();

@@ -49,7 +49,7 @@ const tabIds = new WeakMap<Page, number>();
  * by URL: the page is brought to the front once and the active tab asked for; the id is
  * kept (it lasts the tab's life, across navigations).
  */
-export async function tabIdOf(page: Page): Promise<number> {
+async function tabIdOf(page: Page): Promise<number> {
   const known = tabIds.get(page);
   if (known !== undefined) return known;
   const background = await backgroundWorker(page.context(), EXTENSION_DIR);
@@ -110,7 +110,7 @@ export function countsOf(answer: PageTermsAnswer): Record<string, number> {
 }
 
 /** The number of mentions in a `when-idle` answer. */
-export function totalOf(answer: PageTermsAnswer): number {
+function totalOf(answer: PageTermsAnswer): number {
   return answer.terms.reduce((n, t) => n + t.count, 0);
 }
 
@@ -268,14 +268,14 @@ function textRuns(pick: Pick | null): { texts: string[]; all: string; rects: Rec
 }
 
 /** A mention the page should have: the run of text it is in, where, and its text. */
-export interface MentionSpan {
+interface MentionSpan {
   run: number;
   span: Span;
   text: string;
 }
 
 /** Every mention the page should have (see expectedMentions), in document order. */
-export async function mentionSpans(page: Page): Promise<MentionSpan[]> {
+async function mentionSpans(page: Page): Promise<MentionSpan[]> {
   const { texts, all } = await page.evaluate(textRuns, null);
   const matcher = compileMatcher(glossary);
   const active = matcher.activeIds(all);
@@ -312,7 +312,7 @@ export async function mentionRects(page: Page, termId: string, nth = 0): Promise
 }
 
 /** The client rects (one per line) of `mention`, scrolled into view if it was not. */
-export async function rectsOf(page: Page, mention: MentionSpan): Promise<Rect[]> {
+async function rectsOf(page: Page, mention: MentionSpan): Promise<Rect[]> {
   const { run, span } = mention;
   const pick = { run, start: span.start, end: span.end, scroll: true };
   return (await page.evaluate(textRuns, pick)).rects;

@@ -92,7 +92,8 @@ test.describe('wrap', () => {
             list.append(li);
             if (list.childElementCount > 30) list.firstElementChild.remove();
           }
-          if (performance.now() < end) setTimeout(churn, 0);
+          // Six seconds at least, and until the test's ten clicks have come.
+          if (performance.now() < end || window.latencies.length < 10) setTimeout(churn, 0);
           else window.churning = false;
         }
         churn();
@@ -109,10 +110,6 @@ test.describe('wrap', () => {
     await page.goto(`${server.origin}/churn.html`);
     // Ten clicks while it churns, each answered by a frame.
     await clickThrough(page, 10);
-    expect(
-      await page.evaluate(() => (window as unknown as { churning: boolean }).churning),
-      'the clicks came while the page churned',
-    ).toBe(true);
     // The churn over, MyoLens done with what it left.
     await page.waitForFunction(() => !(window as unknown as { churning: boolean }).churning, null, {
       timeout: 30_000,
