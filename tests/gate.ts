@@ -32,7 +32,7 @@ const steps: Step[] = [
   { name: 'build', cmd: 'npx wxt zip --sources', needs: ['content'] },
   {
     name: 'e2e',
-    cmd: 'PLAYWRIGHT_JSON_OUTPUT_NAME=.reports/e2e.json npx playwright test --workers=2 --reporter=list,json',
+    cmd: 'PLAYWRIGHT_JSON_OUTPUT_NAME=.reports/e2e.json npx playwright test --workers=3 --reporter=list,json',
     needs: ['build'],
   },
   // Firefox, built once: from the sources archive, as AMO's reviewers build it, and zipped.
@@ -48,7 +48,7 @@ const steps: Step[] = [
   { name: 'lint', cmd: 'npx eslint . && npx prettier --check . --log-level warn' },
   {
     name: 'unit',
-    cmd: 'npx vitest run --reporter=default --reporter=json --outputFile.json=.reports/vitest.json',
+    cmd: 'npx vitest run --maxWorkers=2 --reporter=default --reporter=json --outputFile.json=.reports/vitest.json',
     needs: ['content'],
   },
   // The store packages are the builds that were tested.

@@ -1,7 +1,7 @@
 /**
  * The gate's one Firefox build, made as AMO's reviewers make it: from the sources archive.
  * `wxt zip --sources` (the gate's Chromium build) writes .output/<name>-<version>-sources.zip;
- * this unpacks it in a temporary folder, runs `npm ci` and the build there, and makes the
+ * this unpacks it in a temporary folder, installs the dependencies of its lock file and runs the build there, and makes the
  * result the package: .output/firefox-mv3 (what lint:firefox and e2e:firefox test) and
  * .output/<name>-<version>-firefox.zip (what is submitted). So the archive rebuilds the
  * submitted package by construction, and Firefox is built once per gate instead of three
@@ -43,6 +43,32 @@ function files(dir: string): string[] {
     .sort();
 }
 
+/**
+ * Whether ROOT/node_modules is exactly what `npm ci` makes from the archive's lock file:
+ * the archive's package.json and package-lock.json equal ROOT's, and npm's record of the
+ * installed tree (node_modules/.package-lock.json) agrees with that lock package by
+ * package. Anything else (a hand-installed package, a stale tree) gets a real `npm ci`.
+ */
+function installedFromSameLock(src: string): boolean {
+  const same = (f: string) =>
+    existsSync(join(ROOT, f)) && readFileSync(join(ROOT, f)).equals(readFileSync(join(src, f)));
+  const hidden = join(ROOT, 'node_modules/.package-lock.json');
+  if (!same('package.json') || !same('package-lock.json') || !existsSync(hidden)) return false;
+  type Entry = { version?: string; optional?: boolean; devOptional?: boolean; link?: boolean };
+  const lock: Record<string, Entry> = JSON.parse(
+    readFileSync(join(src, 'package-lock.json'), 'utf8'),
+  ).packages;
+  const installed: Record<string, Entry> = JSON.parse(readFileSync(hidden, 'utf8')).packages;
+  for (const [path, entry] of Object.entries(installed)) {
+    if (lock[path]?.version !== entry.version) return false;
+  }
+  for (const [path, entry] of Object.entries(lock)) {
+    // npm leaves out optional packages for other platforms; everything else must be there.
+    if (path && !entry.optional && !entry.devOptional && !installed[path]) return false;
+  }
+  return true;
+}
+
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const name = `${pkg.name}-${pkg.version}`;
 const output = join(ROOT, '.output');
@@ -69,7 +95,21 @@ try {
   console.log(`sources archive: ${sources.length} files; building in ${src}`);
 
   const run = (cmd: string) => execSync(cmd, { cwd: src, stdio: ['ignore', 'ignore', 'inherit'] });
-  run('npm ci --no-audit --no-fund --prefer-offline');
+  const reuse = installedFromSameLock(src);
+  if (reuse) {
+    // `npm ci` from this very lock file already ran in ROOT (a clean clone's CI does it
+    // first): hard-link that install instead of doing it again, then run what npm ci's
+    // postinstall runs. Only files are linked; nothing the build writes reaches ROOT.
+    execFileSync('cp', ['-al', join(ROOT, 'node_modules'), join(src, 'node_modules')]);
+    run('npx wxt prepare');
+  } else {
+    run('npm ci --no-audit --no-fund --prefer-offline');
+  }
+  console.log(
+    reuse
+      ? 'dependencies: the install of the identical package-lock.json, hard-linked'
+      : 'dependencies: npm ci',
+  );
   run('npm run -s content');
   run('npx wxt zip -b firefox');
 
