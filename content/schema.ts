@@ -128,6 +128,13 @@ export const GlossaryTermSchema = v.strictObject({
     v.record(v.string(), NonEmptyString, 'must be a mapping of form to reason'),
   ),
   caseSensitive: v.boolean('must be true or false'),
+  /**
+   * Forms other fields use in their own sense (form, in any letter case → the fields and
+   * senses, for reviewers): shown only on a page about the body (lib/topic.ts). The
+   * other forms are the guide's own and shown anywhere. The shipped glossary keeps the
+   * forms and drops the reasons (shippedGlossary in content/build/build.ts).
+   */
+  shared: v.optional(v.record(v.string(), v.string(), 'must be a mapping of form to reason')),
   /** Lowercase words, one of which must be on the page before an ambiguous term is marked. */
   context: v.optional(
     v.pipe(

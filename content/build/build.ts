@@ -83,11 +83,16 @@ function moduleSource(typeName: string, exportName: string, type: string, value:
 }
 
 /**
- * The glossary as the extension ships it: formNotes and alsoFrom are for authors and
- * reviewers, and every page's content script would carry them for nothing.
+ * The glossary as the extension ships it: formNotes, alsoFrom and the reasons of `shared`
+ * are for authors and reviewers, and every page's content script would carry them for
+ * nothing (the shared forms stay, with empty reasons).
  */
 export function shippedGlossary(glossary: readonly GlossaryTerm[]): GlossaryTerm[] {
-  return glossary.map(({ formNotes: _notes, alsoFrom: _sources, ...term }) => term);
+  return glossary.map(({ formNotes: _notes, alsoFrom: _sources, shared, ...term }) =>
+    shared
+      ? { ...term, shared: Object.fromEntries(Object.keys(shared).map((f) => [f, ''])) }
+      : term,
+  );
 }
 
 /** The generated modules, keyed by file name inside content/generated/. */

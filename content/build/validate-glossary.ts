@@ -82,6 +82,12 @@ export function validateGlossary(
       else if (!allIds.has(related)) fail(entry, 'related', `unknown term id "${related}"`);
     }
     checkOwnForms(term, (message) => fail(entry, 'forms', message));
+    const lower = new Set(term.forms.map((f) => f.toLowerCase()));
+    for (const [form, why] of Object.entries(term.shared ?? {})) {
+      if (!lower.has(form.toLowerCase()))
+        fail(entry, 'shared', `"${form}" is not one of the forms`);
+      else if (!why.trim()) fail(entry, 'shared', `"${form}" needs the fields that share it`);
+    }
     for (const earlier of terms.slice(0, index)) {
       for (const form of term.forms) {
         const clash = earlier.forms.find((other) =>

@@ -1,12 +1,14 @@
 import { createIdleRunner, type IdleHost, type ShouldYield } from '@/lib/idle';
 import type { Matcher } from '@/lib/matcher';
 import type { Density } from '@/lib/settings';
+import { TOPIC_CUES, TOPIC_THRESHOLD, TOPIC_WINDOW } from '@/content/topic';
+import { TopicGate, topicReader, type TopicReader } from '@/lib/topic';
 import { ContextGate } from './context-gate';
 import { UnderlinePolicy } from './density';
 import { PageObserver, type PageChanges } from './observe';
 import { Occurrences, type Occurrence } from './occurrences';
 import type { Renderer } from './render';
-import { isExcluded, markable, ScanQueue } from './scan';
+import { isExcluded, markable, readableText, ScanQueue } from './scan';
 
 /**
  * A slice that writes marks may run this long. Every slice that changes the DOM costs the
@@ -36,6 +38,18 @@ export interface ScannerDeps {
   onChange(): void;
 }
 
+const readers = new WeakMap<Matcher, TopicReader>();
+/** One topic reader per matcher (its cue matcher is compiled once per tab, on first use). */
+function readerOf(matcher: Matcher): TopicReader {
+  let reader = readers.get(matcher);
+  if (!reader)
+    readers.set(
+      matcher,
+      (reader = topicReader(matcher, TOPIC_CUES, TOPIC_THRESHOLD, TOPIC_WINDOW)),
+    );
+  return reader;
+}
+
 /** Where a root's text is read from (a document's body) and where changes are watched. */
 function textOf(root: ScanRoot): Node {
   return root.nodeType === 9
@@ -57,6 +71,8 @@ export class RootScanner {
   private readonly doc: Document;
   private readonly policy: UnderlinePolicy;
   private readonly gate: ContextGate;
+  /** Shared forms need a root about the body (lib/topic.ts). */
+  private readonly topic: TopicGate;
   private readonly queue: ScanQueue;
   private readonly observer: PageObserver;
   private readonly runner: ReturnType<typeof createIdleRunner>;
@@ -93,6 +109,9 @@ export class RootScanner {
       page: () => textOf(this.root).textContent ?? '',
       pending: () => this.found.map((n) => n.data),
     });
+    this.topic = new TopicGate(readerOf(deps.matcher), () =>
+      readableText(textOf(this.root), TOPIC_WINDOW),
+    );
     this.queue = new ScanQueue(this.doc);
     const writes = deps.renderer.writes;
     this.observer = new PageObserver(
@@ -128,6 +147,7 @@ export class RootScanner {
     this.gone = [];
     this.policy.reset(density);
     this.gate.reset();
+    this.topic.reset();
     this.queue.clear();
     this.found = [];
     if (this.started) {
@@ -174,7 +194,11 @@ export class RootScanner {
   }
 
   private accept(termId: string, surface: string): boolean {
-    return this.gate.allows(termId, surface) && !this.hiddenTerms.has(termId);
+    return (
+      this.gate.allows(termId, surface) &&
+      this.topic.allows(surface) &&
+      !this.hiddenTerms.has(termId)
+    );
   }
 
   /** Text nodes never read: those the renderer answers for (its own, or left alone). */
@@ -350,14 +374,16 @@ export class RootScanner {
       this.started = true;
     }
     let text = '';
-    const waiting = this.gate.waiting;
+    const waiting = this.gate.waiting || this.topic.waiting;
     for (const n of fresh) {
       this.queue.add(n);
       if (waiting) text += ' ' + (n.textContent ?? '');
     }
     for (const n of rescan) this.queue.add(n);
-    // New text can bring the context words that make an ambiguous acronym safe to show.
-    if (text && this.gate.arrived(text)) this.queue.add(textOf(this.root));
+    // New text can bring the context words that make an ambiguous acronym safe to show, or
+    // make the root one about the body, where shared forms are shown: both hear it.
+    const grew = text ? [this.gate.arrived(text), this.topic.arrived(text)] : [];
+    if (grew.includes(true)) this.queue.add(textOf(this.root));
     if (!this.queue.empty || this.sweepDue) this.runner.schedule();
   }
 

@@ -48,6 +48,25 @@ const inRawText = (node: Node): boolean => {
   return parent !== null && RAW_TEXT.has(parent.localName);
 };
 
+/**
+ * A root's prose, up to `limit` characters: its text nodes in order, passing over those
+ * right inside raw-text elements (an inline script's JSON can be most of a page's text,
+ * and would thin out what the page says). What the page-topic gate reads.
+ */
+export function readableText(root: Node, limit: number): string {
+  const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument!;
+  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  const parts: string[] = [];
+  let length = 0;
+  for (let n = walker.nextNode(); n && length < limit; n = walker.nextNode()) {
+    if (inRawText(n)) continue;
+    const data = (n as Text).data;
+    parts.push(data);
+    length += data.length;
+  }
+  return parts.join('');
+}
+
 /** May this text node be marked: not skipped by the caller, not inside an excluded element? */
 export function markable(node: Text, skip: (node: Text) => boolean): boolean {
   return !skip(node) && !isExcluded(node.parentElement);

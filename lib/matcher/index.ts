@@ -25,6 +25,12 @@ export interface MatchableTerm {
   forms: readonly string[];
   caseSensitive: boolean;
   context?: readonly string[];
+  /**
+   * Forms other fields share (form → why; the why is for reviewers and may be empty), in
+   * any letter case: the page-topic gate (lib/topic.ts) shows them only on a page about
+   * the body.
+   */
+  shared?: Readonly<Record<string, string>>;
 }
 
 /** One mention in a text: [start, end) in UTF-16 offsets, and whose term it is. */
@@ -64,6 +70,8 @@ export interface Matcher {
   mayHold(text: string): boolean;
   /** Every surface the full pattern matches in `text` (match[0] of each match), in order. */
   surfacesIn(text: string): string[];
+  /** Is this surface (one `match` found) a form other fields share (MatchableTerm.shared)? */
+  isShared(surface: string): boolean;
   /** Builds now what the first termIdOf() would otherwise build (the surface index). */
   prepare(): void;
   /** The surface index termIdOf uses, as data (for PrebuiltSources.surfaces). */
@@ -215,6 +223,18 @@ export function compileMatcher(
   if (!lazyPrefilter) filter();
   const contextual = new Set(terms.filter((t) => t.context?.length).map((t) => t.id));
   let vouch: ReturnType<typeof voucher> | undefined;
+  // The shared forms as a glossary of their own, built at the first question: its surface
+  // index names a matched surface's form as termIdOf names its term. Case-insensitive: it
+  // is only asked about surfaces `match` found, so "Reactive oxygen species" is the shared
+  // "reactive oxygen species" however an acronym's term spells its capitalised forms.
+  let shared: Matcher | null | undefined;
+  const sharedForms = () => {
+    if (shared !== undefined) return shared;
+    const sharing = terms
+      .filter((t) => t.shared && Object.keys(t.shared).length)
+      .map((t) => ({ id: t.id, forms: Object.keys(t.shared!), caseSensitive: false }));
+    return (shared = sharing.length ? compileMatcher(sharing, {}, true) : null);
+  };
   const test = (text: string, active?: ReadonlySet<string>): boolean => {
     const entry = compiled(active);
     return !!entry && (entry.probe ??= new RegExp(entry.source, 'u')).test(text);
@@ -222,6 +242,7 @@ export function compileMatcher(
 
   return {
     size: ids.size,
+    isShared: (surface) => sharedForms()?.termIdOf(surface) !== undefined,
     prepare: () => void index(),
     surfaceIndex: () => surfaceData(index()),
     get prefilter() {

@@ -5,7 +5,10 @@ import { compileMatcher } from '@/lib/matcher';
 import { TestSession } from './session';
 import { ScanQueue } from '@/entrypoints/highlighter.content/scan';
 
-const matcher = compileMatcher(glossary);
+// The scanning mechanics on short test pages: every form shown wherever it is (the
+// page-topic gate for shared forms has its own tests: tests/unit/topic.test.ts,
+// tests/dom/topic-corpus.test.ts).
+const matcher = compileMatcher(glossary.map(({ shared: _shared, ...term }) => term));
 const options = {
   density: 'all' as const,
   style: 'underline' as const,

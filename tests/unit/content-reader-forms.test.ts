@@ -2,11 +2,14 @@
  * The real glossary on ordinary pages: forms that other fields use in another sense are
  * narrowed or dropped, each row saying why; ROS on a clinical page (review of systems)
  * stays unmarked. `active` follows the content script: the page's context words, plus
- * what any surface on the page vouches for (Matcher.servedBy).
+ * what any surface on the page vouches for (Matcher.servedBy); then shared forms need a
+ * page about the body (lib/topic.ts).
  */
 import { describe, expect, test } from 'vitest';
 import { glossary } from '@/content/glossary-index';
+import { TOPIC_CUES, TOPIC_THRESHOLD, TOPIC_WINDOW } from '@/content/topic';
 import { compileMatcher } from '@/lib/matcher';
+import { topicReader } from '@/lib/topic';
 
 const matcher = compileMatcher(glossary);
 
@@ -17,10 +20,17 @@ function active(page: string): Set<string> {
   return ids;
 }
 
-const marked = (text: string, page = text) =>
-  matcher
+const reader = topicReader(matcher, TOPIC_CUES, TOPIC_THRESHOLD, TOPIC_WINDOW);
+
+/** What the content script shows: the context rule, then the page-topic gate. */
+const marked = (text: string, page = text) => {
+  const onTopic = reader.onTopic(reader.read(page));
+  return matcher
     .match(text, active(page))
-    .map((span) => [text.slice(span.start, span.end), span.termId] as const);
+    .map((span) => text.slice(span.start, span.end))
+    .filter((surface) => onTopic || !matcher.isShared(surface))
+    .map((surface) => [surface, matcher.termIdOf(surface)!] as const);
+};
 
 interface Row {
   text: string;
@@ -30,6 +40,11 @@ interface Row {
 }
 
 const none: Row['expect'] = [];
+
+// A page about the body (the page-topic gate lets shared forms show there).
+const BODY =
+  'Older adults lose muscle mass with age; doctors check their vitamin levels and advise ' +
+  'physical activity. ';
 
 // A clinical note: a review of systems, an exam and a medication list.
 const CLINIC =
@@ -49,9 +64,20 @@ const ROWS: readonly Row[] = [
     expect: [['vitamin D supplementation', 'supplementation']],
     why: 'the guide’s phrase',
   },
-  { text: 'a tale of human frailty', expect: none, why: 'frailty is ordinary English' },
+  {
+    text: 'a tale of human frailty',
+    expect: none,
+    why: 'shared (ordinary English), no page about the body',
+  },
+  {
+    text: 'frailty in older adults',
+    page: BODY + 'frailty in older adults',
+    expect: [['frailty', 'frailty']],
+    why: 'bare frailty came back as a shared form: on a page about the body it is physical frailty',
+  },
   {
     text: 'a risk factor for falls and overall physical frailty',
+    page: BODY + 'a risk factor for falls and overall physical frailty',
     expect: [
       ['risk factor for falls', 'fall-risk'],
       ['physical frailty', 'frailty'],
@@ -68,7 +94,20 @@ const ROWS: readonly Row[] = [
     expect: none,
     why: 'a prescription drug the article never names',
   },
-  { text: 'fast-twitch shooters reward reflexes', expect: none, why: 'gaming sense' },
+  {
+    text: 'fast-twitch shooters reward reflexes',
+    expect: none,
+    why: 'gaming sense: shared, no page about the body',
+  },
+  {
+    text: 'sprinters train their fast twitch fibers and fast-twitch power',
+    page: BODY + 'sprinters train their fast twitch fibers and fast-twitch power',
+    expect: [
+      ['fast twitch fibers', 'type-ii-muscle-fibers'],
+      ['fast-twitch', 'type-ii-muscle-fibers'],
+    ],
+    why: 'bare fast-twitch came back as a shared form, shown on a page about the body',
+  },
   {
     text: 'fast-twitch fibres and type 2 fibers',
     expect: [
@@ -82,9 +121,14 @@ const ROWS: readonly Row[] = [
     expect: none,
     why: 'a drug class, not the guide’s anabolism',
   },
-  { text: 'mitochondrial DNA haplogroups', expect: none, why: 'genealogy sense' },
+  {
+    text: 'mitochondrial DNA haplogroups',
+    expect: none,
+    why: 'genealogy sense: shared, no page about the body',
+  },
   {
     text: 'mitochondrial health and mitochondrial function',
+    page: BODY + 'mitochondrial health and mitochondrial function',
     expect: [
       ['mitochondrial health', 'mitochondria'],
       ['mitochondrial function', 'mitochondria'],
@@ -124,12 +168,13 @@ const ROWS: readonly Row[] = [
   },
   {
     text: 'ROS damage muscle cells',
-    page: 'Mitochondria release ROS; oxidative stress follows.',
+    page: BODY + 'Mitochondria release ROS; oxidative stress follows.',
     expect: [['ROS', 'ros']],
     why: 'oxidative-stress words on the page',
   },
   {
     text: 'reactive oxygen species (ROS)',
+    page: BODY + 'reactive oxygen species (ROS)',
     expect: [
       ['reactive oxygen species', 'ros'],
       ['ROS', 'ros'],

@@ -1,0 +1,152 @@
+/**
+ * The page-topic gate. Many of the guide's forms are everyday words in other fields
+ * ("protein synthesis" in a game, "oxidative stress" on a lubricant, "ROS" in robotics),
+ * where the guide's explanation, about muscle and vitamin D, would mislead. Such a
+ * *shared* form (glossary.yaml's `shared`) is shown only on a page about the body; the
+ * guide's *specific* forms ("sarcopenia", "vitamin D") are shown anywhere.
+ *
+ * Whether a page is about the body is decided once per root, from its text: the cue
+ * words of content/topic.ts and the specific guide terms it names, their variety (score)
+ * and how often they come (density). No DOM here: tests/unit/topic.test.ts gives it
+ * plain strings.
+ */
+import { compileMatcher, type Matcher, type MatchableTerm } from './matcher';
+
+/** The cue words (content/topic.ts). */
+export interface TopicCues {
+  strong: readonly string[];
+  weak: readonly string[];
+}
+
+/** When evidence makes a page on topic (content/topic.ts). */
+export interface TopicThreshold {
+  minScore: number;
+  /** Cue hits per 10,000 characters of text. */
+  minDensity: number;
+}
+
+/** What a text shows of its topic; evidence from text that arrives later is added to it. */
+export class TopicEvidence {
+  readonly strong = new Set<string>();
+  readonly weak = new Set<string>();
+  /** Ids of the specific guide terms named. */
+  readonly specific = new Set<string>();
+  hits = 0;
+  chars = 0;
+
+  /**
+   * 3 per distinct specific guide term (used in no other sense, so the surest sign), 2 per
+   * distinct strong cue, 1 per distinct weak cue.
+   */
+  get score(): number {
+    return 3 * this.specific.size + 2 * this.strong.size + this.weak.size;
+  }
+
+  /** Hits per 10,000 characters. */
+  get density(): number {
+    return this.chars ? (this.hits * 10_000) / this.chars : 0;
+  }
+
+  /** Adds what another text showed. */
+  add(other: TopicEvidence): void {
+    for (const c of other.strong) this.strong.add(c);
+    for (const c of other.weak) this.weak.add(c);
+    for (const id of other.specific) this.specific.add(id);
+    this.hits += other.hits;
+    this.chars += other.chars;
+  }
+}
+
+/** Reads texts for the gate. */
+export interface TopicReader {
+  /** Is this surface (one the matcher matched) a shared form? */
+  isShared(surface: string): boolean;
+  /** The evidence in a text's first `window` characters. */
+  read(text: string): TopicEvidence;
+  /** Is a page with this evidence about the body? */
+  onTopic(evidence: TopicEvidence): boolean;
+}
+
+/** A reader over a glossary's matcher; the cue matcher is compiled on first use. */
+export function topicReader(
+  matcher: Pick<Matcher, 'isShared' | 'match'>,
+  cues: TopicCues,
+  threshold: TopicThreshold,
+  window: number,
+): TopicReader {
+  let cueMatcher: Matcher | undefined;
+  const strong = new Set(cues.strong);
+  const cueTerms = (): MatchableTerm[] =>
+    [...cues.strong, ...cues.weak].map((c) => ({ id: c, forms: [c], caseSensitive: false }));
+  return {
+    isShared: (surface) => matcher.isShared(surface),
+    read(text) {
+      const t = text.length > window ? text.slice(0, window) : text;
+      const e = new TopicEvidence();
+      e.chars = t.length;
+      cueMatcher ??= compileMatcher(cueTerms(), {}, true);
+      for (const span of cueMatcher.match(t)) {
+        (strong.has(span.termId) ? e.strong : e.weak).add(span.termId);
+        e.hits++;
+      }
+      for (const span of matcher.match(t)) {
+        if (matcher.isShared(t.slice(span.start, span.end))) continue;
+        e.specific.add(span.termId);
+        e.hits++;
+      }
+      return e;
+    },
+    onTopic: (e) => e.score >= threshold.minScore && e.density >= threshold.minDensity,
+  };
+}
+
+/**
+ * The gate of one root. Shared forms wait for the decision, made from the root's text at
+ * the first shared match; text the root gains later adds its evidence, and when that
+ * turns an off-topic root on topic, the caller reads the root again.
+ */
+export class TopicGate {
+  private evidence: TopicEvidence | undefined;
+  private on: boolean | undefined;
+  /** A shared form was kept off this root: new evidence matters. */
+  private dropped = false;
+
+  constructor(
+    private readonly reader: TopicReader,
+    /** The root's whole text (read once per decision). */
+    private readonly page: () => string,
+  ) {}
+
+  /** May a match with this surface be shown? */
+  allows(surface: string): boolean {
+    if (!this.reader.isShared(surface)) return true;
+    if (this.on === undefined) {
+      this.evidence = this.reader.read(this.page());
+      this.on = this.reader.onTopic(this.evidence);
+    }
+    if (!this.on) this.dropped = true;
+    return this.on;
+  }
+
+  /** Does new text matter to the gate (a shared form was kept off for want of topic)? */
+  get waiting(): boolean {
+    return this.dropped && this.on === false;
+  }
+
+  /** New text came to the root: true when it makes the root on topic (read it again). */
+  arrived(text: string): boolean {
+    if (!this.waiting || !this.evidence) return false;
+    this.evidence.add(this.reader.read(text));
+    if (!this.reader.onTopic(this.evidence)) return false;
+    this.on = true;
+    this.dropped = false;
+    return true;
+  }
+
+  /** Forget the decision (the root is read again from the start). */
+  reset(): void {
+    this.evidence = undefined;
+    this.on = undefined;
+    this.dropped = false;
+  }
+}

@@ -1,0 +1,66 @@
+// @vitest-environment happy-dom
+/**
+ * The page-topic gate on the corpora, through the content script's own scanner: on the
+ * 48 off-topic pages (17 fields, each using guide forms in its own sense) nothing is
+ * marked, so there is nothing to hover either; on the 20 topic pages every guide form the
+ * page uses is still marked.
+ */
+import { afterEach, describe, expect, test } from 'vitest';
+import { glossary } from '@/content/glossary-index';
+import { compileMatcher } from '@/lib/matcher';
+import { corpusPages, type CorpusPage } from '../support/topic-corpus';
+import { TestSession } from './session';
+
+const matcher = compileMatcher(glossary);
+const options = {
+  density: 'all' as const,
+  style: 'underline' as const,
+  hiddenTerms: new Set<string>(),
+  renderer: 'wrap' as const,
+};
+const host = { setTimeout: (cb: () => void, ms: number) => setTimeout(cb, ms), performance };
+let session: TestSession | undefined;
+
+afterEach(() => {
+  session?.stop();
+  document.body.replaceChildren();
+});
+
+/** Loads the page into the test document and scans it as the content script does. */
+async function marked(page: CorpusPage): Promise<string[]> {
+  const parsed = new DOMParser().parseFromString(page.html, 'text/html');
+  document.body.replaceChildren(
+    ...[...parsed.body.childNodes].map((n) => document.importNode(n, true)),
+  );
+  session = new TestSession(document, host, matcher, options);
+  session.start();
+  await session.whenIdle();
+  return session.mentions().map((o) => o.node.data.slice(o.start, o.end));
+}
+
+/** A form as the matcher compares it: letter case aside, hyphen and space equal. */
+const key = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[\s\u2010-\u2015-]+/g, ' ')
+    .trim();
+
+describe('off-topic pages: no underline, so no tooltip', () => {
+  for (const page of corpusPages('off-topic')) {
+    test(`${page.file} (${page.field}: ${page.forms.join(', ')})`, async () => {
+      expect(await marked(page)).toEqual([]);
+    });
+  }
+});
+
+describe('topic pages: every guide form they use is marked', () => {
+  for (const page of corpusPages('on-topic')) {
+    test(`${page.file} (${page.forms.join(', ')})`, async () => {
+      const found = new Set((await marked(page)).map(key));
+      const missing = page.forms.filter(
+        (form) => ![...found].some((f) => f === key(form) || f.startsWith(key(form))),
+      );
+      expect(missing).toEqual([]);
+    });
+  }
+});
