@@ -139,4 +139,4 @@ export const TOPIC_CUES = {
 export const TOPIC_THRESHOLD = { minScore: 6, minDensity: 5 } as const;
 
 /** How much of a root's text the decision reads: enough for any article's body. */
-export const TOPIC_WINDOW = 200_000;
+export const TOPIC_WINDOW = 50_000;

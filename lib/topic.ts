@@ -61,7 +61,10 @@ export class TopicEvidence {
 export interface TopicReader {
   /** Is this surface (one the matcher matched) a shared form? */
   isShared(surface: string): boolean;
-  /** The evidence in a text's first `window` characters. */
+  /**
+   * The evidence in a text's first `window` characters. Reading stops once the text is
+   * known to be on topic, so the evidence of such a text is a lower bound.
+   */
   read(text: string): TopicEvidence;
   /** Is a page with this evidence about the body? */
   onTopic(evidence: TopicEvidence): boolean;
@@ -69,7 +72,7 @@ export interface TopicReader {
 
 /** A reader over a glossary's matcher; the cue matcher is compiled on first use. */
 export function topicReader(
-  matcher: Pick<Matcher, 'isShared' | 'match'>,
+  matcher: Pick<Matcher, 'isShared' | 'pattern' | 'termIdOf'>,
   cues: TopicCues,
   threshold: TopicThreshold,
   window: number,
@@ -78,25 +81,36 @@ export function topicReader(
   const strong = new Set(cues.strong);
   const cueTerms = (): MatchableTerm[] =>
     [...cues.strong, ...cues.weak].map((c) => ({ id: c, forms: [c], caseSensitive: false }));
+  const onTopic = (e: TopicEvidence) =>
+    e.score >= threshold.minScore && e.density >= threshold.minDensity;
   return {
     isShared: (surface) => matcher.isShared(surface),
     read(text) {
       const t = text.length > window ? text.slice(0, window) : text;
       const e = new TopicEvidence();
       e.chars = t.length;
+      // Enough hits for the density over all of `t`: once the score is there too, the
+      // rest of the text cannot undo it (a page about the body decides in its first lines).
+      const enough = Math.ceil((threshold.minDensity * t.length) / 10_000);
+      const done = () => e.hits >= enough && e.score >= threshold.minScore;
       cueMatcher ??= compileMatcher(cueTerms(), {}, true);
-      for (const span of cueMatcher.match(t)) {
-        (strong.has(span.termId) ? e.strong : e.weak).add(span.termId);
+      const cuesRe = cueMatcher.pattern()!;
+      for (let m = cuesRe.exec(t); m && !done(); m = cuesRe.exec(t)) {
+        const id = cueMatcher.termIdOf(m[0]);
+        if (id === undefined) continue;
+        (strong.has(id) ? e.strong : e.weak).add(id);
         e.hits++;
       }
-      for (const span of matcher.match(t)) {
-        if (matcher.isShared(t.slice(span.start, span.end))) continue;
-        e.specific.add(span.termId);
+      const termsRe = matcher.pattern();
+      for (let m = termsRe?.exec(t); m && !done(); m = termsRe!.exec(t)) {
+        const id = matcher.termIdOf(m[0]);
+        if (id === undefined || matcher.isShared(m[0])) continue;
+        e.specific.add(id);
         e.hits++;
       }
       return e;
     },
-    onTopic: (e) => e.score >= threshold.minScore && e.density >= threshold.minDensity,
+    onTopic,
   };
 }
 

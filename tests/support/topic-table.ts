@@ -18,6 +18,13 @@ import { corpusPages } from './topic-corpus';
 
 const matcher = compileMatcher(glossary);
 const reader = topicReader(matcher, TOPIC_CUES, TOPIC_THRESHOLD, TOPIC_WINDOW);
+// The same reading with no early stop: the whole window's evidence, for the table.
+const whole = topicReader(
+  matcher,
+  TOPIC_CUES,
+  { minScore: Infinity, minDensity: Infinity },
+  TOPIC_WINDOW,
+);
 const SHARED_PAGES = resolve(import.meta.dirname, '../../../shared/pages');
 
 /** The text the content script's gate reads: the body's prose. */
@@ -50,8 +57,8 @@ if (existsSync(SHARED_PAGES))
 console.log('score density decision shared-mentions  page  (strong | weak | specific)');
 let wrong = 0;
 for (const row of rows) {
-  const e = reader.read(row.text);
-  const on = reader.onTopic(e);
+  const e = whole.read(row.text);
+  const on = reader.onTopic(reader.read(row.text));
   const shared = matcher
     .match(row.text)
     .filter((s) => matcher.isShared(row.text.slice(s.start, s.end))).length;
