@@ -43,9 +43,16 @@ export function Choices<T extends string>(props: {
   choices: readonly Choice<T>[];
   onChange: (value: T) => void;
   disabled?: boolean;
+  /** A note under the choices, read with the group (what a choice does in this browser). */
+  hint?: string;
 }): JSX.Element {
+  const hintId = `${props.name}-hint`;
   return (
-    <fieldset class="ml-choices" disabled={props.disabled}>
+    <fieldset
+      class="ml-choices"
+      disabled={props.disabled}
+      aria-describedby={props.hint ? hintId : undefined}
+    >
       <legend class="ml-choices__legend">{props.legend}</legend>
       {props.choices.map((choice) => {
         const id = `${props.name}-${choice.value}`;
@@ -63,6 +70,11 @@ export function Choices<T extends string>(props: {
           </div>
         );
       })}
+      {props.hint && (
+        <p id={hintId} class="ml-field__hint">
+          {props.hint}
+        </p>
+      )}
     </fieldset>
   );
 }

@@ -34,6 +34,16 @@ const RENDERERS: Choice<RendererKind>[] = [
   { value: 'paint', label: 'Paint over the page, leaving it untouched' },
   { value: 'wrap', label: 'Wrap terms in elements (for user styles)' },
 ];
+// In a browser that cannot paint, the content script wraps whatever is chosen
+// (browser-quirks.ts); the choice is still kept, since settings sync to other browsers.
+const RENDERERS_NO_PAINT: Choice<RendererKind>[] = [
+  { value: 'paint', label: 'Paint over the page (not in this browser)' },
+  RENDERERS[1]!,
+];
+/** What the settings say where painting is out of reach (Firefox before 149). */
+export const CANNOT_PAINT_HINT =
+  'This browser cannot paint over pages, so MyoLens wraps terms in elements here, ' +
+  'whichever you choose. (Firefox paints from version 149.)';
 const TRIGGERS: Choice<Trigger>[] = [
   { value: 'hover', label: 'Hover or focus' },
   { value: 'alt-hover', label: 'Alt + hover' },
@@ -52,14 +62,31 @@ export function SettingsView(props: {
   loadShortcuts: () => Promise<Shortcut[]>;
   browserName: string;
   openShortcutSettings?: () => void;
+  /**
+   * Can this browser paint highlights (the content script's own test, browser-quirks.ts)?
+   * Unknown or absent: the renderer choice is shown as it is.
+   */
+  paints?: () => Promise<boolean>;
 }): JSX.Element {
-  const { store, hostname } = props;
+  const { store, hostname, paints } = props;
   const [loaded, setLoaded] = useState<LoadedSettings | null>(null);
   const [error, setError] = useState('');
+  const [canPaint, setCanPaint] = useState(true);
   useEffect(() => {
     void store.loadSettings().then(setLoaded);
     return store.watchSettings(setLoaded);
   }, [store]);
+  useEffect(() => {
+    let live = true;
+    // A browser that would not say is one the content script wraps in, too.
+    paints?.().then(
+      (yes) => live && setCanPaint(yes),
+      () => live && setCanPaint(false),
+    );
+    return () => {
+      live = false;
+    };
+  }, [paints]);
 
   const save = (patch: SettingsPatch) => {
     store.saveSettings(patch).then(
@@ -137,8 +164,9 @@ export function SettingsView(props: {
           name="renderer"
           legend="Draw terms by"
           value={settings.renderer}
-          choices={RENDERERS}
+          choices={canPaint ? RENDERERS : RENDERERS_NO_PAINT}
           onChange={(renderer) => save({ renderer })}
+          hint={canPaint ? undefined : CANNOT_PAINT_HINT}
         />
         <Choices
           name="trigger"

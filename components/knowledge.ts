@@ -5,6 +5,7 @@
 import { storage } from '@wxt-dev/storage';
 import { browser } from 'wxt/browser';
 import { anchorTitles, faq, glossary, guide, termById } from '../content/index';
+import { paintsHighlights } from '../entrypoints/highlighter.content/browser-quirks';
 import { loadKnowledgeSearch } from '../lib/search/setup';
 import { createSettingsStore, defineSettingsSlots } from '../lib/settings';
 import type { AppData } from './MyoLensApp';
@@ -26,10 +27,20 @@ export const termLabel = (id: string): string | undefined => termById(id)?.label
 /** The settings store over the extension's storage (sync, with local fallback). */
 export const createAppSettingsStore = () => createSettingsStore(defineSettingsSlots(storage));
 
-/** What the settings view needs from the browser: its name and the keyboard shortcuts. */
+/** `runtime.getBrowserInfo()` where there is one (Firefox), else null. */
+async function engineInfo(): Promise<{ name: string; version: string } | null> {
+  const info = (
+    browser.runtime as { getBrowserInfo?: () => Promise<{ name: string; version: string }> }
+  ).getBrowserInfo;
+  return info ? info() : null;
+}
+
+/** What the settings view needs from the browser: its name, shortcuts, whether it paints. */
 export const settingsEnvironment = {
   browserName: import.meta.env.BROWSER,
   loadShortcuts: () => browser.commands.getAll(),
+  // The content script's own decision, taken in this page: same engine, same answer.
+  paints: () => paintsHighlights(window, import.meta.env.FIREFOX, engineInfo),
   // Firefox has no page to link to (about:addons lists shortcuts behind a gear menu).
   openShortcutSettings:
     import.meta.env.BROWSER === 'firefox'

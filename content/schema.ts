@@ -109,6 +109,33 @@ export const FaqEntrySchema = v.strictObject({
 });
 export type FaqEntry = v.InferOutput<typeof FaqEntrySchema>;
 
+/** Longest search alias: a lay name, not a sentence. */
+export const ALIAS_MAX = 60;
+
+/** One search alias: a lay name readers type for a glossary term, and why it is the same thing. */
+export const SearchAliasSchema = v.strictObject({
+  alias: v.pipe(
+    NonEmptyString,
+    v.maxLength(ALIAS_MAX, `must be at most ${ALIAS_MAX} characters: a name, not a sentence`),
+  ),
+  /** For reviewers: in lay words, why the alias names the same thing (build-time only). */
+  note: NonEmptyString,
+});
+
+/**
+ * content/aliases.yaml: glossary term id → the lay names it is searched by. Aliases only
+ * help search; they are never matched on pages (they are not forms).
+ */
+export const SearchAliasesSchema = v.record(
+  IdSchema,
+  v.pipe(
+    v.array(SearchAliasSchema, 'must be a list of { alias, note }'),
+    v.minLength(1, 'omit the term rather than leaving its list empty'),
+  ),
+  'must be a mapping of term id to a list of aliases',
+);
+export type SearchAliases = v.InferOutput<typeof SearchAliasesSchema>;
+
 export const SUMMARY_MAX = 240;
 
 export const GlossaryTermSchema = v.strictObject({

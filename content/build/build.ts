@@ -7,6 +7,7 @@ import { anchorTitles, blocksText, flattenSections, guideText, sectionText } fro
 import { parseFaq } from './parse-faq';
 import { parseGuide } from './parse-guide';
 import { phrasesFromElsewhere } from './summary-sources';
+import { validateAliases, type AliasMap } from './validate-aliases';
 import { parseGlossaryYaml, validateGlossary } from './validate-glossary';
 
 /** The authored files' text. */
@@ -14,6 +15,8 @@ export interface ContentSources {
   guide: string;
   faq: string;
   glossary: string;
+  /** content/aliases.yaml, when there is one: lay search aliases by term id. */
+  aliases?: string;
 }
 
 /** Checked content, present only when there were no errors. */
@@ -21,6 +24,8 @@ export interface BuiltContent {
   guide?: Guide;
   faq?: FaqEntry[];
   glossary?: GlossaryTerm[];
+  /** Lay search aliases by term id (for the search index only). */
+  aliases?: AliasMap;
   errors: string[];
 }
 
@@ -45,10 +50,21 @@ export function buildContent(sources: ContentSources): BuiltContent {
     text,
   });
   errors.push(...glossaryErrors);
+  let aliases: AliasMap | undefined = {};
+  if (sources.aliases !== undefined) {
+    const parsed = parseGlossaryYaml(sources.aliases, 'content/aliases.yaml');
+    errors.push(...parsed.errors);
+    // Checked against the glossary, so only once that is sound.
+    if (glossary && parsed.errors.length === 0) {
+      const checked = validateAliases(parsed.data, glossary);
+      errors.push(...checked.errors);
+      aliases = checked.aliases;
+    }
+  }
   // Only on otherwise sound content: with a repeated id, a section's text is ambiguous.
   if (glossary && errors.length === 0)
     errors.push(...summaryErrors(glossary, sectionTexts(guide, faq)));
-  return { guide, faq, glossary, errors };
+  return { guide, faq, glossary, aliases, errors };
 }
 
 /** Every id a term may name, with the text its summary must be drawn from. */

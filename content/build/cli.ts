@@ -27,7 +27,8 @@ mkdirSync(outDir, { recursive: true });
 const content = { guide: built.guide, faq: built.faq, glossary: built.glossary };
 const modules = {
   ...generatedModules(content),
-  [SEARCH_INDEX_FILE]: searchIndexModule(content),
+  // Lay aliases are indexed for search only: the glossary and the matcher never see them.
+  [SEARCH_INDEX_FILE]: searchIndexModule({ ...content, aliases: built.aliases }),
   [PATTERN_FILE]: patternModule(content.glossary),
 };
 for (const [name, source] of Object.entries(modules))

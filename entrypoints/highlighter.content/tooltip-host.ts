@@ -116,6 +116,8 @@ export class TooltipHost {
     this.placement?.stop();
     this.anchor = anchor;
     this.bubble = !!opts.persistent;
+    // In the document before anything is measured or focused (placement, focusFirst).
+    ui.attach();
     ui.layer.dataset.scheme = pageScheme(anchor.element, window);
     draw();
     ui.layer.hidden = false;
@@ -247,6 +249,9 @@ export class TooltipHost {
       // Focus was on the page itself: leave it there, not on our hidden layer.
       else if (hadFocus) (this.ui?.shadow.activeElement as HTMLElement | null)?.blur();
     }
+    // Focus is back where it belongs: now the host leaves, so nothing of ours stays in the
+    // page's accessibility tree while nothing is open.
+    this.ui?.detach();
     if (wasOpen) this.services.closed(returnFocus);
   }
 

@@ -25,12 +25,19 @@ export interface UiHost {
   readonly layer: HTMLDivElement;
   /** A polite live region, for what a keyboard user switches to. */
   readonly live: HTMLDivElement;
+  /** Puts the host back at the end of <html> (before a tooltip or bubble shows). */
+  attach(): void;
+  /** Takes the host out of the document (nothing is open); its shadow root is kept. */
+  detach(): void;
   remove(): void;
 }
 
 /**
- * Mounts our closed shadow root at the end of <html>, outside <body>, so the page's body
- * is never touched. Page CSS cannot restyle it, page scripts cannot read it.
+ * Builds our closed shadow root for the end of <html>, outside <body>, so the page's body
+ * is never touched. Page CSS cannot restyle it, page scripts cannot read it. It is
+ * returned detached: while nothing is open the host is not in the document at all, since
+ * a host beside <body> makes Chromium expose <body> and the host as two `generic` nodes
+ * in the page's accessibility tree (issue 24).
  */
 export async function mountUi(ctx: ContentScriptContext): Promise<UiHost> {
   let layer: HTMLDivElement | undefined;
@@ -69,13 +76,22 @@ export async function mountUi(ctx: ContentScriptContext): Promise<UiHost> {
       container.append(layer, live);
     },
   });
-  ui.shadowHost.setAttribute(UI_ATTR, '');
+  const host = ui.shadowHost;
+  host.setAttribute(UI_ATTR, '');
+  // WXT's mount builds the layers (onMount); the host then waits outside the document.
   ui.mount();
+  host.remove();
   return {
-    host: ui.shadowHost,
+    host,
     shadow: ui.shadow,
     layer: layer!,
     live: live!,
+    attach: () => {
+      // The page may have replaced <html> since; the current one is where we belong.
+      const root = document.documentElement;
+      if (root && host.parentNode !== root) root.append(host);
+    },
+    detach: () => host.remove(),
     remove: () => ui.remove(),
   };
 }

@@ -1,9 +1,11 @@
 import type { MarkStyle } from '@/lib/settings';
+import { adoptStyles } from './browser-quirks';
 import { Highlighter } from './highlight';
 import type { PageChanges } from './observe';
 import type { Occurrence } from './occurrences';
 import type { PageWrites, Placed, Renderer, Repaired } from './render';
 import { isExcluded } from './scan';
+import { UI_ATTR } from './ui-host';
 
 /** After this many edits of our marks by the page under one parent, stop marking there. */
 const EDITS_PER_PARENT = 3;
@@ -15,6 +17,23 @@ const REMARKS_PER_NODE = 5;
 const HOVER_ATTR = 'data-myolens-hover';
 const FLASH_ATTR = 'data-myolens-flash';
 const FLASH_MS = 1600;
+/**
+ * A mention with no mark of its own (density left it plain) is lit by boxes over its
+ * text: the colour of the paint renderer's `::highlight(myolens-flash)` (style.css) and
+ * the marks' ring, multiplied so the text stays legible. In forced colours, an outline.
+ */
+const FLASH_CSS = `
+.box {
+  position: absolute;
+  pointer-events: none;
+  border-radius: 2px;
+  background: rgba(245, 158, 11, 0.65);
+  box-shadow: 0 0 0 3px rgba(245, 158, 11, 0.65);
+  mix-blend-mode: multiply;
+}
+@media (forced-colors: active) {
+  .box { forced-color-adjust: none; background: none; box-shadow: none; outline: 3px solid Highlight; mix-blend-mode: normal; }
+}`;
 
 /**
  * The fallback renderer: wraps the underlined mentions in `<mark data-myolens-term>`
@@ -32,8 +51,14 @@ export class WrapRenderer implements Renderer, PageWrites {
   private readonly remarks = new WeakMap<Node, number>();
   private edits = 0;
   private hovered: Element | undefined;
+  /** The boxes lighting a mention without a mark, while they show. */
+  private flashLayer: HTMLElement | undefined;
+  private flashTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(doc: Document, style: MarkStyle) {
+  constructor(
+    private readonly doc: Document,
+    style: MarkStyle,
+  ) {
     this.highlighter = new Highlighter(doc);
     this.highlighter.setStyle(style);
   }
@@ -79,11 +104,68 @@ export class WrapRenderer implements Renderer, PageWrites {
   }
 
   flash(o: Occurrence): void {
-    // A mention that is not underlined has no element to light up.
     const mark = this.markOf(o);
-    if (!mark) return;
+    if (!mark) return this.flashText(o);
     mark.setAttribute(FLASH_ATTR, '');
     setTimeout(() => mark.removeAttribute(FLASH_ATTR), FLASH_MS);
+  }
+
+  /**
+   * Lights a mention that is not underlined, as paint.ts lights any range. Wrapping it
+   * for a moment would split the page's text under the scanner's records; boxes over its
+   * line rects, in a closed shadow root of ours at the end of <html>, leave the text alone.
+   * Hidden from assistive technology (the reveal is visual; "This page" says what it
+   * showed), and gone after FLASH_MS.
+   */
+  private flashText(o: Occurrence): void {
+    this.unflash();
+    const doc = this.doc;
+    const win = doc.defaultView;
+    const range = doc.createRange();
+    range.setStart(o.node, o.start);
+    range.setEnd(o.node, o.end);
+    const rects = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
+    if (!win || !rects.length) return;
+    const host = doc.createElement('div');
+    // Never scanned (scan.ts skips UI_ATTR), never read aloud, never in the way.
+    host.setAttribute(UI_ATTR, '');
+    host.setAttribute(FLASH_ATTR, '');
+    host.setAttribute('aria-hidden', 'true');
+    // Inline `!important` beats any page rule for the host itself; the boxes are in the
+    // closed root, out of the page's reach. Document coordinates: a scroll carries them.
+    for (const [name, value] of [
+      ['all', 'initial'],
+      ['display', 'block'],
+      ['position', 'absolute'],
+      ['left', '0'],
+      ['top', '0'],
+      ['width', '0'],
+      ['height', '0'],
+      ['overflow', 'visible'],
+      ['pointer-events', 'none'],
+      ['z-index', '2147483647'],
+    ])
+      host.style.setProperty(name!, value!, 'important');
+    const root = host.attachShadow({ mode: 'closed' });
+    adoptStyles(root, FLASH_CSS);
+    for (const r of rects) {
+      const box = doc.createElement('div');
+      box.className = 'box';
+      box.style.left = `${r.left + win.scrollX}px`;
+      box.style.top = `${r.top + win.scrollY}px`;
+      box.style.width = `${r.width}px`;
+      box.style.height = `${r.height}px`;
+      root.append(box);
+    }
+    doc.documentElement.append(host);
+    this.flashLayer = host;
+    this.flashTimer = setTimeout(() => this.unflash(), FLASH_MS);
+  }
+
+  private unflash(): void {
+    clearTimeout(this.flashTimer);
+    this.flashLayer?.remove();
+    this.flashLayer = undefined;
   }
 
   private markOf(o: Occurrence): HTMLElement | undefined {
@@ -93,6 +175,7 @@ export class WrapRenderer implements Renderer, PageWrites {
 
   clear(): void {
     this.hover(undefined);
+    this.unflash();
     this.highlighter.unhighlight();
   }
 

@@ -21,7 +21,7 @@ export interface SearchDocument {
   title: string;
   /** Glossary: the term's label. */
   label?: string;
-  /** Glossary: the words of its other surface forms, each once. */
+  /** Glossary: the words of its other surface forms and of its lay search aliases, each once. */
   aliases?: string;
   /** FAQ: the question. */
   question?: string;
@@ -36,15 +36,20 @@ export interface SearchContent {
   guide: Guide;
   faq: readonly FaqEntry[];
   glossary: readonly GlossaryTerm[];
+  /**
+   * Lay search aliases by term id (content/aliases.yaml). Only the build step passes them:
+   * the index holds their words, and nothing at run time needs their text.
+   */
+  aliases?: Readonly<Record<string, readonly string[]>>;
 }
 
 // Each word once, and none of the label's: forms repeat words ("vitamin D deficiency",
 // "vitamin D insufficiency", "low vitamin D"), and counting every repeat would rank the
 // terms with the most forms above the term a query names ("vitamin d" → Vitamin D).
-function aliasesOf(term: GlossaryTerm): string {
+function aliasesOf(term: GlossaryTerm, lay: readonly string[]): string {
   const seen = new Set(tokenize(term.label).map((word) => processTerm(word)));
   const out: string[] = [];
-  for (const word of term.forms.flatMap(tokenize)) {
+  for (const word of [...term.forms, ...lay].flatMap(tokenize)) {
     const key = processTerm(word);
     if (key === null || seen.has(key)) continue;
     seen.add(key);
@@ -61,7 +66,7 @@ export function searchDocuments(content: SearchContent): SearchDocument[] {
     targetId: term.id,
     title: term.label,
     label: term.label,
-    aliases: aliasesOf(term),
+    aliases: aliasesOf(term, content.aliases?.[term.id] ?? []),
     body: term.summary,
   }));
   const sections = flattenSections(content.guide).map((section): SearchDocument => ({

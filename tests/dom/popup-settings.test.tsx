@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { storage } from 'wxt/utils/storage';
 import type { Shortcut } from '../../components/ShortcutsSection';
-import { SettingsView } from '../../components/SettingsView';
+import { CANNOT_PAINT_HINT, SettingsView } from '../../components/SettingsView';
+import { paintsHighlights } from '../../entrypoints/highlighter.content/browser-quirks';
 import { termById } from '../../content/index';
 import {
   createSettingsStore,
@@ -26,7 +27,12 @@ const stored = async () =>
   (await fakeBrowser.storage.sync.get('settings')).settings as Record<string, unknown>;
 
 async function settings(
-  options: { hostname?: string; browserName?: string; openShortcutSettings?: () => void } = {},
+  options: {
+    hostname?: string;
+    browserName?: string;
+    openShortcutSettings?: () => void;
+    paints?: () => Promise<boolean>;
+  } = {},
 ) {
   const store = createSettingsStore(defineSettingsSlots(storage));
   const mounted = mount(
@@ -37,6 +43,7 @@ async function settings(
       loadShortcuts={async () => SHORTCUTS}
       browserName={options.browserName ?? 'chrome'}
       openShortcutSettings={options.openShortcutSettings}
+      paints={options.paints}
     />,
   );
   unmount = mounted.unmount;
@@ -45,6 +52,64 @@ async function settings(
     mounted.root.querySelector<T>(selector)!;
   return { root: mounted.root, $ };
 }
+
+/**
+ * What the popup asks (components/knowledge.ts): the content script's own test, in a
+ * Firefox whose getBrowserInfo() gives `version`, with the Highlight API present (ESR 140
+ * has it and paints nothing).
+ */
+const firefoxPaints = (version: string) => () =>
+  paintsHighlights(
+    {
+      CSS: { highlights: new Map() },
+      Highlight: class {},
+      StaticRange: class {},
+    } as unknown as Window,
+    true,
+    async () => ({ name: 'Firefox', version }),
+  );
+
+const rendererText = (root: Element) => root.querySelector('fieldset:has(#renderer-paint)')!;
+
+describe('the renderer choice says where painting is out of reach', () => {
+  test('Firefox ESR 140: the paint choice says "not in this browser", and that MyoLens wraps', async () => {
+    const { root, $ } = await settings({
+      browserName: 'firefox',
+      paints: firefoxPaints('140.9.1'),
+    });
+    const group = rendererText(root);
+    expect(root.querySelector('label[for="renderer-paint"]')?.textContent).toBe(
+      'Paint over the page (not in this browser)',
+    );
+    expect(group.textContent).toContain(CANNOT_PAINT_HINT);
+    expect(CANNOT_PAINT_HINT).toMatch(/cannot paint.*wraps terms/);
+    // Read with the group by a screen reader, not only seen.
+    expect(group.getAttribute('aria-describedby')).toBe('renderer-hint');
+    expect(root.querySelector('#renderer-hint')?.textContent).toBe(CANNOT_PAINT_HINT);
+    // The stored choice is kept (it syncs to browsers that paint), and still changes.
+    expect($('#renderer-paint').checked).toBe(true);
+    click($('#renderer-wrap'));
+    await settle();
+    expect((await stored()).renderer).toBe('wrap');
+  });
+
+  test('Firefox 153 and Chromium paint: no such note', async () => {
+    for (const paints of [firefoxPaints('153.8.0'), async () => true, undefined]) {
+      const { root } = await settings({ paints });
+      expect(root.querySelector('label[for="renderer-paint"]')?.textContent).toBe(
+        'Paint over the page, leaving it untouched',
+      );
+      expect(root.querySelector('#renderer-hint')).toBeNull();
+      expect(rendererText(root).hasAttribute('aria-describedby')).toBe(false);
+      unmount();
+    }
+  });
+
+  test('a browser that will not say is treated as one that wraps', async () => {
+    const { root } = await settings({ paints: () => Promise.reject(new Error('no info')) });
+    expect(root.querySelector('#renderer-hint')?.textContent).toBe(CANNOT_PAINT_HINT);
+  });
+});
 
 describe('SettingsView', () => {
   test('shows the stored settings (defaults on a fresh install)', async () => {

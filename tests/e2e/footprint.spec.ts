@@ -1,7 +1,8 @@
 /**
  * The paint renderer leaves the page untouched: the page's DOM, what a reader copies and
  * what a screen reader gets equal those of the same page without MyoLens, through load,
- * hover, keyboard moves, reveal, settings changes and turning off.
+ * hover, keyboard moves, reveal, settings changes and turning off. Once a tooltip or
+ * bubble has closed, the accessibility tree is the page's own, node for node.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -114,6 +115,8 @@ test('demo page: no mutation, the same HTML, AX tree and clipboard, through ever
   await moveTerm(background, page, 1);
   await page.keyboard.press('Escape');
   await probe.waitClosed();
+  // Nothing open: the tree is the page's own again (no host beside <body>).
+  expect(await axTree(page)).toEqual(ax);
   await tellTab(background, page, { type: 'reveal-term', termId: 'vitamin-d' });
   await expect.poll(() => page.evaluate(() => CSS.highlights.get('myolens-flash')?.size)).toBe(1);
   await setSettings(background, { markStyle: 'background', density: 'all' });
@@ -150,7 +153,6 @@ test('the selection bubble changes nothing: no mutation, the same HTML and AX tr
   const probe = await TooltipProbe.attach(page);
 
   // "Look up" on a term and on other text, walked with the keyboard and closed with Escape.
-  let axWithHost: string[] = [];
   for (const [selector, text, label] of [
     ['#p-term', 'sarcopenia', 'Sarcopenia'],
     ['#p-plain', 'muscle weakness', '“muscle weakness”'],
@@ -164,10 +166,8 @@ test('the selection bubble changes nothing: no mutation, the same HTML and AX tr
     await probe.waitClosed();
     expect(await selectionState(page), label).toEqual(selection);
     expect(await mutations(page), label).toEqual(own);
-    // The tooltip's host (mounted at the first bubble, outside <body>) is in the tree from
-    // then on, its layer hidden; a bubble closed leaves nothing else.
-    if (!axWithHost.length) axWithHost = await axTree(page);
-    else expect(await axTree(page), label).toEqual(axWithHost);
+    // A bubble closed leaves nothing in the tree: its host left the document with it.
+    expect(await axTree(page), label).toEqual(ax);
   }
 
   // A double-click on a word that is no term, then a click elsewhere.
@@ -179,12 +179,7 @@ test('the selection bubble changes nothing: no mutation, the same HTML and AX tr
 
   expect(await mutations(page)).toEqual(own);
   expect(await page.evaluate(() => document.body.innerHTML)).toBe(html);
-  expect(await axTree(page)).toEqual(axWithHost);
-  // The page's own tree is all there, in order, with only the host's few nodes added.
-  let kept = 0;
-  for (const node of axWithHost) if (node === ax[kept]) kept++;
-  expect(kept).toBe(ax.length);
-  expect(axWithHost.length - ax.length).toBeLessThanOrEqual(3);
+  expect(await axTree(page)).toEqual(ax);
   expect(ourErrors(consoleErrors)).toEqual([]);
 });
 
@@ -194,6 +189,27 @@ function sprinkle(source: string): string {
   return source.replace(/<\/(p|li|td|a|div)>/gi, (end) =>
     ++i % 3 === 1 ? ` sarcopenia, the vitamin D receptor and oxidative stress${end}` : end,
   );
+}
+
+// Pages where a mention is also hovered and the tooltip closed with Escape (a third full
+// AX tree each, so a health page and a news page rather than all of them).
+const HOVERED = new Set(['medicalnewstoday.html', 'nytimes-1.html']);
+
+/** Points at the first underline inside the viewport (after scrollToPainted). */
+async function pointAtPainted(page: Page): Promise<void> {
+  const at = await page.evaluate(() => {
+    for (const r of CSS.highlights.get('myolens') ?? []) {
+      const range = new Range();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      const rect = range.getClientRects()[0];
+      if (rect && rect.top >= 0 && rect.bottom <= innerHeight && rect.left >= 0)
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    }
+    return null;
+  });
+  expect(at, 'an underline on screen').not.toBeNull();
+  await page.mouse.move(at!.x, at!.y);
 }
 
 for (const file of readdirSync(SHARED_PAGES).filter((f) => f.endsWith('.html'))) {
@@ -221,6 +237,15 @@ for (const file of readdirSync(SHARED_PAGES).filter((f) => f.endsWith('.html')))
     const tops = await scrollToPainted(page);
     const h = await page.evaluate(() => innerHeight);
     expect(tops.some((top) => top >= 0 && top < h)).toBe(true);
+    if (HOVERED.has(file)) {
+      // A tooltip opened and closed leaves no trace in what a screen reader gets.
+      const probe = await TooltipProbe.attach(page);
+      await pointAtPainted(page);
+      await probe.waitOpen();
+      await page.keyboard.press('Escape');
+      await probe.waitClosed();
+      expect(await axTree(page)).toEqual(ax);
+    }
     // What the page's own scripts did while it loaded, and nothing more.
     expect(await mutations(page)).toEqual(own);
     expect(await page.evaluate(() => document.body.innerHTML)).toBe(html);

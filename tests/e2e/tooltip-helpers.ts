@@ -109,7 +109,12 @@ export class TooltipProbe {
       selector: '[data-myolens-ui]',
     });
     if (!nodeId) return null;
-    const { node } = await this.cdp.send('DOM.describeNode', { nodeId, depth: 1, pierce: true });
+    // The host leaves the document whenever the tooltip closes (ui-host.ts): found a moment
+    // ago, it may be gone now, which is a closed tooltip, not an error.
+    const node = await this.cdp
+      .send('DOM.describeNode', { nodeId, depth: 1, pierce: true })
+      .then(({ node }) => node, gone);
+    if (!node) return null;
     const shadow = node.shadowRoots?.[0];
     if (!shadow) return null;
     return { host: node.backendNodeId, root: shadow.backendNodeId, mode: shadow.shadowRootType! };
@@ -124,11 +129,15 @@ export class TooltipProbe {
     const found = await this.host();
     if (!found) return null;
     const executionContextId = await this.contextId();
-    const { object } = await this.cdp.send('DOM.resolveNode', {
-      backendNodeId: found.root,
-      executionContextId,
-      objectGroup: 'probe',
-    });
+    const resolved = await this.cdp
+      .send('DOM.resolveNode', {
+        backendNodeId: found.root,
+        executionContextId,
+        objectGroup: 'probe',
+      })
+      .catch(gone);
+    if (!resolved) return null;
+    const { object } = resolved;
     try {
       const { result, exceptionDetails } = await this.cdp.send('Runtime.callFunctionOn', {
         objectId: object.objectId!,
@@ -252,6 +261,13 @@ export class TooltipProbe {
   async waitClosed(timeout = 5_000): Promise<void> {
     await this.until('closed', (s) => !s.open, timeout);
   }
+}
+
+/** A CDP error for a node that left the document between two calls becomes null. */
+function gone(error: unknown): null {
+  if (error instanceof Error && /Could not find node|No node with given id/i.test(error.message))
+    return null;
+  throw error;
 }
 
 // Functions run inside the page with `this` = the closed shadow root (strings, so the

@@ -219,6 +219,28 @@ async function testFirefox(
       await shot(popup, OUT, `popup-${version}.png`);
     });
 
+    await checks.run(
+      `the settings say this browser ${paints ? 'paints' : 'cannot paint (MyoLens wraps)'}`,
+      extensionPage,
+      async () => {
+        const popup = extensionPage;
+        assert(popup, 'no extension page open');
+        await popup.click('#tab-settings');
+        await popup.waitForSelector('#renderer-paint', { timeout: 10_000 });
+        // The popup learns the engine asynchronously: wait for its answer to show.
+        const note = await waitFor('the renderer note to settle', async () => {
+          const text = await popup.evaluate(
+            () => document.getElementById('renderer-hint')?.textContent ?? '',
+          );
+          return paints === (text === '') && { text };
+        });
+        if (!paints) {
+          assert(/cannot paint/.test(note.text), `the note says: ${note.text}`);
+          console.log(`      "${note.text}"`);
+        }
+      },
+    );
+
     await checks.run("the popup reaches the page's content script", page, async () => {
       assert(extensionPage, 'no extension page open');
       // What the popup's "This page" view asks (components/tab-terms.ts), sent from

@@ -38,8 +38,9 @@ export async function hoverAndReadTooltip(
 async function findDialog(
   bidi: BidiPage,
 ): Promise<{ host: BidiNode; dialog: BidiNode } | undefined> {
+  // The host is in the document only while something is open (ui-host.ts).
   const host = await bidi.element('[data-myolens-ui]');
-  assert(host, 'no <myolens-ui> host element');
+  if (!host) return undefined;
   assert(host.value?.shadowRoot?.value?.mode === 'closed', 'its shadow root is not closed');
   const dialog = findNode(host, (n) => n.value?.attributes?.role === 'dialog');
   return dialog && { host, dialog };

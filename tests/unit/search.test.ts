@@ -21,8 +21,16 @@ import { READER_QUERIES, type ReaderQuery } from '../fixtures/search-queries';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const content = { guide, faq, glossary };
 const documents = searchDocuments(content);
+const built = buildContent(readContentSources(path.join(repoRoot, 'content')));
+if (!built.guide || !built.faq || !built.glossary || !built.aliases)
+  throw new Error(`content did not build: ${built.errors.join('; ')}`);
+// The build indexes the lay aliases (content/aliases.yaml); the shipped documents need
+// only titles and snippets, so they leave them out.
+const builtContent = { guide: built.guide, faq: built.faq, glossary: built.glossary };
+const aliases = built.aliases;
 const loaded = createSearcher(loadSearchIndex(SEARCH_INDEX_JSON), documents);
-const fresh = createSearcher(buildSearchIndex(documents), documents);
+const fresh = createSearcher(buildSearchIndex(searchDocuments({ ...content, aliases })), documents);
+const withoutAliases = createSearcher(buildSearchIndex(documents), documents);
 
 const allHits = (results: SearchResults) => results.groups.flatMap((group) => group.hits);
 const groupHits = (results: SearchResults, kind: ReaderQuery['kind']) =>
@@ -51,11 +59,7 @@ describe('ranking on the reader queries (tests/fixtures/search-queries.ts)', () 
 
 describe('the build-time index', () => {
   test('is up to date with the authored content (run `npm run content` after editing)', () => {
-    const built = buildContent(readContentSources(path.join(repoRoot, 'content')));
-    if (!built.guide || !built.faq || !built.glossary) throw new Error('content did not build');
-    expect(SEARCH_INDEX_JSON).toBe(
-      searchIndexJson({ guide: built.guide, faq: built.faq, glossary: built.glossary }),
-    );
+    expect(SEARCH_INDEX_JSON).toBe(searchIndexJson({ ...builtContent, aliases }));
   });
 
   test('loads with loadJSON and answers every reader query as a fresh index does', () => {
@@ -77,6 +81,61 @@ describe('the build-time index', () => {
     expect(
       Object.values(json.storedFields).every((fields) => Object.keys(fields).length === 0),
     ).toBe(true);
+  });
+});
+
+// Written from how people ask about these things, not from the guide's wording.
+const LAY_QUERIES: readonly [query: string, termId: string][] = [
+  ['free radicals', 'ros'],
+  ['what are free radicals', 'ros'],
+  ['muscle wasting', 'muscle-wasting'],
+  ['vitamin d overdose', 'vitamin-d-toxicity'],
+  ['vitamin d poisoning', 'vitamin-d-toxicity'],
+  ['sunshine vitamin', 'vitamin-d'],
+  ['weak muscles old age', 'dynapenia'],
+  ['losing strength as you get older', 'dynapenia'],
+  ['muscle loss old age', 'sarcopenia'],
+  ['too much calcium in blood', 'hypercalcemia'],
+  ['high calcium in the blood', 'hypercalcemia'],
+  ['not enough vitamin d', 'vitamin-d-deficiency'],
+  ['lack of vitamin d', 'vitamin-d-deficiency'],
+  ['vitamin d tablets', 'supplementation'],
+  ['vitamin d pills', 'supplementation'],
+  ['muscles shrinking', 'muscle-atrophy'],
+  ['lifting weights', 'resistance-exercise'],
+  ['strengthening exercises', 'resistance-exercise'],
+  ['powerhouse of the cell', 'mitochondria'],
+  ['calcitriol', 'active-vitamin-d'],
+  ['chance of falling', 'fall-risk'],
+  ['free radical damage to cells', 'oxidative-stress'],
+  ['calcium balance in the body', 'calcium-homeostasis'],
+  ['foods with added vitamins', 'fortified-foods'],
+  ['voluntary muscles', 'skeletal-muscle'],
+  ['eating protein', 'protein-intake'],
+];
+
+describe('lay words find the term they name (content/aliases.yaml)', () => {
+  test.each(LAY_QUERIES)('%s → %s, among the first three terms', (query, termId) => {
+    const terms = groupHits(loaded.search(query), 'term').map((hit) => hit.targetId);
+    expect(terms.slice(0, 3)).toContain(termId);
+  });
+
+  test('every alias is asked for by one of the queries above', () => {
+    const asked = new Set(LAY_QUERIES.map(([, termId]) => termId));
+    for (const termId of Object.keys(aliases)) expect(asked, termId).toContain(termId);
+  });
+
+  test("without the aliases, the issue's own example finds nothing", () => {
+    // "free radicals" found no result at all before aliases: the guide never says it.
+    expect(withoutAliases.search('free radicals').count).toBe(0);
+    expect(loaded.search('free radicals').groups[0]?.hits[0]?.targetId).toBe('ros');
+  });
+
+  test('aliases are never matched on pages: no shipped term carries them as forms', () => {
+    const forms = new Set(glossary.flatMap((term) => term.forms.map((f) => f.toLowerCase())));
+    for (const alias of Object.values(aliases).flat())
+      expect(forms.has(alias.toLowerCase()), alias).toBe(false);
+    expect(glossary.some((term) => 'aliases' in term)).toBe(false);
   });
 });
 
