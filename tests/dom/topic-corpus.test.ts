@@ -5,6 +5,8 @@
  * marked, so there is nothing to hover either; on the 20 topic pages every guide form the
  * page uses is still marked.
  */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { glossary } from '@/content/glossary-index';
 import { compileMatcher } from '@/lib/matcher';
@@ -27,12 +29,12 @@ afterEach(() => {
 });
 
 /** Loads the page into the test document and scans it as the content script does. */
-async function marked(page: CorpusPage): Promise<string[]> {
+async function marked(page: CorpusPage, using = matcher): Promise<string[]> {
   const parsed = new DOMParser().parseFromString(page.html, 'text/html');
   document.body.replaceChildren(
     ...[...parsed.body.childNodes].map((n) => document.importNode(n, true)),
   );
-  session = new TestSession(document, host, matcher, options);
+  session = new TestSession(document, host, using, options);
   session.start();
   await session.whenIdle();
   return session.mentions().map((o) => o.node.data.slice(o.start, o.end));
@@ -61,6 +63,30 @@ describe('topic pages: every guide form they use is marked', () => {
         (form) => ![...found].some((f) => f === key(form) || f.startsWith(key(form))),
       );
       expect(missing).toEqual([]);
+    });
+  }
+});
+
+describe('pages about the body lose no mention to the gate', () => {
+  // The same scan with every form treated as the guide's own: what was shown before the gate.
+  const ungated = compileMatcher(glossary.map(({ shared: _shared, ...term }) => term));
+  const pages: CorpusPage[] = [
+    ...corpusPages('on-topic'),
+    {
+      corpus: 'on-topic',
+      file: 'demo/index.html',
+      field: 'the guide',
+      forms: [],
+      html: readFileSync(resolve(import.meta.dirname, '../fixtures/demo/index.html'), 'utf8'),
+    },
+  ];
+  for (const page of pages) {
+    test(page.file, async () => {
+      const gated = await marked(page);
+      session?.stop();
+      const all = await marked(page, ungated);
+      expect(gated.length).toBeGreaterThan(0);
+      expect(gated).toEqual(all);
     });
   }
 });
