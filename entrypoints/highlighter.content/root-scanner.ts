@@ -4,6 +4,7 @@ import type { Density } from '@/lib/settings';
 import { ContextGate } from './context-gate';
 import { UnderlinePolicy } from './density';
 import { PageObserver, type PageChanges } from './observe';
+import { addOverlaps } from './overlap-mentions';
 import { Occurrences, type Occurrence } from './occurrences';
 import type { Renderer } from './render';
 import { isExcluded, markable, ScanQueue } from './scan';
@@ -262,6 +263,7 @@ export class RootScanner {
       list.push({ node, start, end, termId, shown, section });
     }
     if (!list.length) return before.length > 0;
+    addOverlaps(this.deps.matcher, node, list, (id, surface) => this.accept(id, surface));
     for (const p of this.deps.renderer.show(node, list))
       this.occurrences.set(p.node, p.data, p.list);
     return true;

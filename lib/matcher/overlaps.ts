@@ -16,7 +16,8 @@ export interface Overlap extends Span {
 
 // The same source as match's, sticky: a try at one offset looks at that offset only.
 const sticky = new WeakMap<object, RegExp | null>();
-const wordChar = new RegExp(`[${WORD}]`, 'u');
+/** A character that continues a word (the pattern's own class). */
+export const wordChar = new RegExp(`[${WORD}]`, 'u');
 
 /**
  * The overlapping terms of `spans` (match's for `text`: sorted, disjoint), in text order.
