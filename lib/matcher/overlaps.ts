@@ -14,41 +14,48 @@ export interface Overlap extends Span {
   host: number;
 }
 
-// The same source as match's, sticky: a try at one offset looks at that offset only.
-const sticky = new WeakMap<object, RegExp | null>();
+// The pattern match uses, one instance per matcher (its lastIndex is ours): the same
+// source and flags, so V8 compiles it once for both (a sticky copy was a second compile
+// of the whole glossary's pattern, tens of ms on a page's first mention).
+const patterns = new WeakMap<object, RegExp | null>();
 /** A character that continues a word (the pattern's own class). */
 export const wordChar = new RegExp(`[${WORD}]`, 'u');
+const notWord = new RegExp(`[^${WORD}]`, 'gu');
 
 /**
  * The overlapping terms of `spans` (match's for `text`: sorted, disjoint), in text order.
- * At each word start inside a span after its first, the longest match there; one that
- * ends within the span (nested: the span is the more specific term), within an earlier
- * overlap of the same span (leftmost-longest among them too), or that is the span's own
- * term again is none.
+ * At each place inside a span after its first character where the pattern matches (a
+ * word start), the longest match there; one that ends within the span (nested: the span
+ * is the more specific term), within an earlier overlap of the same span
+ * (leftmost-longest among them too), or that is the span's own term again is none.
  */
 export function overlaps(
   matcher: Pick<Matcher, 'pattern' | 'termIdOf'>,
   text: string,
   spans: readonly Span[],
 ): Overlap[] {
-  let re = sticky.get(matcher);
-  if (re === undefined) {
-    const all = matcher.pattern();
-    sticky.set(matcher, (re = all && new RegExp(all.source, 'uy')));
-  }
+  let re = patterns.get(matcher);
+  if (re === undefined) patterns.set(matcher, (re = matcher.pattern()));
   const out: Overlap[] = [];
   spans.forEach((span, host) => {
     let reach = span.end;
-    for (let at = span.start + 1; re && at < span.end; at++) {
-      // A word starts here (the pattern checks it again, with scripts and guards).
-      if (wordChar.test(text[at - 1]!) || !wordChar.test(text[at]!)) continue;
+    // A span of one word (most spans) has no word start inside: one short look.
+    notWord.lastIndex = span.start;
+    // The search from inside the span finds the next place a term starts: one that
+    // starts past the span's end ends the search. That is the next span's start (no
+    // term starts between two spans), so all spans of a text together read it once more
+    // at most, as match did.
+    for (let at = notWord.exec(text)?.index ?? span.end; re && at < span.end;) {
       re.lastIndex = at;
-      const end = at + (re.exec(text)?.[0].length ?? 0);
+      const m = re.exec(text);
+      if (!m || m.index >= span.end) break;
+      at = m.index + 1;
+      const end = m.index + m[0].length;
       if (end <= reach) continue;
       reach = end;
-      const termId = matcher.termIdOf(text.slice(at, end));
+      const termId = matcher.termIdOf(m[0]);
       if (termId !== undefined && termId !== span.termId)
-        out.push({ start: at, end, termId, host });
+        out.push({ start: m.index, end, termId, host });
     }
   });
   return out;
