@@ -13,6 +13,8 @@ export interface TooltipActions {
 export interface TooltipProps {
   term: GlossaryTerm;
   related: GlossaryTerm[];
+  /** Terms that share the words the tooltip opened on (overlapping mentions). */
+  also?: GlossaryTerm[];
   hostname: string;
   actions: TooltipActions;
   /** The id the dialog's label points at (unique within the shadow root). */
@@ -50,12 +52,43 @@ export function TipHead(props: {
   );
 }
 
+/** A labelled list of terms, each a button that shows it in the same tooltip (nothing when empty). */
+function TermChips(props: {
+  id: string;
+  label: string;
+  terms: GlossaryTerm[];
+  actions: TooltipActions;
+}) {
+  if (!props.terms.length) return null;
+  return (
+    <div class="ml-tip__related">
+      <span class="ml-tip__related-label" id={props.id}>
+        {props.label}
+      </span>
+      <ul aria-labelledby={props.id}>
+        {props.terms.map((r) => (
+          <li key={r.id}>
+            <button
+              type="button"
+              class="ml-tip__chip"
+              onClick={() => props.actions.showRelated(r.id)}
+            >
+              {r.label}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 /**
- * The tooltip's content: what the guide says about one term, where to read more,
- * related terms, and the controls to hide it. A non-modal dialog, since it holds links
- * (WAI-ARIA APG: a tooltip must not contain interactive content).
+ * The tooltip's content: what the guide says about one term, where to read more, the
+ * other terms in the same words ("skeletal muscle atrophy": Also here), related terms,
+ * and the controls to hide it. A non-modal dialog, since it holds links (WAI-ARIA APG: a
+ * tooltip must not contain interactive content).
  */
-export function Tooltip({ term, related, hostname, actions, labelId }: TooltipProps) {
+export function Tooltip({ term, related, also = [], hostname, actions, labelId }: TooltipProps) {
   return (
     <div
       class="ml-tip"
@@ -78,26 +111,8 @@ export function Tooltip({ term, related, hostname, actions, labelId }: TooltipPr
       <button type="button" class="ml-tip__more" onClick={() => actions.readMore(term)}>
         Read more in the guide <span aria-hidden="true">→</span>
       </button>
-      {related.length > 0 && (
-        <div class="ml-tip__related">
-          <span class="ml-tip__related-label" id={`${labelId}-rel`}>
-            Related:
-          </span>
-          <ul aria-labelledby={`${labelId}-rel`}>
-            {related.map((r) => (
-              <li key={r.id}>
-                <button
-                  type="button"
-                  class="ml-tip__chip"
-                  onClick={() => actions.showRelated(r.id)}
-                >
-                  {r.label}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <TermChips id={`${labelId}-also`} label="Also here:" terms={also} actions={actions} />
+      <TermChips id={`${labelId}-rel`} label="Related:" terms={related} actions={actions} />
       <div class="ml-tip__controls">
         <button type="button" class="ml-tip__ctl" onClick={() => actions.hideTerm(term)}>
           Hide this term

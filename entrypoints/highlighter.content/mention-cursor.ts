@@ -56,7 +56,8 @@ export class MentionCursor {
     }
     for (let step = 1; step <= all.length; step++) {
       const next = all[(((index + direction * step) % all.length) + all.length) % all.length]!;
-      if (!this.visible(next)) continue;
+      // Overlapping terms are reached from the mention they overlap (its "Also here").
+      if (next.overlap || !this.visible(next)) continue;
       this.last = next;
       return next;
     }

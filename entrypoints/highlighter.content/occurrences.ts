@@ -15,6 +15,14 @@ export interface Occurrence {
   shown: boolean;
   /** The section it belongs to (its heading, or the document before the first one). */
   section: object;
+  /**
+   * A term that overlaps a painted mention ("muscle atrophy" in "skeletal muscle
+   * atrophy"): found, never painted, hit-tested on its own words only, not a stop of the
+   * keyboard's next/previous (overlap-mentions.ts).
+   */
+  overlap?: true;
+  /** The other terms that share its words, for the tooltip's "Also here". */
+  also?: string[];
 }
 
 /** A text node's occurrences and the text they were found in. */

@@ -31,7 +31,8 @@ export function listenPointer(win: Window, deps: PointerDeps, signal: AbortSigna
   const lit = () => deps.session()?.renderer.hover(opened() ?? intent.current);
   const openTooltip = (o: Occurrence, opts: Parameters<TooltipHost['open']>[2]) => {
     const session = deps.session();
-    if (session) void tooltip.open(anchorOf(o, session), o.termId, opts).then(lit);
+    if (session)
+      void tooltip.open(anchorOf(o, session), o.termId, { ...opts, also: o.also }).then(lit);
   };
   const intent = new HoverIntent({
     opened,

@@ -6,6 +6,7 @@ import { TopicGate, topicReader, type TopicReader } from '@/lib/topic';
 import { ContextGate } from './context-gate';
 import { UnderlinePolicy } from './density';
 import { PageObserver, type PageChanges } from './observe';
+import { addOverlaps } from './overlap-mentions';
 import { Occurrences, type Occurrence } from './occurrences';
 import type { Renderer } from './render';
 import { isExcluded, markable, readableText, ScanQueue } from './scan';
@@ -286,6 +287,7 @@ export class RootScanner {
       list.push({ node, start, end, termId, shown, section });
     }
     if (!list.length) return before.length > 0;
+    addOverlaps(this.deps.matcher, node, list, (id, surface) => this.accept(id, surface));
     for (const p of this.deps.renderer.show(node, list))
       this.occurrences.set(p.node, p.data, p.list);
     return true;

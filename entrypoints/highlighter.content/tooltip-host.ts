@@ -23,6 +23,8 @@ export interface OpenOptions {
    * closes it.
    */
   persistent?: boolean;
+  /** Other terms in the same words (overlapping ones): offered as "Also here". */
+  also?: readonly string[];
 }
 
 /** What the tooltip asks of the rest of the content script, and tells it. */
@@ -50,6 +52,8 @@ export class TooltipHost {
   private placement: { update(): void; stop(): void } | undefined;
   private anchor: Anchor | undefined;
   private termId: string | undefined;
+  /** The terms of the words the tooltip opened on: the opened one and its `also`. */
+  private here: readonly string[] = [];
   private bubble = false;
   /** Where keyboard focus was before a keyboard opening moved it in. */
   private returnTo: Element | null = null;
@@ -91,7 +95,10 @@ export class TooltipHost {
 
   /** Shows the tooltip for `termId` next to `anchor`. */
   open(anchor: Anchor, termId: string, opts: OpenOptions = {}): Promise<void> {
-    return this.present(anchor, opts, () => this.show(termId));
+    return this.present(anchor, opts, () => {
+      this.here = [termId, ...(opts.also ?? [])];
+      this.show(termId);
+    });
   }
 
   /** Shows a lookup's search results next to `anchor` (the bubble for a non-term). */
@@ -135,10 +142,12 @@ export class TooltipHost {
     // Reopening the tooltip already showing this term is no news (the pointer came back).
     const news = this.termId !== termId;
     this.termId = termId;
-    const related = term.related
-      .map((id) => this.terms.get(id))
-      .filter((t): t is GlossaryTerm => !!t)
-      .slice(0, 3);
+    const get = (ids: readonly string[]) =>
+      ids.map((id) => this.terms.get(id)).filter((t): t is GlossaryTerm => !!t);
+    // Switched to one of them, the others are still offered; a related term is not here.
+    const here = this.here.includes(termId) ? this.here.filter((id) => id !== termId) : [];
+    const related = get(term.related.filter((id) => !here.includes(id))).slice(0, 3);
+    const also = get(here);
     const actions: TooltipActions = {
       readMore: (t) => this.services.openGuide(t.section),
       showRelated: (id) => this.switchTo(id),
@@ -153,7 +162,14 @@ export class TooltipHost {
       close: () => this.close(true),
     };
     this.draw(
-      h(Tooltip, { term, related, hostname: this.hostname, actions, labelId: 'ml-tip-label' }),
+      h(Tooltip, {
+        term,
+        related,
+        also,
+        hostname: this.hostname,
+        actions,
+        labelId: 'ml-tip-label',
+      }),
     );
     if (news) this.services.shown(termId);
   }
@@ -161,6 +177,7 @@ export class TooltipHost {
   /** Renders a lookup's results into the open bubble. */
   private showResults(results: Results): void {
     this.termId = undefined;
+    this.here = [];
     const actions: LookupResultsActions = {
       openHit: (hit) => this.services.openGuide(hit.anchor),
       openQuery: () => this.services.openQuery(results.query),

@@ -73,6 +73,21 @@ describe('mention cursor (replaces the e2e keyboard order checks)', () => {
     expect(cursorOver([]).next(1, undefined)).toBeUndefined();
   });
 
+  test('overlapping terms are no stop of next/previous, even from one that is open', () => {
+    const overlap = { ...mention('muscle-atrophy', 20), overlap: true as const };
+    const list = [mention('skeletal-muscle', 10), overlap, mention('c', 400)];
+    const cursor = cursorOver(list);
+    expect([1, 2, 3].map(() => cursor.next(1, undefined)?.termId)).toEqual([
+      'skeletal-muscle',
+      'c',
+      'skeletal-muscle',
+    ]);
+    expect(cursor.next(1, overlap)?.termId).toBe('c');
+    expect(cursor.next(-1, overlap)?.termId).toBe('skeletal-muscle');
+    // "This page" reveals them all the same: the term is mentioned there.
+    expect(cursor.reveal('muscle-atrophy')).toBe(overlap);
+  });
+
   test('reveal: the term’s rendered mentions one after another, round again', () => {
     const list = [
       mention('vdr', 10),

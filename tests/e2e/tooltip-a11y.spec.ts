@@ -57,7 +57,8 @@ function harnessScript(): Promise<string> {
 
 /**
  * Serves the harness page and opens it with `?term=` (and `&scheme=` when given; with
- * `lookup`, the selection bubble's results for that text).
+ * `lookup`, the selection bubble's results for that text; with `also`, those terms as
+ * "Also here").
  */
 async function openHarness(
   page: Page,
@@ -65,6 +66,7 @@ async function openHarness(
   termId: string,
   scheme?: 'light' | 'dark',
   lookup?: string,
+  also?: string,
 ): Promise<void> {
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Tooltip harness</title>
@@ -78,7 +80,8 @@ async function openHarness(
   server.route('/tooltip-harness/harness.js', { body: js, type: 'text/javascript; charset=utf-8' });
   const query =
     `term=${termId}${scheme ? `&scheme=${scheme}` : ''}` +
-    (lookup === undefined ? '' : `&lookup=${encodeURIComponent(lookup)}`);
+    (lookup === undefined ? '' : `&lookup=${encodeURIComponent(lookup)}`) +
+    (also === undefined ? '' : `&also=${also}`);
   await page.goto(`${server.origin}/tooltip-harness/index.html?${query}`);
   await expect(page.getByRole('dialog')).toBeVisible();
   // axe's contrast check must not catch the entrance fade half-way.
@@ -131,6 +134,24 @@ for (const scheme of ['light', 'dark'] as const) {
       expect((await axe(page)).violations, `${id} focused (${scheme})`).toEqual([]);
       if (id === 'sarcopenia') await screenshot(page, `tooltip-harness-${scheme}`);
     }
+  });
+
+  test(`the tooltip with "Also here" (overlapping terms) passes axe in ${scheme} mode, its chip focused too`, async ({
+    context,
+    server,
+  }) => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 480, height: 520 });
+    await page.emulateMedia({ colorScheme: scheme });
+    await openHarness(page, server, 'skeletal-muscle', scheme, undefined, 'muscle-atrophy');
+    const list = page.getByRole('list', { name: 'Also here:' });
+    await expect(list.getByRole('button')).toHaveText(['Muscle atrophy']);
+    expect(await axe(page), `also (${scheme})`).toEqual({ violations: [], sawTooltip: true });
+    // Close, "Read more", then the chip.
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+    await expect(list.getByRole('button', { name: 'Muscle atrophy' })).toBeFocused();
+    expect((await axe(page)).violations, `also focused (${scheme})`).toEqual([]);
+    await screenshot(page, `tooltip-harness-also-${scheme}`);
   });
 
   test(`a page with marks and an open tooltip passes axe in ${scheme} mode (screenshot saved)`, async ({
