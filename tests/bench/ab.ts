@@ -9,6 +9,7 @@ import { backgroundWorker } from '../support/extension';
 import type { AbPageResult, AbSample, Arm, Loaf } from './ab-summary';
 import { ARMS, windowLength } from './ab-summary';
 import { untilQuiet } from './quiet';
+import { countLoad } from './clock';
 import { whenIdle, type IdleAnswer } from './when-idle';
 import type { Reference } from './reference';
 
@@ -158,6 +159,7 @@ export async function sampleAb(
   const page = await context.newPage();
   try {
     await page.addInitScript(AB_PROBE);
+    countLoad();
     await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
     const answer = idle ? await idle(page) : null;
     const dcl = await page.evaluate(

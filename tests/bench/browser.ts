@@ -1,6 +1,7 @@
 /** Chromium for the page rows: one browser, a fresh tab and page load per sample. */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
 import { findChromium, NO_CHROMIUM_HELP } from '../support/find-chromium';
+import { countLoad, countWait } from './clock';
 import type { PageTexts, RowKind, RowSample } from './types';
 
 /** The flags the brief asks for: quiet, offline, sandbox-free in containers. */
@@ -88,6 +89,7 @@ export class Tabs {
 /** Loads `url` in a fresh tab and waits until it has laid out and painted. */
 export async function freshPage(context: BrowserContext | Tabs, url: string): Promise<Page> {
   const page = context instanceof Tabs ? await context.open() : await context.newPage();
+  countLoad();
   await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
   await page.evaluate(
     () =>
@@ -95,6 +97,7 @@ export async function freshPage(context: BrowserContext | Tabs, url: string): Pr
         requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 50))),
       ),
   );
+  countWait(50);
   if (context instanceof Tabs) await context.settle();
   return page;
 }
@@ -133,6 +136,7 @@ export async function sampleRow(
     if (result !== 'cap')
       return { ...result, cost: { load: loaded - t0, run: Date.now() - loaded } };
     run.catch(() => undefined);
+    countWait(capMs);
     // Interrupts the running script at once (V8 TerminateExecution), page stays usable.
     await cdp?.send('Runtime.terminateExecution');
     const progress = await page.evaluate(() => window.__benchProgress ?? null);
