@@ -522,7 +522,7 @@ async function runAb(
   const without = await launchWithoutExtension(extensionDir);
   try {
     const results = await benchAb(
-      { with: withExt.context, without: without.context, extensionDir },
+      { with: withExt.context, without: without.context, extensionDir, warm: !!extension },
       abPages,
       (page) => roundsOf(page.id),
       log,
