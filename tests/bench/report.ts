@@ -530,19 +530,28 @@ export function markdown(r: BenchResults): string {
         'the rows themselves and the browser, all on a machine others share.',
     );
     out.push('');
-    out.push(
-      table(
-        ['section', ...head],
-        sectionTimes(phases).map((s) => [s.section, ...cells(s)]),
-      ),
-    );
-    out.push('');
-    out.push(
-      table(
-        ['section', 'phase', ...head],
-        phases.map((p) => [p.section, p.name, ...cells(p)]),
-      ),
-    );
+    if (!counted)
+      out.push(
+        table(
+          ['phase', ...head],
+          phases.map((p) => [p.section, ...cells(p)]),
+        ),
+      );
+    else {
+      out.push(
+        table(
+          ['section', ...head],
+          sectionTimes(phases).map((s) => [s.section, ...cells(s)]),
+        ),
+      );
+      out.push('');
+      out.push(
+        table(
+          ['section', 'phase', ...head],
+          phases.map((p) => [p.section, p.name, ...cells(p)]),
+        ),
+      );
+    }
   }
   if (r.notes.length) {
     out.push('');
