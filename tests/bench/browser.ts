@@ -1,6 +1,7 @@
 /** Chromium for the page rows: one browser, a fresh tab and page load per sample. */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
 import { findChromium, NO_CHROMIUM_HELP } from '../support/find-chromium';
+import { countLoad, countWait } from './clock';
 import type { PageTexts, RowKind, RowSample } from './types';
 
 /** The flags the brief asks for: quiet, offline, sandbox-free in containers. */
@@ -85,16 +86,26 @@ export class Tabs {
   }
 }
 
-/** Loads `url` in a fresh tab and waits until it has laid out and painted. */
-export async function freshPage(context: BrowserContext | Tabs, url: string): Promise<Page> {
+/**
+ * Loads `url` in a fresh tab and waits until it has laid out and painted (two frames),
+ * then `pauseMs` more for what the page queued after painting.
+ */
+export async function freshPage(
+  context: BrowserContext | Tabs,
+  url: string,
+  pauseMs = 50,
+): Promise<Page> {
   const page = context instanceof Tabs ? await context.open() : await context.newPage();
+  countLoad();
   await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
   await page.evaluate(
-    () =>
+    (ms) =>
       new Promise<void>((resolve) =>
-        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 50))),
+        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, ms))),
       ),
+    pauseMs,
   );
+  countWait(pauseMs);
   if (context instanceof Tabs) await context.settle();
   return page;
 }
@@ -113,7 +124,9 @@ export async function sampleRow(
 ): Promise<RowSample> {
   const { context } = tabs;
   const t0 = Date.now();
-  const page = await freshPage(tabs, url);
+  // No pause after the two frames: the harness waits two more frames and 30 ms
+  // (settleFrames) after it is evaluated, before the row's clock starts.
+  const page = await freshPage(tabs, url, 0);
   const loaded = Date.now();
   try {
     await page.evaluate(harness);
@@ -133,6 +146,7 @@ export async function sampleRow(
     if (result !== 'cap')
       return { ...result, cost: { load: loaded - t0, run: Date.now() - loaded } };
     run.catch(() => undefined);
+    countWait(capMs);
     // Interrupts the running script at once (V8 TerminateExecution), page stays usable.
     await cdp?.send('Runtime.terminateExecution');
     const progress = await page.evaluate(() => window.__benchProgress ?? null);
@@ -152,7 +166,8 @@ export async function sampleRow(
 
 /** The text nodes of a freshly loaded, unmarked page (for the reference count). */
 export async function sampleTexts(tabs: Tabs, url: string, harness: string): Promise<PageTexts> {
-  const page = await freshPage(tabs, url);
+  // Nothing is timed here: no pause.
+  const page = await freshPage(tabs, url, 0);
   try {
     await page.evaluate(harness);
     return await page.evaluate(() => window.__bench.texts());

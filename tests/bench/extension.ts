@@ -10,6 +10,7 @@ import { chromiumArgs } from '../support/find-chromium';
 import { backgroundWorker, unpackedExtensionId } from '../support/extension';
 import { chromiumPath, freshPage, prepareContext, VIEWPORT } from './browser';
 import { untilQuiet } from './quiet';
+import { countLoad, countWait } from './clock';
 import type { IdleAnswer } from './when-idle';
 
 /** One load of a page with the extension, times from navigation start (performance.now()). */
@@ -205,6 +206,7 @@ export async function sampleExtensionPage(
   const page = await context.newPage();
   try {
     await page.addInitScript(PROBE);
+    countLoad();
     await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
     const answer = idle ? await idle(page) : null;
     await untilQuiet(page, { probe: '__ext', quietMs, after: answer?.at ?? 0, timeoutMs });
@@ -259,7 +261,9 @@ export async function extensionCpu(
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
     await cdp.send('Profiler.start');
+    countLoad();
     await page.goto(url, { waitUntil: 'load' });
+    countWait(quietMs);
     await page.waitForTimeout(quietMs);
     const { profile } = await cdp.send('Profiler.stop');
     const self = selfTimes(profile);
@@ -332,6 +336,7 @@ export async function pageHeap(
 ): Promise<{ used: number; embedder: number | null }> {
   const page = await freshPage(context, url);
   try {
+    countWait(waitMs);
     await page.waitForTimeout(waitMs);
     return await heapAfterGc(context, page);
   } finally {
@@ -367,6 +372,7 @@ export async function samplePopup(
       });
       observer.observe(document, { childList: true, subtree: true });
     });
+    countLoad();
     await page.goto(`chrome-extension://${extensionId}/popup.html`);
     await page.locator('#search-input, input[type="search"]').first().waitFor();
     // First contentful paint is reported once painted: waited for, not slept on.

@@ -8,6 +8,7 @@ import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright';
+import { countLoad } from './clock';
 
 export interface PageSchemeBench {
   depth: number;
@@ -49,6 +50,7 @@ export async function benchPageScheme(
   );
   const page = await context.newPage();
   try {
+    countLoad();
     await page.goto(url);
     await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
     return await page.evaluate(() => {

@@ -5,6 +5,7 @@
  * their mark count last changed (`settled` or `lastMark`).
  */
 import type { Page } from 'playwright';
+import { countWait } from './clock';
 
 /** When a load may end. Times are the page's (ms from navigation start). */
 export interface QuietOptions {
@@ -26,11 +27,11 @@ export interface QuietOptions {
  * come in), and not before `until`; returns the page time then. Quiet: no mark change,
  * no long frame, and no check delayed past 150 ms (the main thread was held).
  */
-export function untilQuiet(page: Page, options: QuietOptions): Promise<number> {
+export async function untilQuiet(page: Page, options: QuietOptions): Promise<number> {
   const { probe, quietMs, after = 0, until = 0, timeoutMs = 60_000 } = options;
-  return page.evaluate(
+  const [end, idle] = await page.evaluate(
     ([probe, quietMs, after, until, timeoutMs]) =>
-      new Promise<number>((resolve) => {
+      new Promise<[number, number]>((resolve) => {
         type Rec = {
           dcl: number;
           settled?: number | null;
@@ -56,11 +57,15 @@ export function untilQuiet(page: Page, options: QuietOptions): Promise<number> {
           if (now - previous > 150) blocked = now;
           previous = now;
           const busy = Math.max(rec.dcl, nav.loadEventEnd, marks, after, lastFrame, blocked);
-          if ((frames >= 2 && now - busy > quietMs && now >= until) || now > deadline) resolve(now);
+          if ((frames >= 2 && now - busy > quietMs && now >= until) || now > deadline)
+            resolve([now, now - busy]);
           else setTimeout(check, 50);
         };
         check();
       }),
     [probe, quietMs, after, until, timeoutMs] as const,
   );
+  // The idle tail: the quiet window, and any stretch `until` added past it.
+  countWait(idle);
+  return end;
 }

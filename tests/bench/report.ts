@@ -7,6 +7,7 @@ import {
   type RowResult,
 } from './results';
 import { NO_MARK_WINDOW_MS, shortBaselines } from './ab-summary';
+import { sectionTimes } from './clock';
 import { pageSchemeCheap } from './page-scheme';
 import { abTable, abTarget } from './report-ab';
 import { ms, range, summarize } from './stats';
@@ -506,15 +507,51 @@ export function markdown(r: BenchResults): string {
     );
   }
   if (m.phases?.length) {
+    const phases = m.phases.map((p) => ({
+      section: p.section ?? p.name,
+      name: p.section ? p.name : '',
+      seconds: p.seconds,
+      loads: p.loads ?? 0,
+      waited: p.waited ?? 0,
+    }));
+    const counted = m.phases.some((p) => p.loads !== undefined);
+    const cells = (p: { seconds: number; loads: number; waited: number }) => [
+      p.seconds.toFixed(1),
+      `${((100 * p.seconds) / m.seconds).toFixed(0)} %`,
+      ...(counted ? [String(p.loads), p.waited.toFixed(1)] : []),
+    ];
+    const head = ['s', 'share', ...(counted ? ['page loads', 'waited on purpose, s'] : [])];
     out.push('');
-    out.push('## Where the run spent its time (wall clock, s)');
+    out.push('## Where the run spent its time (wall clock)');
     out.push('');
     out.push(
-      table(
-        ['phase', 's'],
-        m.phases.map((p) => [p.name, p.seconds.toFixed(1)]),
-      ),
+      `Run took ${Math.round(m.seconds)} s${m.quick ? ' (--quick)' : ''}. Waited on purpose: ` +
+        'quiet windows after a load, the mark.js cap, fixed pauses; the rest is page loads, ' +
+        'the rows themselves and the browser, all on a machine others share.',
     );
+    out.push('');
+    if (!counted)
+      out.push(
+        table(
+          ['phase', ...head],
+          phases.map((p) => [p.section, ...cells(p)]),
+        ),
+      );
+    else {
+      out.push(
+        table(
+          ['section', ...head],
+          sectionTimes(phases).map((s) => [s.section, ...cells(s)]),
+        ),
+      );
+      out.push('');
+      out.push(
+        table(
+          ['section', 'phase', ...head],
+          phases.map((p) => [p.section, p.name, ...cells(p)]),
+        ),
+      );
+    }
   }
   if (r.notes.length) {
     out.push('');

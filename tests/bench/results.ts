@@ -42,8 +42,12 @@ export interface BenchResults {
     loads: number;
     quick: boolean;
     seconds: number;
-    /** Wall time per phase of the run, in order. */
-    phases?: { name: string; seconds: number }[];
+    /**
+     * Wall time per phase of the run, in order, with its section, the page loads it made
+     * and the seconds it waited on purpose (quiet windows, caps, fixed pauses); runs
+     * before these were counted have name and seconds only.
+     */
+    phases?: { section?: string; name: string; seconds: number; loads?: number; waited?: number }[];
   };
   pages: PageResult[];
   extension?: {

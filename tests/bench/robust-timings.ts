@@ -12,6 +12,7 @@
  *   50 ms (robust-b 11).
  */
 import type { BrowserContext, Page } from 'playwright';
+import { countLoad, countWait } from './clock';
 import type { CpuProfile } from './extension';
 import type { IdleAnswer } from './when-idle';
 
@@ -102,9 +103,11 @@ export interface ChurnSample {
 export async function sampleChurn(context: BrowserContext, url: string): Promise<ChurnSample> {
   const page = await context.newPage();
   try {
+    countLoad();
     await page.goto(url);
     // The clicks are spread over the page's 6 s of churn: the spacing is the measurement.
     for (let i = 0; i < 10; i++) {
+      countWait(400);
       await page.waitForTimeout(400);
       await page.click('#probe');
     }
@@ -163,6 +166,7 @@ export async function sampleHuge(
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
     await cdp.send('Profiler.start');
+    countLoad();
     await page.goto(url);
     const heapBefore = await page.evaluate(
       () =>
@@ -171,23 +175,29 @@ export async function sampleHuge(
     );
     for (let i = 0; i < 5; i++) {
       await page.click('#probe');
+      countWait(100);
       await page.waitForTimeout(100);
     }
     const answer = await idle(page);
     const { profile } = await cdp.send('Profiler.stop');
     // The frame that drew the last marks reports after it ends: two frames, then until no
     // long frame came for 300 ms.
-    await page.evaluate(
+    const quiet = await page.evaluate(
       () =>
-        new Promise<void>((resolve) => {
+        new Promise<number>((resolve) => {
           let last = performance.now();
           new PerformanceObserver(() => (last = performance.now())).observe({
             type: 'long-animation-frame',
           });
-          const check = () => (performance.now() - last > 300 ? resolve() : setTimeout(check, 50));
+          const check = () => {
+            const idle = performance.now() - last;
+            if (idle > 300) resolve(idle);
+            else setTimeout(check, 50);
+          };
           requestAnimationFrame(() => requestAnimationFrame(check));
         }),
     );
+    countWait(quiet);
     const { ours, latencies, marks } = await page.evaluate(() => {
       const w = window as unknown as { ours: number; latencies: number[] };
       return {

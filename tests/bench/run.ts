@@ -60,6 +60,7 @@ import { bundleSizes } from './sizes';
 import type { RowKind } from './types';
 import { VARIANTS } from './variants';
 import { whenIdle, type IdleAnswer } from './when-idle';
+import { logPhasesTo, phase, phaseTimes } from './clock';
 import {
   CHURN_PAGE,
   hugePage,
@@ -127,16 +128,6 @@ const RUN_VARIANTS = flag('no-variants') ? [] : VARIANTS;
 const hitTestsOn = (id: string) => flag('hit-tests') || id === 'f';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
-
-/** The run's wall time per phase, for the report: where a slow run spent it. */
-const PHASES: { name: string; seconds: number }[] = [];
-let running: { name: string; t0: number } | undefined;
-/** Ends the phase running, if any, and starts `name` (none: the run is over). */
-function phase(name?: string): void {
-  const t = Date.now();
-  if (running) PHASES.push({ name: running.name, seconds: (t - running.t0) / 1000 });
-  running = name === undefined ? undefined : { name, t0: t };
-}
 
 interface PageSpec {
   id: string;
@@ -260,6 +251,7 @@ async function benchPage(
       );
     }
   }
+  phase('mark.js mark(forms), capped', spec.id);
   const terms = await sampleRow(tabs, url, harness, 'markjs-terms', spec.termsCap);
   rows.get('markjs-terms')!.samples.push(terms);
   log(`  ${spec.id} markjs-terms: ${terms.capped ? 'capped' : terms.total.toFixed(0) + ' ms'}`);
@@ -332,7 +324,8 @@ async function main(): Promise<void> {
   const started = Date.now();
   mkdirSync(OUT, { recursive: true });
   const notes: string[] = [];
-  phase('build (npm run build), pages generated meanwhile');
+  logPhasesTo(log);
+  phase('setup', 'build (npm run build), pages generated meanwhile');
   // The pages are generated in this process while the build runs in its own: two cores.
   // Their modules were loaded before the build regenerates content/generated.
   const built = flag('no-build') ? Promise.resolve() : build();
@@ -344,7 +337,7 @@ async function main(): Promise<void> {
     ? join(mkdtempSync(join(tmpdir(), 'myolens-bench-ext-')), 'chrome-mv3')
     : undefined;
   if (extensionDir) cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
-  phase('harness bundle, server, browser');
+  phase('setup', 'harness bundle, server, browser, one discarded load');
   log('Bundling the in-page harness (esbuild, IIFE)…');
   const harness = await bundleHarness(ROOT);
   const server = await startServer([{ prefix: '/shared/', dir: SHARED }]);
@@ -403,10 +396,10 @@ async function benchAll(
   const notes = results.notes;
   for (const spec of specs) {
     log(`${spec.title}`);
-    phase(`in-page rows ${spec.id}`);
+    phase(spec.generated ? 'seeded pages' : 'real pages', spec.id);
     results.pages.push(await benchPage(tabs, origin, harness, spec));
   }
-  phase('anatomy');
+  phase('anatomy, colour walk', 'anatomy of start()');
   results.anatomy = [];
   for (const id of ['a', 'e']) {
     const spec = specs.find((s) => s.id === id);
@@ -422,14 +415,14 @@ async function benchAll(
     results.anatomy.push({ page: id, steps: [...steps].map(([step, ms]) => ({ step, ms })) });
   }
   if (flag('profile')) {
-    phase('CPU profiles');
+    phase('CPU profiles (--profile)');
     for (const id of ['a', 'b', 'e']) {
       const spec = specs.find((s) => s.id === id);
       if (spec) await profileRow(tabs, origin + spec.path, harness, id);
     }
   }
 
-  phase("tooltip's colour walk");
+  phase('anatomy, colour walk', "tooltip's colour walk");
   log("The tooltip's colour walk…");
   await tabs.settle();
   results.pageScheme = await benchPageScheme(tabs.context, ROOT, route);
@@ -441,7 +434,7 @@ async function benchAll(
   }
   // From here on page loads are measured: no tab of the bench browser opens ahead.
   await tabs.dispose();
-  phase('built extension: loads, CPU, heap, popup');
+  phase('built extension', 'launch');
   log('The built extension…');
   // One profile with the extension for its rows and the A/B's extension arms: launched once.
   const ext = await launchWithExtension(extensionDir);
@@ -469,17 +462,18 @@ async function finish(
   extensionDir: string | undefined,
 ): Promise<void> {
   if (!AB_ONLY) {
-    phase('search (Node)');
+    phase('search per keystroke (Node)');
     log('Search per keystroke (Node)…');
     results.search = await benchSearch(ROOT);
   }
   if (extensionDir) {
+    phase('bundle sizes');
     results.sizes = bundleSizes(extensionDir);
     rmSync(resolve(extensionDir, '..'), { recursive: true, force: true });
   }
   phase();
   results.meta.seconds = (Date.now() - started) / 1000;
-  results.meta.phases = PHASES;
+  results.meta.phases = phaseTimes();
 
   const md = markdown(results);
   const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
@@ -506,7 +500,7 @@ async function runAb(
   pages: PageResult[],
   extension?: Extension,
 ): Promise<NonNullable<BenchResults['ab']>> {
-  phase('A/B: references, two profiles');
+  phase('A/B', 'references, profiles, warm-up');
   log('Extension A/B: no extension, renderer paint, renderer wrap…');
   const order = [
     ...AB_FIRST.flatMap((id) => specs.filter((s) => s.id === id)),
@@ -528,12 +522,12 @@ async function runAb(
   const without = await launchWithoutExtension(extensionDir);
   try {
     const results = await benchAb(
-      { with: withExt.context, without: without.context, extensionDir },
+      { with: withExt.context, without: without.context, extensionDir, warm: !!extension },
       abPages,
       (page) => roundsOf(page.id),
       log,
       AB_DENSITY,
-      (page) => phase(`A/B ${page.id}`),
+      (page) => phase('A/B', page.id),
     );
     return { pages: results, paintInBuild: paintInBuild(results) };
   } finally {
@@ -558,6 +552,7 @@ async function benchExtension(
   const out: NonNullable<BenchResults['extension']> = { pages: [] };
   const loads = QUICK ? 1 : 2;
   const idle = (page: Page) => whenIdle(ext.context, extensionDir, page);
+  phase('built extension', 'content script loads (heap read on a, e)');
   for (const id of ['a', 'b', 'e', 'f', 'd:wikipedia-2.html']) {
     const spec = specs.find((s) => s.id === id);
     const page = pages.find((p) => p.id === id);
@@ -578,10 +573,12 @@ async function benchExtension(
   }
   const noTerms = specs.find((s) => s.id === 'e');
   if (noTerms) {
+    phase('built extension', 'content script CPU, no-terms page');
     out.noTermsCpu = [];
     for (let i = 0; i < loads; i++)
       out.noTermsCpu.push(await extensionCpu(ext.context, origin + noTerms.path));
   }
+  phase('heap', 'the same pages without the extension');
   out.heap = [];
   for (const p of out.pages) {
     const withExt = p.samples.flatMap((s) => (s.heap ? [s.heap] : []));
@@ -597,12 +594,13 @@ async function benchExtension(
       embedderWith: withExt.flatMap((h) => (h.embedder === null ? [] : [h.embedder])),
     });
   }
+  phase('built extension', 'popup');
   const cold = await samplePopup(ext.context, ext.extensionId);
   const warm = [];
   for (let i = 0; i < LOADS; i++) warm.push(await samplePopup(ext.context, ext.extensionId));
   out.popup = { cold, warm };
   log(`  popup: search box at ${warm.map((w) => w.input?.toFixed(0)).join(', ')} ms`);
-  phase('robust-b timings (churn, huge page)');
+  phase('robust-b timings', 'settings');
   log('The timings moved from e2e (robust-b 7 and 11)…');
   out.robust = await benchRobust(ext.context, extensionDir, route, idle);
   return out;
@@ -622,6 +620,7 @@ async function benchRobust(
   await setRenderer(context, extensionDir, 'wrap', 'all');
   const churnUrl = route('/bench/robust-churn.html', CHURN_PAGE);
   const hugeUrl = route('/bench/robust-huge.html', hugePage());
+  phase('robust-b timings', 'churn page');
   const churn: ChurnSample[] = [];
   for (let i = 0; i < (QUICK ? 1 : 3); i++) {
     const s = await sampleChurn(context, churnUrl);
@@ -630,6 +629,7 @@ async function benchRobust(
       `  churn #${i + 1}: click → frame ${s.latencies.map(Math.round).join(', ')} ms; ${s.mutations} mutations, ${s.inserted} marks inserted (${s.tickerMarks} in the ticker)`,
     );
   }
+  phase('robust-b timings', 'huge page');
   const huge: HugeSample[] = [];
   for (let i = 0; i < (QUICK ? 1 : 2); i++) {
     const s = await sampleHuge(context, hugeUrl, idle);
