@@ -2,6 +2,13 @@ import type { ShouldYield } from '@/lib/idle';
 import type { AnchorScan } from '@/lib/matcher/prefilter';
 
 /**
+ * The attribute on the elements that host our closed shadow roots (the tooltip's, the
+ * wrap flash's): never scanned. Here, not in ui-host.ts, so that code without the
+ * tooltip's stylesheet (the wrap renderer, the bench in Node) can name it.
+ */
+export const UI_ATTR = 'data-myolens-ui';
+
+/**
  * Where MyoLens never marks: code and form controls, editors, metadata, foreign
  * namespaces, existing marks (the page's and ours), and our own UI host.
  */
@@ -24,7 +31,7 @@ export const EXCLUDED = [
   'svg',
   'math',
   'mark',
-  '[data-myolens-ui]',
+  `[${UI_ATTR}]`,
   '[contenteditable]:not([contenteditable="false"])',
   '[role="textbox"]',
 ].join(',');

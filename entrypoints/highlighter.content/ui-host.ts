@@ -2,9 +2,8 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { adoptStyles } from './browser-quirks';
 import tooltipCss from './tooltip.css?inline';
+import { UI_ATTR } from './scan';
 
-/** The attribute on the custom element that hosts our closed shadow root (never scanned). */
-export const UI_ATTR = 'data-myolens-ui';
 
 /**
  * A tag name of our own for this page. Custom elements are registered per document, not

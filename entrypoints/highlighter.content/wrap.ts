@@ -4,8 +4,7 @@ import { Highlighter } from './highlight';
 import type { PageChanges } from './observe';
 import type { Occurrence } from './occurrences';
 import type { PageWrites, Placed, Renderer, Repaired } from './render';
-import { isExcluded } from './scan';
-import { UI_ATTR } from './ui-host';
+import { isExcluded, UI_ATTR } from './scan';
 
 /** After this many edits of our marks by the page under one parent, stop marking there. */
 const EDITS_PER_PARENT = 3;
