@@ -4,7 +4,6 @@ import { adoptStyles } from './browser-quirks';
 import tooltipCss from './tooltip.css?inline';
 import { UI_ATTR } from './scan';
 
-
 /**
  * A tag name of our own for this page. Custom elements are registered per document, not
  * per script world: with a fixed name, a page could define it first and run its own
