@@ -10,7 +10,11 @@
  * and how often they come (density). No DOM here: tests/unit/topic.test.ts gives it
  * plain strings.
  */
+import { TOPIC_CUES, TOPIC_THRESHOLD, TOPIC_WINDOW } from '@/content/topic';
 import type { Matcher } from './matcher';
+
+/** What the reader asks of the glossary's matcher. */
+type ReaderMatcher = Pick<Matcher, 'isShared' | 'pattern' | 'termIdOf'>;
 
 /** The cue words (content/topic.ts). */
 export interface TopicCues {
@@ -101,7 +105,7 @@ const key = (s: string) => s.toLowerCase().replace(/[-\s\u00AD]+/g, ' ');
 
 /** A reader over a glossary's matcher; the cue pattern is made on first use. */
 export function topicReader(
-  matcher: Pick<Matcher, 'isShared' | 'pattern' | 'termIdOf'>,
+  matcher: ReaderMatcher,
   cues: TopicCues,
   threshold: TopicThreshold,
   window: number,
@@ -140,6 +144,22 @@ export function topicReader(
     },
     onTopic,
   };
+}
+
+const pageReaders = new WeakMap<ReaderMatcher, TopicReader>();
+
+/**
+ * The reader the content script uses: content/topic.ts's cue words, thresholds and
+ * window. One per matcher, so its cue pattern is made once per tab.
+ */
+export function pageTopicReader(matcher: ReaderMatcher): TopicReader {
+  let reader = pageReaders.get(matcher);
+  if (!reader)
+    pageReaders.set(
+      matcher,
+      (reader = topicReader(matcher, TOPIC_CUES, TOPIC_THRESHOLD, TOPIC_WINDOW)),
+    );
+  return reader;
 }
 
 /**

@@ -1,8 +1,8 @@
 import { createIdleRunner, type IdleHost, type ShouldYield } from '@/lib/idle';
 import type { Matcher } from '@/lib/matcher';
 import type { Density } from '@/lib/settings';
-import { TOPIC_CUES, TOPIC_THRESHOLD, TOPIC_WINDOW } from '@/content/topic';
-import { TopicGate, topicReader, type TopicReader } from '@/lib/topic';
+import { TOPIC_WINDOW } from '@/content/topic';
+import { pageTopicReader, TopicGate } from '@/lib/topic';
 import { ContextGate } from './context-gate';
 import { UnderlinePolicy } from './density';
 import { PageObserver, type PageChanges } from './observe';
@@ -37,18 +37,6 @@ export interface ScannerDeps {
   signal: AbortSignal;
   /** Mentions were found or forgotten (counts, the badge, the panels). */
   onChange(): void;
-}
-
-const readers = new WeakMap<Matcher, TopicReader>();
-/** One topic reader per matcher (its cue matcher is compiled once per tab, on first use). */
-function readerOf(matcher: Matcher): TopicReader {
-  let reader = readers.get(matcher);
-  if (!reader)
-    readers.set(
-      matcher,
-      (reader = topicReader(matcher, TOPIC_CUES, TOPIC_THRESHOLD, TOPIC_WINDOW)),
-    );
-  return reader;
 }
 
 /** Where a root's text is read from (a document's body) and where changes are watched. */
@@ -110,7 +98,7 @@ export class RootScanner {
       page: () => textOf(this.root).textContent ?? '',
       pending: () => this.found.map((n) => n.data),
     });
-    this.topic = new TopicGate(readerOf(deps.matcher), () =>
+    this.topic = new TopicGate(pageTopicReader(deps.matcher), () =>
       readableText(textOf(this.root), TOPIC_WINDOW),
     );
     this.queue = new ScanQueue(this.doc);

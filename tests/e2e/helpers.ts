@@ -1,8 +1,7 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { glossary } from '../../content/glossary-index';
 import { compileMatcher, type Span } from '../../lib/matcher';
-import { TOPIC_CUES, TOPIC_THRESHOLD, TOPIC_WINDOW } from '../../content/topic';
-import { topicReader } from '../../lib/topic';
+import { pageTopicReader } from '../../lib/topic';
 import { backgroundWorker } from '../support/extension';
 import { quiet } from './content-world';
 import { EXTENSION_DIR } from './paths';
@@ -282,7 +281,7 @@ async function mentionSpans(page: Page): Promise<MentionSpan[]> {
   const matcher = compileMatcher(glossary);
   const active = matcher.activeIds(all);
   // Shared forms only on a page about the body (lib/topic.ts), decided on the page's prose.
-  const reader = topicReader(matcher, TOPIC_CUES, TOPIC_THRESHOLD, TOPIC_WINDOW);
+  const reader = pageTopicReader(matcher);
   const onTopic = reader.onTopic(reader.read(texts.join(' ')));
   return texts.flatMap((t, run) =>
     matcher

@@ -12,12 +12,12 @@ import { Window } from 'happy-dom';
 import { glossary } from '../../content/glossary-index';
 import { TOPIC_CUES, TOPIC_THRESHOLD, TOPIC_WINDOW } from '../../content/topic';
 import { compileMatcher } from '../../lib/matcher';
-import { topicReader } from '../../lib/topic';
+import { pageTopicReader, topicReader } from '../../lib/topic';
 import { readableText } from '../../entrypoints/highlighter.content/scan';
 import { corpusPages } from './topic-corpus';
 
 const matcher = compileMatcher(glossary);
-const reader = topicReader(matcher, TOPIC_CUES, TOPIC_THRESHOLD, TOPIC_WINDOW);
+const reader = pageTopicReader(matcher);
 // The same reading with no early stop: the whole window's evidence, for the table.
 const whole = topicReader(
   matcher,

@@ -7,9 +7,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import { glossary } from '@/content/glossary-index';
-import { TOPIC_CUES, TOPIC_THRESHOLD, TOPIC_WINDOW } from '@/content/topic';
 import { compileMatcher } from '@/lib/matcher';
-import { topicReader } from '@/lib/topic';
+import { pageTopicReader } from '@/lib/topic';
 
 const matcher = compileMatcher(glossary);
 
@@ -20,7 +19,7 @@ function active(page: string): Set<string> {
   return ids;
 }
 
-const reader = topicReader(matcher, TOPIC_CUES, TOPIC_THRESHOLD, TOPIC_WINDOW);
+const reader = pageTopicReader(matcher);
 
 /** What the content script shows: the context rule, then the page-topic gate. */
 const marked = (text: string, page = text) => {

@@ -7,10 +7,10 @@ import { describe, expect, test } from 'vitest';
 import { glossary } from '@/content/glossary-index';
 import { TOPIC_CUES, TOPIC_THRESHOLD, TOPIC_WINDOW } from '@/content/topic';
 import { compileMatcher } from '@/lib/matcher';
-import { TopicGate, topicReader } from '@/lib/topic';
+import { pageTopicReader, TopicGate } from '@/lib/topic';
 
 const matcher = compileMatcher(glossary);
-const reader = topicReader(matcher, TOPIC_CUES, TOPIC_THRESHOLD, TOPIC_WINDOW);
+const reader = pageTopicReader(matcher);
 
 /** Each shared form with its term. */
 const SHARED = glossary.flatMap((t) =>
