@@ -1,21 +1,16 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, test } from 'vitest';
-import { glossary } from '@/content/glossary-index';
-import { compileMatcher } from '@/lib/matcher';
-import { TestSession } from './session';
+import { TestSession, timerHost, ungatedMatcher } from './session';
 import { ScanQueue } from '@/entrypoints/highlighter.content/scan';
 
-// The scanning mechanics on short test pages: every form shown wherever it is (the
-// page-topic gate for shared forms has its own tests: tests/unit/topic.test.ts,
-// tests/dom/topic-corpus.test.ts).
-const matcher = compileMatcher(glossary.map(({ shared: _shared, ...term }) => term));
+const matcher = ungatedMatcher();
 const options = {
   density: 'all' as const,
   style: 'underline' as const,
   hiddenTerms: new Set<string>(),
   renderer: 'wrap' as const,
 };
-const host = { setTimeout: (cb: () => void, ms: number) => setTimeout(cb, ms), performance };
+const host = timerHost;
 const tick = () => new Promise((r) => setTimeout(r, 0));
 /**
  * For the walks over 30,000 happy-dom paragraphs and the 2,400-node mixed page: they check what is read and marked, not

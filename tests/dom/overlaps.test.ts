@@ -1,14 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, expect, test } from 'vitest';
-import { glossary } from '@/content/glossary-index';
-import { compileMatcher } from '@/lib/matcher';
 import type { ShowOptions } from '@/entrypoints/highlighter.content/tab';
-import { TestSession } from './session';
+import { TestSession, timerHost, ungatedMatcher } from './session';
 
-// Overlap mechanics on short test pages: every form shown wherever it is (the page-topic
-// gate for shared forms, such as "skeletal muscle", has its own tests).
-const matcher = compileMatcher(glossary.map(({ shared: _shared, ...term }) => term));
-const host = { setTimeout: (cb: () => void, ms: number) => setTimeout(cb, ms), performance };
+const matcher = ungatedMatcher();
+const host = timerHost;
 const options: ShowOptions = {
   density: 'all',
   style: 'underline',

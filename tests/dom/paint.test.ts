@@ -1,9 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { glossary } from '@/content/glossary-index';
-import { compileMatcher } from '@/lib/matcher';
 import type { ShowOptions } from '@/entrypoints/highlighter.content/tab';
-import { TestSession } from './session';
+import { TestSession, timerHost, ungatedMatcher } from './session';
 import { HIGHLIGHT_NAMES, RUN_LENGTH } from '@/entrypoints/highlighter.content/paint';
 
 /**
@@ -106,11 +104,8 @@ beforeEach(() => {
   Object.defineProperty(window, 'CSS', { value: { highlights: registry }, configurable: true });
 });
 
-// The scanning mechanics on short test pages: every form shown wherever it is (the
-// page-topic gate for shared forms has its own tests: tests/unit/topic.test.ts,
-// tests/dom/topic-corpus.test.ts).
-const matcher = compileMatcher(glossary.map(({ shared: _shared, ...term }) => term));
-const host = { setTimeout: (cb: () => void, ms: number) => setTimeout(cb, ms), performance };
+const matcher = ungatedMatcher();
+const host = timerHost;
 const tick = () => new Promise((r) => setTimeout(r, 0));
 const base: ShowOptions = {
   density: 'section',

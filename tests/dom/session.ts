@@ -1,7 +1,23 @@
+import { glossary } from '@/content/glossary-index';
 import type { IdleHost } from '@/lib/idle';
-import type { Matcher } from '@/lib/matcher';
+import { compileMatcher, type Matcher } from '@/lib/matcher';
 import type { RootScanner } from '@/entrypoints/highlighter.content/root-scanner';
 import { TabSession, type ShowOptions } from '@/entrypoints/highlighter.content/tab';
+
+/** An idle host on the test's real timers. */
+export const timerHost: IdleHost = {
+  setTimeout: (cb: () => void, ms: number) => setTimeout(cb, ms),
+  performance,
+};
+
+/**
+ * The glossary's matcher with every form treated as the guide's own: for tests of the
+ * scanning mechanics on short pages, where the page-topic gate would keep shared forms
+ * off (the gate has its own tests: tests/unit/topic.test.ts, topic-corpus.test.ts).
+ */
+export function ungatedMatcher(): Matcher {
+  return compileMatcher(glossary.map(({ shared: _shared, ...term }) => term));
+}
 
 /**
  * A tab session over one document, started and stopped as the content script does (one

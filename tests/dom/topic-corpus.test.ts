@@ -11,7 +11,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { glossary } from '@/content/glossary-index';
 import { compileMatcher } from '@/lib/matcher';
 import { corpusPages, type CorpusPage } from '../support/topic-corpus';
-import { TestSession } from './session';
+import { TestSession, timerHost, ungatedMatcher } from './session';
 
 const matcher = compileMatcher(glossary);
 const options = {
@@ -20,7 +20,7 @@ const options = {
   hiddenTerms: new Set<string>(),
   renderer: 'wrap' as const,
 };
-const host = { setTimeout: (cb: () => void, ms: number) => setTimeout(cb, ms), performance };
+const host = timerHost;
 let session: TestSession | undefined;
 
 afterEach(() => {
@@ -69,7 +69,7 @@ describe('topic pages: every guide form they use is marked', () => {
 
 describe('pages about the body lose no mention to the gate', () => {
   // The same scan with every form treated as the guide's own: what was shown before the gate.
-  const ungated = compileMatcher(glossary.map(({ shared: _shared, ...term }) => term));
+  const ungated = ungatedMatcher();
   const pages: CorpusPage[] = [
     ...corpusPages('on-topic'),
     {
