@@ -15,8 +15,11 @@ export interface IntentDeps {
   /** Is keyboard focus inside the tooltip? */
   focused(): boolean;
   trigger(): Trigger;
-  /** Opens the tooltip of `o`, placed at the line under `point`. */
-  open(o: Occurrence, point: { x: number; y: number }): void;
+  /**
+   * Opens the tooltip of `o`, placed at the line under `point`. The first open mounts our
+   * UI, which takes a moment: the promise says when the tooltip is open.
+   */
+  open(o: Occurrence, point: { x: number; y: number }): void | Promise<void>;
   close(): void;
   /** The mention under the pointer changed (the renderer lights it). */
   hovered(o: Occurrence | undefined): void;
@@ -65,7 +68,14 @@ export class HoverIntent {
     this.pending = o;
     this.openTimer = this.deps.setTimeout(() => {
       // A bubble the reader opened meanwhile (a double-click on this very term) stays.
-      if (this.pending === o && this.under === o && !this.deps.bubble()) this.openNow(o, point);
+      if (this.pending !== o || this.under !== o || this.deps.bubble()) return;
+      this.cancelClose();
+      this.pending = undefined;
+      // The pointer may leave while the tooltip is still opening, before it counts as
+      // open: once it is, it closes as if the pointer had left it then.
+      void Promise.resolve(this.deps.open(o, point)).then(() => {
+        if (this.deps.opened() === o && this.under !== o) this.scheduleClose();
+      });
     }, OPEN_DELAY);
   }
 

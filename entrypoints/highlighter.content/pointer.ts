@@ -29,10 +29,11 @@ export function listenPointer(win: Window, deps: PointerDeps, signal: AbortSigna
   const opened = () =>
     tooltip.persistent ? undefined : (tooltip.openKey as Occurrence | undefined);
   const lit = () => deps.session()?.renderer.hover(opened() ?? intent.current);
-  const openTooltip = (o: Occurrence, opts: Parameters<TooltipHost['open']>[2]) => {
+  const openTooltip = async (o: Occurrence, opts: Parameters<TooltipHost['open']>[2]) => {
     const session = deps.session();
-    if (session)
-      void tooltip.open(anchorOf(o, session), o.termId, { ...opts, also: o.also }).then(lit);
+    if (!session) return;
+    await tooltip.open(anchorOf(o, session), o.termId, { ...opts, also: o.also });
+    lit();
   };
   const intent = new HoverIntent({
     opened,
@@ -174,7 +175,7 @@ export function listenPointer(win: Window, deps: PointerDeps, signal: AbortSigna
       const returnTo = tooltip.hasFocus ? null : doc.activeElement;
       bringIntoView(next);
       intent.dismissed();
-      openTooltip(next, { focus: true, returnTo });
+      void openTooltip(next, { focus: true, returnTo });
     },
     /** Scrolls to the next mention of a term and flashes it; false when it has none. */
     reveal(termId: string): boolean {

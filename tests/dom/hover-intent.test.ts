@@ -13,14 +13,19 @@ const A = mention('sarcopenia');
 const B = mention('dynapenia');
 const at = { x: 10, y: 20 };
 
-/** Hover intent over a fake tooltip, with vitest's fake timers. */
-function setup(trigger: Trigger = 'hover') {
+/**
+ * Hover intent over a fake tooltip, with vitest's fake timers. With `slowOpen`, a hover
+ * open completes only when the test calls `state.finishOpen()` (the first open mounts our
+ * UI, which takes a moment).
+ */
+function setup(trigger: Trigger = 'hover', slowOpen = false) {
   const state = {
     open: undefined as Occurrence | undefined,
     bubble: false,
     focused: false,
     trigger,
     log: [] as string[],
+    finishOpen: () => {},
   };
   const intent = new HoverIntent({
     opened: () => (state.bubble ? undefined : state.open),
@@ -28,8 +33,17 @@ function setup(trigger: Trigger = 'hover') {
     focused: () => state.focused,
     trigger: () => state.trigger,
     open: (o, point) => {
-      state.open = o;
-      state.log.push(`open ${o.termId} at ${point.x},${point.y}`);
+      const done = () => {
+        state.open = o;
+        state.log.push(`open ${o.termId} at ${point.x},${point.y}`);
+      };
+      if (!slowOpen) return done();
+      return new Promise<void>((resolve) => {
+        state.finishOpen = () => {
+          done();
+          resolve();
+        };
+      });
     },
     close: () => {
       state.log.push(`close ${state.open?.termId ?? 'bubble'}`);
@@ -89,6 +103,30 @@ describe('hover intent (replaces e2e tooltip-hover timing checks)', () => {
     intent.pointerAt(undefined, false, at);
     vi.advanceTimersByTime(CLOSE_DELAY);
     expect(state.open).toBeUndefined();
+  });
+
+  test('leaving while the tooltip is still opening closes it once open, after CLOSE_DELAY', async () => {
+    const { intent, state } = setup('hover', true);
+    intent.pointerAt(A, false, at);
+    vi.advanceTimersByTime(OPEN_DELAY);
+    // The pointer leaves before the tooltip counts as open: nothing to close yet.
+    intent.pointerAt(undefined, false, at);
+    state.finishOpen();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(state.open).toBe(A);
+    await vi.advanceTimersByTimeAsync(CLOSE_DELAY - 1);
+    expect(state.open).toBe(A);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(state.open).toBeUndefined();
+  });
+
+  test('still on the mention when the slow open completes: it stays open', async () => {
+    const { intent, state } = setup('hover', true);
+    intent.pointerAt(A, false, at);
+    vi.advanceTimersByTime(OPEN_DELAY);
+    state.finishOpen();
+    await vi.advanceTimersByTimeAsync(CLOSE_DELAY * 3);
+    expect(state.open).toBe(A);
   });
 
   test('hoverable (SC 1.4.13): the pointer can travel into the tooltip, which stays', () => {
