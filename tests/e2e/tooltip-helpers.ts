@@ -67,8 +67,6 @@ export class TooltipProbe {
   /** A probe for `page` (one CDP session, kept for the page's life). */
   static async attach(page: Page): Promise<TooltipProbe> {
     const cdp = await page.context().newCDPSession(page);
-    await cdp.send('DOM.enable');
-    await cdp.send('Accessibility.enable');
     return new TooltipProbe(page, cdp);
   }
 
