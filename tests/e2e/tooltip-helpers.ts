@@ -58,6 +58,8 @@ export interface TooltipState {
  */
 export class TooltipProbe {
   private world: { loaderId: string; contextId: number } | undefined;
+  /** The tooltip's shadow root, resolved in the probe's world (see run). */
+  private root: { objectId: string; mode: string } | undefined;
 
   private constructor(
     readonly page: Page,
@@ -123,32 +125,59 @@ export class TooltipProbe {
     return (await this.run<T>(fn, args))?.value ?? null;
   }
 
+  /**
+   * Runs `fn` on the tooltip's shadow root. The root, once found, stays resolved in the
+   * probe's world, so a poll is one round trip: the host's lookup (four) is repeated only
+   * when the page navigated or another host took its place.
+   */
   private async run<T>(fn: string, args: unknown[]): Promise<{ value: T; mode: string } | null> {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const root = this.root ?? (await this.resolveRoot());
+      if (!root) return null;
+      const answer = await this.cdp
+        .send('Runtime.callFunctionOn', {
+          objectId: root.objectId,
+          // The host leaves the document whenever the tooltip closes (ui-host.ts).
+          functionDeclaration: `async function (...args) {
+            if (!this.host.isConnected)
+              return document.querySelector('[data-myolens-ui]') ? { stale: true } : { closed: true };
+            return { value: await (${fn}).apply(this, args) };
+          }`,
+          arguments: args.map((value) => ({ value })),
+          returnByValue: true,
+          awaitPromise: true,
+        })
+        .catch(lost);
+      if (answer && answer.exceptionDetails)
+        throw new Error(`probe failed: ${answer.exceptionDetails.text}`);
+      const out = answer?.result.value as { value?: T; closed?: true; stale?: true } | undefined;
+      if (out?.closed) return null;
+      if (out && !out.stale) return { value: out.value as T, mode: root.mode };
+      // Navigated away (the object is gone with its world), or a new host: look again.
+      await this.forgetRoot();
+    }
+    return null;
+  }
+
+  /** Finds the host and resolves its shadow root in the probe's world; null when none. */
+  private async resolveRoot(): Promise<{ objectId: string; mode: string } | null> {
     const found = await this.host();
     if (!found) return null;
-    const executionContextId = await this.contextId();
     const resolved = await this.cdp
       .send('DOM.resolveNode', {
         backendNodeId: found.root,
-        executionContextId,
+        executionContextId: await this.contextId(),
         objectGroup: 'probe',
       })
       .catch(gone);
-    if (!resolved) return null;
-    const { object } = resolved;
-    try {
-      const { result, exceptionDetails } = await this.cdp.send('Runtime.callFunctionOn', {
-        objectId: object.objectId!,
-        functionDeclaration: fn,
-        arguments: args.map((value) => ({ value })),
-        returnByValue: true,
-        awaitPromise: true,
-      });
-      if (exceptionDetails) throw new Error(`probe failed: ${exceptionDetails.text}`);
-      return { value: result.value as T, mode: found.mode };
-    } finally {
-      await this.cdp.send('Runtime.releaseObjectGroup', { objectGroup: 'probe' });
-    }
+    if (!resolved?.object.objectId) return null;
+    this.root = { objectId: resolved.object.objectId, mode: found.mode };
+    return this.root;
+  }
+
+  private async forgetRoot(): Promise<void> {
+    this.root = undefined;
+    await this.cdp.send('Runtime.releaseObjectGroup', { objectGroup: 'probe' }).catch(() => {});
   }
 
   /** Everything a test asserts about the tooltip, in one round trip. */
@@ -259,6 +288,18 @@ export class TooltipProbe {
   async waitClosed(timeout = 5_000): Promise<void> {
     await this.until('closed', (s) => !s.open, timeout);
   }
+}
+
+/** A CDP error for an object whose world went away (the page navigated) becomes null. */
+function lost(error: unknown): null {
+  if (
+    error instanceof Error &&
+    /Could not find object|Cannot find context|context was destroyed|navigated or closed/i.test(
+      error.message,
+    )
+  )
+    return null;
+  throw error;
 }
 
 /** A CDP error for a node that left the document between two calls becomes null. */
