@@ -29,10 +29,7 @@ export class TabSession {
   private readonly scanners = new Map<ScanRoot, RootScanner>();
   private options: ShowOptions;
   /** The document's open shadow roots, each scanned as a root of its own. */
-  private readonly shadows = new ShadowRoots({
-    add: (root) => void this.addRoot(root),
-    forget: (root) => this.forgetRoot(root),
-  });
+  private readonly shadows: ShadowRoots;
   /** Which terms are underlined where, across roots ('first' is the page's first). */
   private readonly claims: Claims;
 
@@ -47,20 +44,20 @@ export class TabSession {
   ) {
     this.options = options;
     this.claims = { shownIn: new WeakMap(), page: win.document };
+    this.shadows = new ShadowRoots(
+      { add: (root) => void this.addRoot(root), forget: (root) => this.forgetRoot(root) },
+      host,
+      signal,
+    );
     this.renderer =
       options.renderer === 'paint'
         ? new PaintRenderer(win, options.style)
         : new WrapRenderer(win.document, options.style);
     // The scanners stop themselves on the same signal (registered after this, so they
     // have not yet: the renderer's writes are undone with every observer still quiet).
-    signal.addEventListener(
-      'abort',
-      () => {
-        this.quietAll(() => this.renderer.clear());
-        this.shadows.clear();
-      },
-      { once: true },
-    );
+    signal.addEventListener('abort', () => this.quietAll(() => this.renderer.clear()), {
+      once: true,
+    });
   }
 
   /**
@@ -144,10 +141,12 @@ export class TabSession {
   /** Resolves once every root's scan is idle. */
   async whenIdle(): Promise<void> {
     // A root's writes can bring news to another (a late context word): until all are idle.
+    // The document's first look for shadow roots too: the roots it finds are scanned.
     for (;;) {
+      await this.shadows.whenIdle();
       const all = [...this.scanners.values()];
       await Promise.all(all.map((s) => s.whenIdle()));
-      if (all.length === this.scanners.size) return;
+      if (all.length === this.scanners.size && !this.shadows.walking) return;
     }
   }
 
