@@ -231,3 +231,12 @@ describe('the topic and the context are the page’s, not the root’s alone', (
     expect(s.counts().has('inflammation')).toBe(false);
   });
 });
+
+test('hidden terms stay hidden in roots, and a settings change reads every root again', async () => {
+  document.body.append(host(el('p', 'Sarcopenia and leucine.')));
+  const s = await started();
+  expect(Object.fromEntries(s.counts())).toEqual({ sarcopenia: 1, leucine: 1 });
+  s.update({ ...options, hiddenTerms: new Set(['sarcopenia']) });
+  await s.whenIdle();
+  expect(Object.fromEntries(s.counts())).toEqual({ leucine: 1 });
+});

@@ -188,3 +188,30 @@ test('where caretPositionFromPoint has no shadowRoots option, hover still finds 
   await pointAt(page, 'dynapenia');
   await probe.waitOpen(term('dynapenia').label);
 });
+
+test.describe('the wrap renderer', () => {
+  test.use({ stored: { renderer: 'wrap' } });
+
+  test('wraps no mark into a page’s shadow tree; its mentions still explain themselves', async ({
+    context,
+    server,
+    consoleErrors,
+  }) => {
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/shadow/attached.html`);
+    await scanned(page);
+    // The light DOM's first sarcopenia is wrapped; the component's tree is left as it is.
+    expect(await page.locator('#intro mark[data-myolens-term]').count()).toBe(1);
+    const inRoot = () =>
+      page.evaluate(
+        () => document.getElementById('host')!.shadowRoot!.querySelectorAll('*').length,
+      );
+    expect(await page.locator('#host mark').count()).toBe(0);
+    expect(await inRoot()).toBe(6);
+    expect(await idleCounts(page)).toEqual(await expectedCounts(page));
+    const probe = await TooltipProbe.attach(page);
+    await pointAt(page, 'dynapenia');
+    await probe.waitOpen(term('dynapenia').label);
+    expect(ourErrors(consoleErrors)).toEqual([]);
+  });
+});
