@@ -174,7 +174,8 @@ export class ShadowRoots {
   }
 
   private add(root: ShadowRoot): void {
-    if (this.known.has(root)) return;
+    // Added and removed again in one batch: nothing to read, nothing to keep.
+    if (this.known.has(root) || !root.host.isConnected) return;
     this.known.add(root);
     this.sink.add(root);
   }

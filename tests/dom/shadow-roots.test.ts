@@ -137,6 +137,16 @@ describe('forgetting', () => {
     expect(Object.fromEntries(s.counts())).toEqual({ leucine: 1, sarcopenia: 2, dynapenia: 1 });
   });
 
+  test('a host added and removed in one batch is never kept', async () => {
+    const s = await started();
+    const passing = host(el('p', 'Sarcopenia, briefly.'));
+    document.body.append(passing);
+    passing.remove();
+    await settled(s);
+    expect(s.tab.shadowRoots).toEqual([]);
+    expect(s.counts().size).toBe(0);
+  });
+
   test('turning off forgets every root', async () => {
     document.body.append(host(el('p', 'Sarcopenia.')));
     const s = await started();
