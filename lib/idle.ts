@@ -55,6 +55,10 @@ export function createIdleRunner(host: IdleHost, step: Step, opts: IdleRunnerOpt
     else host.setTimeout(slice, 0);
   };
   if (channel) channel.port1.onmessage = slice;
+  // A stopped runner's channel keeps nothing alive (a forgotten shadow root's scanner).
+  signal?.addEventListener('abort', () => channel && (channel.port1.onmessage = null), {
+    once: true,
+  });
   const schedule = () => {
     if (pending || signal?.aborted) return;
     pending = true;

@@ -30,6 +30,16 @@ const QUIET = [
 ].join(',');
 
 /**
+ * Which terms are underlined in which section: one per tab, shared by its roots, so that
+ * "first mention on the page" is the page's first whichever root holds it.
+ */
+export interface Claims {
+  shownIn: WeakMap<object, Set<string>>;
+  /** The key of the whole page (density 'first'). */
+  page: object;
+}
+
+/**
  * Decides, for mentions found in document order, which are underlined. Sections come
  * from the page's headings, read once and again only after the page changed (`stale`).
  */
@@ -38,13 +48,17 @@ export class UnderlinePolicy {
   /** Index in `headings` of the section the last node asked about was in. */
   private cursor = -1;
   /** Terms already underlined, per section. */
-  private shownIn = new WeakMap<object, Set<string>>();
+  private readonly claims: Claims;
 
   constructor(
     /** Where sections are read (a document or a shadow root); the section before the first heading. */
     private readonly root: ParentNode,
     private density: Density,
-  ) {}
+    /** Shared with the tab's other roots; a root of its own otherwise. */
+    claims?: Claims,
+  ) {
+    this.claims = claims ?? { shownIn: new WeakMap(), page: root };
+  }
 
   /** The page changed: headings may have come or gone. */
   stale(): void {
@@ -54,7 +68,8 @@ export class UnderlinePolicy {
   /** A new density, or a fresh start: nothing is underlined yet. */
   reset(density: Density = this.density): void {
     this.density = density;
-    this.shownIn = new WeakMap();
+    // Every root of the tab restarts together: the shared claims start afresh.
+    this.claims.shownIn = new WeakMap();
     this.headings = null;
   }
 
@@ -97,9 +112,9 @@ export class UnderlinePolicy {
   claim(termId: string, section: object, quiet: boolean): boolean {
     if (quiet) return false;
     if (this.density === 'all') return true;
-    const key = this.density === 'first' ? this.root : section;
-    let terms = this.shownIn.get(key);
-    if (!terms) this.shownIn.set(key, (terms = new Set()));
+    const key = this.density === 'first' ? this.claims.page : section;
+    let terms = this.claims.shownIn.get(key);
+    if (!terms) this.claims.shownIn.set(key, (terms = new Set()));
     if (terms.has(termId)) return false;
     terms.add(termId);
     return true;
@@ -107,7 +122,7 @@ export class UnderlinePolicy {
 
   /** An underlined mention went away: the next one found in its place may take over. */
   release(termId: string, section: object): void {
-    const key = this.density === 'first' ? this.root : section;
-    this.shownIn.get(key)?.delete(termId);
+    const key = this.density === 'first' ? this.claims.page : section;
+    this.claims.shownIn.get(key)?.delete(termId);
   }
 }

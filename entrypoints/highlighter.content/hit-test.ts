@@ -14,15 +14,25 @@ interface Caret {
 }
 
 interface CaretDocument {
-  caretPositionFromPoint?(x: number, y: number): { offsetNode: Node; offset: number } | null;
+  caretPositionFromPoint?(
+    x: number,
+    y: number,
+    options?: { shadowRoots?: ShadowRoot[] },
+  ): { offsetNode: Node; offset: number } | null;
   caretRangeFromPoint?(x: number, y: number): Range | null;
 }
 
-/** The caret under (x, y): caretPositionFromPoint (the standard), else caretRangeFromPoint. */
-function caretAt(doc: Document, x: number, y: number): Caret | null {
+/**
+ * The caret under (x, y): caretPositionFromPoint (the standard), else caretRangeFromPoint.
+ * Chromium reaches into the shadow roots named in `shadowRoots` (CSSOM View; any other
+ * root answers with its host's place in the tree around it), Firefox into every root.
+ */
+function caretAt(doc: Document, x: number, y: number, roots: readonly ShadowRoot[]): Caret | null {
   const d = doc as unknown as CaretDocument;
   if (d.caretPositionFromPoint) {
-    const p = d.caretPositionFromPoint(x, y);
+    const p = roots.length
+      ? d.caretPositionFromPoint(x, y, { shadowRoots: [...roots] })
+      : d.caretPositionFromPoint(x, y);
     return p && { node: p.offsetNode, offset: p.offset };
   }
   const r = d.caretRangeFromPoint?.(x, y);
@@ -50,12 +60,44 @@ export function occurrenceAt(
   occurrences: MentionSource,
   x: number,
   y: number,
+  roots: readonly ShadowRoot[] = [],
 ): Occurrence | undefined {
-  const caret = caretAt(doc, x, y);
-  if (!caret || caret.node.nodeType !== 3) return undefined;
-  for (const o of occurrences.at(caret.node as Text)) {
-    if (caret.offset < o.start || caret.offset > o.end) continue;
-    if (inside(rangeOf(o).getClientRects(), x, y)) return o;
+  const caret = caretAt(doc, x, y, roots);
+  if (caret?.node.nodeType === 3) {
+    for (const o of occurrences.at(caret.node as Text)) {
+      if (caret.offset < o.start || caret.offset > o.end) continue;
+      if (inside(rangeOf(o).getClientRects(), x, y)) return o;
+    }
+    return undefined;
+  }
+  // No text: a browser without the shadowRoots option answered with a host's place.
+  return roots.length ? inShadowAt(doc, occurrences, x, y) : undefined;
+}
+
+/**
+ * The mention under (x, y) inside a shadow tree, where the caret cannot reach: the
+ * element under the point, followed down through open roots, then its own text nodes'
+ * mentions whose line boxes hold the point.
+ */
+function inShadowAt(
+  doc: Document,
+  occurrences: MentionSource,
+  x: number,
+  y: number,
+): Occurrence | undefined {
+  let el = doc.elementFromPoint(x, y);
+  let descended = false;
+  for (let root = el?.shadowRoot; el && root; root = el.shadowRoot) {
+    const inner = root.elementFromPoint(x, y);
+    if (!inner || inner === el) break;
+    el = inner;
+    descended = true;
+  }
+  if (!el || !descended) return undefined;
+  for (let n = el.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType !== 3) continue;
+    for (const o of occurrences.at(n as Text))
+      if (inside(rangeOf(o).getClientRects(), x, y)) return o;
   }
   return undefined;
 }

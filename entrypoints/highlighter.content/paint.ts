@@ -155,14 +155,19 @@ export class PaintRenderer implements Renderer {
     if (added) this.reclaim();
   };
 
-  /** The open run if `node` can join it, else a new one. */
+  /**
+   * The open run if `node` can join it, else a new one. A run stays in one tree: a node
+   * in another root (a shadow root) is "disconnected" from it, in no document order.
+   */
   private runFor(node: Text, host: Element): Run {
     const open = this.open;
+    const after = open?.last.isConnected && open.last.compareDocumentPosition(node);
     if (
       open &&
       open.ranges.size < RUN_LENGTH &&
-      open.last.isConnected &&
-      open.last.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING
+      after &&
+      after & Node.DOCUMENT_POSITION_FOLLOWING &&
+      !(after & Node.DOCUMENT_POSITION_DISCONNECTED)
     )
       return open;
     const run: Run = { ranges: new Set(), last: node, head: host, tail: host, near: false };

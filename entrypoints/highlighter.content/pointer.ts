@@ -55,7 +55,7 @@ export function listenPointer(win: Window, deps: PointerDeps, signal: AbortSigna
   );
   const hit = (x: number, y: number) => {
     const session = deps.session();
-    return session?.any ? occurrenceAt(doc, session, x, y) : undefined;
+    return session?.any ? occurrenceAt(doc, session, x, y, session.shadowRoots) : undefined;
   };
 
   /** The last pointer position and whether Alt was down, for the next frame's hit-test. */
@@ -95,6 +95,11 @@ export function listenPointer(win: Window, deps: PointerDeps, signal: AbortSigna
       intent.overTip(inside);
       if (inside) return;
       pointer = { x: e.clientX, y: e.clientY, alt: e.altKey };
+      // Over a shadow host (the target, retargeted): a root attached after its host was
+      // inserted left no record; found on the way, it is hit-tested once it is read.
+      const session = deps.session();
+      if ((e.target as Element | null)?.shadowRoot && session?.discover(e.composedPath()))
+        void session.whenIdle().then(scheduleHitTest);
       scheduleHitTest();
     },
     opts,

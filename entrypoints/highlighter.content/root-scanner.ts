@@ -4,7 +4,7 @@ import type { Density } from '@/lib/settings';
 import { TOPIC_WINDOW } from '@/content/topic';
 import { pageTopicReader, TopicGate } from '@/lib/topic';
 import { ContextGate } from './context-gate';
-import { UnderlinePolicy } from './density';
+import { UnderlinePolicy, type Claims } from './density';
 import { PageObserver, type PageChanges } from './observe';
 import { addOverlaps } from './overlap-mentions';
 import { Occurrences, type Occurrence } from './occurrences';
@@ -37,6 +37,20 @@ export interface ScannerDeps {
   signal: AbortSignal;
   /** Mentions were found or forgotten (counts, the badge, the panels). */
   onChange(): void;
+  /**
+   * The rest of the page's text, read after the root's own by the context rule and the
+   * topic gate: a shadow root (a comment widget) is not judged alone, nor the document
+   * without the roots that hold its prose.
+   */
+  around?(): readonly Node[];
+  /** Are mentions here underlined? (Not in a page's shadow tree under the wrap renderer.) */
+  underline?: boolean;
+  /** Which terms are underlined where, shared by the tab's roots ('first': once per page). */
+  claims?: Claims;
+  /** The page added these nodes here (shadow hosts may be among them). */
+  added?(nodes: readonly Node[]): void;
+  /** The page removed nodes here (a shadow host may have gone). */
+  removed?(): void;
 }
 
 /** Where a root's text is read from (a document's body) and where changes are watched. */
@@ -86,6 +100,8 @@ export class RootScanner {
   private foundAt = 0;
   /** The page changed since `found` was collected: check each node again before writing. */
   private stale = false;
+  /** Stops this root alone (its host left the page), the tab going on. */
+  private readonly halt = new AbortController();
 
   constructor(
     readonly root: ScanRoot,
@@ -93,14 +109,23 @@ export class RootScanner {
   ) {
     this.doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument!;
     this.hiddenTerms = deps.hiddenTerms;
-    this.policy = new UnderlinePolicy(root, deps.density);
+    this.policy = new UnderlinePolicy(root, deps.density, deps.claims);
     this.gate = new ContextGate(deps.matcher, {
-      page: () => textOf(this.root).textContent ?? '',
+      page: () =>
+        this.context()
+          .map((n) => n.textContent ?? '')
+          .join(' '),
       pending: () => this.found.map((n) => n.data),
     });
-    this.topic = new TopicGate(pageTopicReader(deps.matcher), () =>
-      readableText(textOf(this.root), TOPIC_WINDOW),
-    );
+    this.topic = new TopicGate(pageTopicReader(deps.matcher), () => {
+      // The root's own prose first: the window then holds it, whatever the page around.
+      let text = '';
+      for (const n of this.context()) {
+        if (text.length >= TOPIC_WINDOW) break;
+        text += (text ? ' ' : '') + readableText(n, TOPIC_WINDOW - text.length);
+      }
+      return text;
+    });
     this.queue = new ScanQueue(this.doc);
     const writes = deps.renderer.writes;
     this.observer = new PageObserver(
@@ -108,13 +133,44 @@ export class RootScanner {
       (c) => this.changed(c),
       (n) => writes?.owns(n) ?? false,
     );
-    this.runner = createIdleRunner(deps.host, (y) => this.step(y), { signal: deps.signal });
-    deps.signal.addEventListener('abort', () => this.stopped(), { once: true });
+    this.runner = createIdleRunner(deps.host, (y) => this.step(y), {
+      signal: AbortSignal.any([deps.signal, this.halt.signal]),
+    });
+    // Not kept by the tab's signal once this root stopped alone: nothing of it is retained.
+    deps.signal.addEventListener('abort', () => this.stopped(), {
+      once: true,
+      signal: this.halt.signal,
+    });
+  }
+
+  /** The root's text, then the page's around it (the context rule and topic gate read these). */
+  private context(): Node[] {
+    return [textOf(this.root), ...(this.deps.around?.() ?? [])];
+  }
+
+  /** Has this root stopped (the tab turned off, or the root left the page)? */
+  private get ended(): boolean {
+    return this.deps.signal.aborted || this.halt.signal.aborted;
+  }
+
+  /**
+   * The root left the page (its shadow host was removed): stop watching it, stop showing
+   * its mentions and forget them, while the tab goes on. Nothing of it is kept.
+   */
+  stop(): void {
+    if (this.ended) return;
+    this.halt.abort();
+    const shown = this.occurrences.all();
+    this.observer.stop();
+    this.forget(shown);
+    this.stopped();
+    // Its headings go with it (the claims are the tab's: released above, one by one).
+    this.policy.stale();
   }
 
   /** First check and the first walk; watching starts at once, so nothing added is missed. */
   start(): void {
-    if (this.deps.signal.aborted) return;
+    if (this.ended) return;
     this.observer.start();
     // The one cheap check: where in the root's text could a term start? (The anchors as
     // word starts: a word may run on from one node into the next.) Most pages with no
@@ -269,7 +325,7 @@ export class RootScanner {
       if (!this.accept(termId, data.slice(start, end))) continue;
       if (!section) {
         section = this.policy.sectionOf(node);
-        quiet = this.policy.quiet(node);
+        quiet = this.deps.underline === false || this.policy.quiet(node);
       }
       const shown = this.policy.claim(termId, section, quiet);
       list.push({ node, start, end, termId, shown, section });
@@ -314,8 +370,12 @@ export class RootScanner {
   }
 
   private changed(changes: PageChanges): void {
-    if (this.deps.signal.aborted) return;
+    if (this.ended) return;
     const { added, editable, removed } = changes;
+    if (removed) this.deps.removed?.();
+    if (added.length) this.deps.added?.(added);
+    // Told of, a removal may have ended this root (its host went with what was removed).
+    if (this.ended) return;
     // The text seen at start() is no longer the page's: walk on reading each node.
     this.queue.dropHints();
     if (this.found.length) this.stale = true;

@@ -76,7 +76,10 @@ export function readableText(root: Node, limit: number): string {
 
 /** May this text node be marked: not skipped by the caller, not inside an excluded element? */
 export function markable(node: Text, skip: (node: Text) => boolean): boolean {
-  return !skip(node) && !isExcluded(node.parentElement);
+  if (skip(node)) return false;
+  // Text right inside a shadow root has no parent element, and is prose all the same.
+  const parent = node.parentElement;
+  return parent ? !isExcluded(parent) : node.parentNode?.nodeType === 11;
 }
 
 /** A subtree to scan, and where its text could hold a term (from its textContent). */

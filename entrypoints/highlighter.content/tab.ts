@@ -1,10 +1,13 @@
 import type { IdleHost } from '@/lib/idle';
 import type { Matcher } from '@/lib/matcher';
 import type { Density, MarkStyle, RendererKind } from '@/lib/settings';
+import { inComposedOrder } from './composed-order';
+import type { Claims } from './density';
 import type { Occurrence } from './occurrences';
 import { PaintRenderer } from './paint';
 import type { Renderer } from './render';
 import { RootScanner, type ScanRoot } from './root-scanner';
+import { ShadowRoots } from './shadow-roots';
 import { WrapRenderer } from './wrap';
 
 /** What the settings say to show, as the scanners and the renderer need it. */
@@ -25,6 +28,10 @@ export class TabSession {
   readonly renderer: Renderer;
   private readonly scanners = new Map<ScanRoot, RootScanner>();
   private options: ShowOptions;
+  /** The document's open shadow roots, each scanned as a root of its own. */
+  private readonly shadows: ShadowRoots;
+  /** Which terms are underlined where, across roots ('first' is the page's first). */
+  private readonly claims: Claims;
 
   constructor(
     private readonly win: Window & typeof globalThis,
@@ -36,6 +43,12 @@ export class TabSession {
     private readonly host: IdleHost = win,
   ) {
     this.options = options;
+    this.claims = { shownIn: new WeakMap(), page: win.document };
+    this.shadows = new ShadowRoots(
+      { add: (root) => void this.addRoot(root), forget: (root) => this.forgetRoot(root) },
+      host,
+      signal,
+    );
     this.renderer =
       options.renderer === 'paint'
         ? new PaintRenderer(win, options.style)
@@ -47,10 +60,17 @@ export class TabSession {
     });
   }
 
-  /** Starts scanning a root (a document, an open shadow root, a text layer): the one call. */
+  /**
+   * Starts scanning a root (a document, an open shadow root, a text layer): the one call.
+   * A document's or shadow root's open shadow roots are found and scanned too, and so are
+   * those the page adds later.
+   */
   addRoot(root: ScanRoot): RootScanner {
     let scanner = this.scanners.get(root);
     if (scanner) return scanner;
+    const doc = this.win.document;
+    const shadow = root.nodeType === 11;
+    const roots = root === doc || shadow;
     scanner = new RootScanner(root, {
       matcher: this.matcher,
       renderer: this.renderer,
@@ -59,10 +79,49 @@ export class TabSession {
       hiddenTerms: this.options.hiddenTerms,
       signal: this.signal,
       onChange: this.onChange,
+      claims: this.claims,
+      // The topic and context are the page's, wherever its text is (README).
+      around: () => this.around(root),
+      // A <mark> in a component's private tree: see README, "Shadow roots".
+      underline: !(shadow && this.renderer.writes),
+      added: roots ? (nodes) => this.shadows.added(nodes) : undefined,
+      removed: roots ? () => this.shadows.removed() : undefined,
     });
     this.scanners.set(root, scanner);
     scanner.start();
+    if (roots) this.shadows.lookIn(root as Document | ShadowRoot);
     return scanner;
+  }
+
+  /** A shadow root's host left the document: its scanner stops and forgets everything. */
+  private forgetRoot(root: ShadowRoot): void {
+    const scanner = this.scanners.get(root);
+    if (!scanner) return;
+    this.scanners.delete(root);
+    scanner.stop();
+    this.onChange();
+  }
+
+  /** The rest of the page's text for a root: the document's light text and the other roots'. */
+  private around(root: ScanRoot): Node[] {
+    const doc = this.win.document;
+    const out: Node[] = [];
+    if (root !== doc && doc.body) out.push(doc.body);
+    for (const other of this.shadows.roots) if (other !== root) out.push(other);
+    return out;
+  }
+
+  /**
+   * A trusted pointer event's composed path passed through open shadow roots: any not yet
+   * known (attached after its host was inserted) is scanned now. True if one was found.
+   */
+  discover(path: readonly EventTarget[]): boolean {
+    return !this.signal.aborted && this.shadows.fromPath(path);
+  }
+
+  /** The open shadow roots being scanned (the hit-test looks into them). */
+  get shadowRoots(): readonly ShadowRoot[] {
+    return this.shadows.roots;
   }
 
   /** Applies new options: restyle in place, or read every root again when what is shown changes. */
@@ -82,10 +141,12 @@ export class TabSession {
   /** Resolves once every root's scan is idle. */
   async whenIdle(): Promise<void> {
     // A root's writes can bring news to another (a late context word): until all are idle.
+    // The document's first look for shadow roots too: the roots it finds are scanned.
     for (;;) {
+      await this.shadows.whenIdle();
       const all = [...this.scanners.values()];
       await Promise.all(all.map((s) => s.whenIdle()));
-      if (all.length === this.scanners.size) return;
+      if (all.length === this.scanners.size && !this.shadows.walking) return;
     }
   }
 
@@ -97,9 +158,11 @@ export class TabSession {
     return out;
   }
 
-  /** Every mention still on the page, root by root, each in document order. */
+  /** Every mention still on the page, in composed tree order (a root's where its host is). */
   mentions(): Occurrence[] {
-    return [...this.scanners.values()].flatMap((s) => s.mentions());
+    const lists = new Map<Node, readonly Occurrence[]>();
+    for (const [root, scanner] of this.scanners) lists.set(root, scanner.mentions());
+    return inComposedOrder(this.win.document, lists);
   }
 
   /** The mentions in a text node, where they still hold (a read: nothing is swept). */

@@ -6,9 +6,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page, Worker } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, ourErrors, SHARED_PAGES, test } from './fixtures';
-import { expectedCounts, scanned, setSettings, unmarked, whenIdle } from './helpers';
+import { axTree, offThenOn } from './footprint-helpers';
+import { expectedCounts, scanned, setSettings, whenIdle } from './helpers';
 import {
   centre,
   idleCounts,
@@ -17,25 +18,9 @@ import {
   scrollToPainted,
   tellTab,
   textRects,
-  watchMutations,
 } from './paint-helpers';
 import { doubleClickWord, menuLookup, selectionState, selectText } from './lookup-helpers';
 import { moveTerm, TooltipProbe } from './tooltip-helpers';
-
-/** What a screen reader gets: the accessibility tree's roles, names and structure. */
-async function axTree(page: Page): Promise<string[]> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
-    return nodes
-      .filter((n) => !n.ignored)
-      .map(
-        (n) => `${n.role?.value ?? ''}|${String(n.name?.value ?? '')}|${n.childIds?.length ?? 0}`,
-      );
-  } finally {
-    await cdp.detach();
-  }
-}
 
 /** Selects the element's contents and copies them with the keyboard; returns the clipboard. */
 async function copy(page: Page, selector: string): Promise<{ html: string; text: string }> {
@@ -51,26 +36,6 @@ async function copy(page: Page, selector: string): Promise<{ html: string; text:
       item!.types.includes(type) ? await (await item!.getType(type)).text() : '';
     return { html: await read('text/html'), text: await read('text/plain') };
   });
-}
-
-/** Opens `url` with MyoLens off (the page's own state), then turns it on and waits for paint. */
-async function offThenOn(
-  context: BrowserContext,
-  background: Worker,
-  url: string,
-): Promise<{ page: Page; html: string; ax: string[]; own: string[] }> {
-  await setSettings(background, { enabled: false });
-  const page = await context.newPage();
-  await watchMutations(page);
-  await page.goto(url, { waitUntil: 'load' });
-  await unmarked(page);
-  const html = await page.evaluate(() => document.body.innerHTML);
-  const ax = await axTree(page);
-  // What the parser and the page's own scripts did: MyoLens may add nothing to it.
-  const own = await mutations(page);
-  await setSettings(background, { enabled: true });
-  await scanned(page);
-  return { page, html, ax, own };
 }
 
 test('demo page: no mutation, the same HTML, AX tree and clipboard, through every interaction', async ({

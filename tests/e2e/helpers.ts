@@ -185,7 +185,7 @@ interface Pick {
 
 /**
  * Runs in the page. Without `pick`: the text of every run of text a mention can be in
- * (the page's text nodes outside excluded elements, an ancestor walk written here, not
+ * (the page's text nodes outside excluded elements, open shadow roots' included, an ancestor walk written here, not
  * the content script's selector; the pieces the wrap renderer's marks split a node into
  * joined back), and the body's text. With `pick`: the client rects (one per line) of
  * that part of that run, after scrolling it into view when asked.
@@ -222,11 +222,26 @@ function textRuns(pick: Pick | null): { texts: string[]; all: string; rects: Rec
     return false;
   };
   const texts: string[] = [];
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  // The text nodes in composed order: an open shadow root's where its host is, before
+  // the host's own children (as MyoLens orders mentions; closed roots are out of reach).
+  const nodes: Text[] = [];
+  const roots: ShadowRoot[] = [];
+  const collect = (root: Node) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const shadow = n.nodeType === 1 ? (n as Element).shadowRoot : null;
+      if (n.nodeType === 3) nodes.push(n as Text);
+      else if (shadow) {
+        roots.push(shadow);
+        collect(shadow);
+      }
+    }
+  };
+  collect(document.body);
   // Marks split text nodes: join the pieces of each original node back together.
   let current = '';
   let pieces: Text[] = [];
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+  for (const n of nodes) {
     const parent = n.parentElement;
     const inMark = parent?.hasAttribute('data-myolens-term') ?? false;
     if (!inMark && excluded(parent)) continue;
@@ -265,7 +280,8 @@ function textRuns(pick: Pick | null): { texts: string[]; all: string; rects: Rec
     current = '';
     pieces = [];
   }
-  return { texts, all: document.body.textContent ?? '', rects: [] };
+  const all = [document.body, ...roots].map((r) => r.textContent ?? '').join(' ');
+  return { texts, all, rects: [] };
 }
 
 /** A mention the page should have: the run of text it is in, where, and its text. */

@@ -166,8 +166,9 @@ interface TabsApi {
 
 /**
  * A main-world MutationObserver installed before the page's first script: every mutation
- * of the document outside MyoLens's own UI host (the `[data-myolens-ui]` element and what
- * is inside it) is kept, described, in `window.__mutations`.
+ * of the document and of each open shadow root (attached by script, or declarative: found
+ * when the document is parsed) outside MyoLens's own UI host (the `[data-myolens-ui]`
+ * element and what is inside it) is kept, described, in `window.__mutations`.
  */
 export async function watchMutations(page: Page): Promise<void> {
   await page.addInitScript(() => {
@@ -179,7 +180,7 @@ export async function watchMutations(page: Page): Promise<void> {
       return false;
     };
     const name = (n: Node) => (n.nodeType === 1 ? (n as Element).localName : `#${n.nodeName}`);
-    new MutationObserver((records) => {
+    const observer = new MutationObserver((records) => {
       for (const r of records) {
         if (ours(r.target)) continue;
         const added = [...r.addedNodes].filter((n) => !ours(n));
@@ -193,12 +194,34 @@ export async function watchMutations(page: Page): Promise<void> {
             (removed.length ? ` -${removed.map(name).join(',')}` : ''),
         );
       }
-    }).observe(document, {
-      subtree: true,
-      childList: true,
-      characterData: true,
-      attributes: true,
     });
+    const seen = new WeakSet<Node>();
+    const observe = (target: Node) => {
+      if (seen.has(target)) return;
+      seen.add(target);
+      observer.observe(target, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+        attributes: true,
+      });
+    };
+    observe(document);
+    // Shadow trees report to an observer of their own root only.
+    const attach = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (init: ShadowRootInit) {
+      const root = attach.call(this, init);
+      if (init.mode === 'open') observe(root);
+      return root;
+    };
+    const walk = (root: Document | ShadowRoot) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (!el.shadowRoot) continue;
+        observe(el.shadowRoot);
+        walk(el.shadowRoot);
+      }
+    };
+    document.addEventListener('DOMContentLoaded', () => walk(document), { once: true });
   });
 }
 

@@ -147,7 +147,7 @@ test.describe('wrap', () => {
   });
 });
 
-test('9. frames and shadow DOM: only the top page is marked (painted), one tooltip host', async ({
+test('9. frames and shadow DOM: the top page and its open shadow root are marked (painted), no frame, one tooltip host', async ({
   context,
   server,
   consoleErrors,
@@ -164,21 +164,21 @@ test('9. frames and shadow DOM: only the top page is marked (painted), one toolt
         <iframe id="sandboxed" sandbox="" src="/inner.html"></iframe>
         <div id="host"></div>
         <script>
-          document.getElementById('host').attachShadow({ mode: 'open' }).innerHTML = '<p>Sarcopenia in a shadow root.</p>';
+          document.getElementById('host').attachShadow({ mode: 'open' }).innerHTML = '<p id="in-shadow">Sarcopenia in a shadow root.</p>';
         </script>`),
     });
     const page = await context.newPage();
     await page.goto(`${server.origin}/frames.html`, { waitUntil: 'load' });
-    // The top page's one mention, and neither the frames' nor the shadow root's.
-    expect(countsOf(await whenIdle(page, (a) => a.available))).toEqual({ sarcopenia: 1 });
-    await expect.poll(() => paintedTexts(page)).toEqual(['Sarcopenia']);
+    // The top page's mention and its open shadow root's (shadow.spec.ts), none of the frames'.
+    expect(countsOf(await whenIdle(page, (a) => a.available))).toEqual({ sarcopenia: 2 });
+    await expect.poll(() => paintedTexts(page)).toEqual(['Sarcopenia', 'Sarcopenia']);
     expect(
       await page.evaluate(() =>
         [...(CSS.highlights.get('myolens') ?? [])].map(
           (r) => (r.startContainer.parentNode as Element).id,
         ),
       ),
-    ).toEqual(['top']);
+    ).toEqual(['top', 'in-shadow']);
     for (const frame of page.frames().slice(1)) {
       await frame.waitForLoadState();
       expect(await frame.locator('mark, [data-myolens-ui]').count(), frame.url()).toBe(0);
