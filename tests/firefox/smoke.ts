@@ -26,7 +26,13 @@ import { BidiPage, type BidiNode } from './bidi';
 import { findFirefoxes, NO_FIREFOX_HELP } from './find-firefox';
 import { assert, atLeast, Checks, shot, waitFor, type CheckResult } from './harness';
 import { checkLookup } from './lookup';
-import { assertVisibleAndStyled, buttonCentre, describe, hoverAndReadTooltip } from './tooltip';
+import {
+  assertVisibleAndStyled,
+  buttonCentre,
+  describe,
+  hoverAndReadTooltip,
+  readTooltip,
+} from './tooltip';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const EXTENSION_DIR = join(ROOT, '.output/firefox-mv3');
@@ -416,6 +422,34 @@ async function testFirefox(
       assertVisibleAndStyled(state, termById(found.termId)?.label ?? '?');
       await shot(csp, OUT, `tooltip-csp-${version}.png`);
       await csp.close();
+    });
+
+    await checks.run('a term inside an open shadow root opens its tooltip', undefined, async () => {
+      const shadow = await firefox.newPage();
+      watch(shadow);
+      await shadow.goto(`${server.origin}/shadow/attached.html`);
+      // "Dynapenia" is only inside the root (tests/fixtures/shadow/story.js): its first line.
+      const at = await shadow.evaluate(() => {
+        const p = document.getElementById('host')?.shadowRoot?.querySelector('p');
+        const text = p?.firstChild;
+        if (!text) return null;
+        const range = document.createRange();
+        range.setStart(text, 0);
+        range.setEnd(text, 'Dynapenia'.length);
+        const r = range.getBoundingClientRect();
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+      });
+      assert(at, 'the fixture has no open shadow root with text');
+      const bidiShadow = await BidiPage.of(firefox, shadow);
+      // Until the root is scanned, resting on the word opens nothing: move on and back.
+      const { state } = await waitFor('a tooltip over the shadow root\'s "Dynapenia"', async () => {
+        await shadow.mouse.move(5, 5);
+        await shadow.mouse.move(at.x, at.y);
+        return readTooltip(bidiShadow, 'Dynapenia', 2_000).catch(() => undefined);
+      });
+      console.log(`      ${describe(state)}`);
+      assertVisibleAndStyled(state, 'Dynapenia');
+      await shadow.close();
     });
 
     await checks.run('no errors from MyoLens in any page', undefined, async () => {
