@@ -36,11 +36,16 @@ export const EXCLUDED = [
   '[role="textbox"]',
 ].join(',');
 
-/** Is this element (or an ancestor) a place we never mark? */
+/**
+ * Is this element (or an ancestor) a place we never mark? Ancestors are the composed
+ * ones: a component inside an editor, a <code> or a <button> is excluded with it.
+ */
 export function isExcluded(el: Element | null): boolean {
   if (!el) return true;
   if (el.namespaceURI !== 'http://www.w3.org/1999/xhtml') return true;
-  return el.closest(EXCLUDED) !== null || el.ownerDocument.designMode === 'on';
+  if (el.closest(EXCLUDED) !== null || el.ownerDocument.designMode === 'on') return true;
+  const root = el.getRootNode();
+  return root.nodeType === 11 && isExcluded((root as ShadowRoot).host);
 }
 
 /**
@@ -79,7 +84,9 @@ export function markable(node: Text, skip: (node: Text) => boolean): boolean {
   if (skip(node)) return false;
   // Text right inside a shadow root has no parent element, and is prose all the same.
   const parent = node.parentElement;
-  return parent ? !isExcluded(parent) : node.parentNode?.nodeType === 11;
+  if (parent) return !isExcluded(parent);
+  const root = node.parentNode;
+  return root?.nodeType === 11 && !isExcluded((root as ShadowRoot).host);
 }
 
 /** A subtree to scan, and where its text could hold a term (from its textContent). */
