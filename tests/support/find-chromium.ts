@@ -1,16 +1,23 @@
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright';
+import { createRequire } from 'node:module';
 
 /** Where a Chromium lives: $CHROMIUM_PATH, Debian's /usr/bin/chromium, or Playwright's cache. */
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const candidates = [env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  const found = candidates.find((p): p is string => !!p && existsSync(p));
+  if (found) return found;
   try {
+    // Loaded only now: Playwright takes a second or more to import (a unit test that only
+    // needs the help text paid it).
+    const { chromium } = createRequire(import.meta.url)(
+      'playwright',
+    ) as typeof import('playwright');
     // Throws or points at a missing file when Playwright never downloaded a browser.
-    candidates.push(chromium.executablePath());
+    const managed = chromium.executablePath();
+    return existsSync(managed) ? managed : undefined;
   } catch {
-    /* no Playwright-managed browser */
+    return undefined; /* no Playwright-managed browser */
   }
-  return candidates.find((p): p is string => !!p && existsSync(p));
 }
 
 /** The one line we print when no Chromium is found. */
