@@ -113,6 +113,8 @@ export async function freshPage(
 /**
  * One sample: a fresh load, the harness evaluated, one row run. A row past `capMs` has
  * its script terminated (CDP Runtime.terminateExecution) and is reported as capped.
+ * `texts` (a row that only reads the page: LIMIT) also reads the page's text nodes for
+ * the reference count once the row is done, on the same load instead of one of its own.
  */
 export async function sampleRow(
   tabs: Tabs,
@@ -121,6 +123,7 @@ export async function sampleRow(
   kind: RowKind,
   capMs: number,
   hitTests = false,
+  texts?: (texts: PageTexts) => void,
 ): Promise<RowSample> {
   const { context } = tabs;
   const t0 = Date.now();
@@ -143,8 +146,13 @@ export async function sampleRow(
     clearTimeout(timer);
     if (typeof result === 'string' && result !== 'cap')
       return { total: NaN, work: NaN, marks: -1, longestTask: 0, worstFrame: 0, error: result };
-    if (result !== 'cap')
-      return { ...result, cost: { load: loaded - t0, run: Date.now() - loaded } };
+    if (result !== 'cap') {
+      const cost = { load: loaded - t0, run: Date.now() - loaded };
+      // After the row's clock stopped: the walk changed nothing, so these are the
+      // load's text nodes as a load of their own would read them.
+      if (texts) texts(await page.evaluate(() => window.__bench.texts()));
+      return { ...result, cost };
+    }
     run.catch(() => undefined);
     countWait(capMs);
     // Interrupts the running script at once (V8 TerminateExecution), page stays usable.
