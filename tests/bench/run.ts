@@ -35,6 +35,7 @@ import { paintInBuild } from './ab-summary';
 import { bundleHarness } from './bundle';
 import {
   extensionCpu,
+  heapAfterGc,
   launchWithExtension,
   launchWithoutExtension,
   pageHeap,
@@ -87,25 +88,32 @@ const AB_ONLY = flag('ab-only');
 const AB_DENSITY = value('ab-density') ?? 'all';
 /**
  * Fresh loads per row where a target rests on it: MyoLens and LIMIT, the A/B of (a) and
- * (f). --quick, a smoke run, takes one of every row: it shows that each row runs and
- * agrees with its reference, and a change that moved something by a lot; the targets
- * are judged on a full run, whose spreads are wider than a second quick load narrows.
+ * (f). Three: a median one outlier cannot move (five before; the spreads seen over five
+ * were one outlier each, see tests/bench/README.md, "How many loads"). --quick, a smoke
+ * run, takes one of every row: it shows that each row runs and agrees with its
+ * reference, and a change that moved something by a lot; targets are judged on a full run.
  */
-const LOADS = Number(value('loads') ?? (QUICK ? 1 : 5));
+const LOADS = Number(value('loads') ?? (QUICK ? 1 : 3));
 /**
- * Loads per row where no target rests on it: the comparison rows (LIMIT2, mark.js, the
- * variants), every row of the real pages (d), whose table gives medians only, and the
- * other pages' A/B. They were a run's bulk at 5 (the eleven real pages alone were a third
- * of its loads); 3 give a median one outlier cannot move.
+ * Loads per row where no target rests on it on the generated pages: the comparison rows
+ * (LIMIT2, mark.js, the variants), and the other generated pages' A/B.
  */
 const SIDE_LOADS = Number(value('side-loads') ?? Math.min(LOADS, 3));
+/**
+ * Loads per row of a real page (d), and its A/B rounds: one. There are eleven, each
+ * holding no term or one; no target rests on them, and their summary (MyoLens's work over
+ * the pages) is a spread over eleven pages, not over loads of one. At three they were
+ * 242 of a full run's 444 loads. --side-loads sets them too.
+ */
+const REAL_LOADS = Number(value('side-loads') ?? 1);
 const TARGET_ROWS: readonly RowKind[] = ['limit', 'myolens'];
 const TARGET_AB = ['a', 'f'];
 /** Loads of a row of a page. */
 const loadsOf = (id: string, kind: RowKind) =>
-  !id.startsWith('d:') && TARGET_ROWS.includes(kind) ? LOADS : SIDE_LOADS;
+  id.startsWith('d:') ? REAL_LOADS : TARGET_ROWS.includes(kind) ? LOADS : SIDE_LOADS;
 /** Rounds of a page's A/B. */
-const roundsOf = (id: string) => (TARGET_AB.includes(id) ? LOADS : SIDE_LOADS);
+const roundsOf = (id: string) =>
+  id.startsWith('d:') ? REAL_LOADS : TARGET_AB.includes(id) ? LOADS : SIDE_LOADS;
 const ONLY = value('pages')?.split(',');
 const wants = (id: string) => !ONLY || ONLY.includes(id);
 // A real page in --quick: a big one, a small German one, a health page.
@@ -475,14 +483,37 @@ async function benchAll(
     results.extension = await benchExtension(
       ext,
       extensionDir,
-      tabs.context,
       origin,
       specs,
       results.pages,
       route,
     );
+    // The heap without the extension is read on the A/B's no-extension loads of the pages
+    // whose heap was read with it, once they are recorded: a load of their own each before.
+    const without = new Map<string, Heap>();
+    const heapPages = new Set(
+      results.extension.pages.filter((p) => p.samples.some((s) => s.heap)).map((p) => p.id),
+    );
     if (!flag('no-ab'))
-      results.ab = await runAb(extensionDir, tabs, origin, harness, specs, results.pages, ext);
+      results.ab = await runAb(
+        extensionDir,
+        tabs,
+        origin,
+        harness,
+        specs,
+        results.pages,
+        ext,
+        async (id, page) => {
+          if (heapPages.has(id)) without.set(id, await heapAfterGc(page.context(), page));
+        },
+      );
+    results.extension.heap = await heapTable(
+      results.extension,
+      specs,
+      tabs.context,
+      origin,
+      without,
+    );
   } finally {
     await ext.close();
   }
@@ -532,6 +563,7 @@ async function runAb(
   specs: PageSpec[],
   pages: PageResult[],
   extension?: Extension,
+  afterBaseline?: (id: string, page: Page) => Promise<void>,
 ): Promise<NonNullable<BenchResults['ab']>> {
   phase('A/B', 'references, profiles, warm-up');
   log('Extension A/B: no extension, renderer paint, renderer wrap…');
@@ -561,6 +593,7 @@ async function runAb(
       log,
       AB_DENSITY,
       (page) => phase('A/B', page.id),
+      afterBaseline && ((page, tab) => afterBaseline(page.id, tab)),
     );
     return { pages: results, paintInBuild: paintInBuild(results) };
   } finally {
@@ -569,14 +602,46 @@ async function runAb(
   }
 }
 
+/** JS heap after GC, whole isolate, and Blink's. */
+type Heap = Awaited<ReturnType<typeof heapAfterGc>>;
+
+/**
+ * Heap with the extension minus without it, on the pages read with it. Without: what the
+ * A/B's no-extension load of the page read (`without`), else a load of its own in the
+ * benchmark browser, which has no extension (--no-ab).
+ */
+async function heapTable(
+  ext: NonNullable<BenchResults['extension']>,
+  specs: PageSpec[],
+  benchContext: BrowserContext,
+  origin: string,
+  without: Map<string, Heap>,
+): Promise<NonNullable<NonNullable<BenchResults['extension']>['heap']>> {
+  phase('heap', 'the same pages without the extension');
+  const out: NonNullable<NonNullable<BenchResults['extension']>['heap']> = [];
+  for (const p of ext.pages) {
+    const withExt = p.samples.flatMap((s) => (s.heap ? [s.heap] : []));
+    const spec = specs.find((s) => s.id === p.id);
+    if (!withExt.length || !spec) continue;
+    const read = without.get(p.id) ?? (await pageHeap(benchContext, origin + spec.path, 300));
+    out.push({
+      page: p.title,
+      without: [read.used],
+      with: withExt.map((h) => h.used),
+      embedderWithout: read.embedder === null ? [] : [read.embedder],
+      embedderWith: withExt.flatMap((h) => (h.embedder === null ? [] : [h.embedder])),
+    });
+  }
+  return out;
+}
+
 /** A profile with the built extension, as launchWithExtension opens it. */
 type Extension = Awaited<ReturnType<typeof launchWithExtension>>;
 
-/** Content script on real loads, its CPU on the no-terms page, heap, the popup, robust-b's timings. */
+/** Content script on real loads (heap read on a, e), its CPU on the no-terms page, the popup, robust-b's timings. */
 async function benchExtension(
   ext: Extension,
   extensionDir: string,
-  benchContext: BrowserContext,
   origin: string,
   specs: PageSpec[],
   pages: PageResult[],
@@ -610,22 +675,6 @@ async function benchExtension(
     out.noTermsCpu = [];
     for (let i = 0; i < loads; i++)
       out.noTermsCpu.push(await extensionCpu(ext.context, origin + noTerms.path));
-  }
-  phase('heap', 'the same pages without the extension');
-  out.heap = [];
-  for (const p of out.pages) {
-    const withExt = p.samples.flatMap((s) => (s.heap ? [s.heap] : []));
-    const spec = specs.find((s) => s.id === p.id);
-    if (!withExt.length || !spec) continue;
-    // The same page in the benchmark browser, which has no extension.
-    const without = [await pageHeap(benchContext, origin + spec.path, 300)];
-    out.heap.push({
-      page: p.title,
-      without: without.map((h) => h.used),
-      with: withExt.map((h) => h.used),
-      embedderWithout: without.flatMap((h) => (h.embedder === null ? [] : [h.embedder])),
-      embedderWith: withExt.flatMap((h) => (h.embedder === null ? [] : [h.embedder])),
-    });
   }
   phase('built extension', 'popup');
   const cold = await samplePopup(ext.context, ext.extensionId);
