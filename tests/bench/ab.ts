@@ -153,8 +153,6 @@ export async function sampleAb(
     until?: (dcl: number) => number;
     timeoutMs?: number;
     idle?: (page: Page) => Promise<IdleAnswer | null>;
-    /** Runs on the page once the load is recorded (its sample read), before it closes. */
-    after?: (page: Page) => Promise<void>;
   } = {},
 ): Promise<AbSample> {
   const { quietMs = 1_500, timeoutMs = 60_000, idle } = options;
@@ -198,7 +196,6 @@ export async function sampleAb(
         frames: rec.frames,
       };
     }, arm);
-    await options.after?.(page);
     return {
       ...sample,
       mentions: answer?.mentions ?? null,
@@ -249,8 +246,6 @@ export async function benchAb(
   log: (line: string) => void,
   density = 'all',
   onPage?: (page: AbPage) => void,
-  /** Runs on each page's first no-extension load once it is recorded, before it closes. */
-  afterBaseline?: (page: AbPage, tab: Page) => Promise<void>,
 ): Promise<AbPageResult[]> {
   const out: AbPageResult[] = [];
   const idle = (page: Page) => whenIdle(profiles.with, profiles.extensionDir, page);
@@ -277,8 +272,6 @@ export async function benchAb(
                 // At least the no-mark window: on a small page a later extension load's
                 // scan often ends a few hundred ms after the longest before it.
                 until: (dcl) => (longest ? dcl + Math.max(longest, NO_MARK_WINDOW_MS) : 0),
-                after:
-                  i === 0 ? (tab) => afterBaseline?.(page, tab) ?? Promise.resolve() : undefined,
               })
             : await sampleAb(profiles.with, page.url, arm, { quietMs: AFTER_IDLE_QUIET_MS, idle });
         if (arm !== 'none') longest = Math.max(longest, windowLength(s));

@@ -35,7 +35,6 @@ import { paintInBuild } from './ab-summary';
 import { bundleHarness } from './bundle';
 import {
   extensionCpu,
-  heapAfterGc,
   launchWithExtension,
   launchWithoutExtension,
   pageHeap,
@@ -483,37 +482,14 @@ async function benchAll(
     results.extension = await benchExtension(
       ext,
       extensionDir,
+      tabs.context,
       origin,
       specs,
       results.pages,
       route,
     );
-    // The heap without the extension is read on the A/B's no-extension loads of the pages
-    // whose heap was read with it, once they are recorded: a load of their own each before.
-    const without = new Map<string, Heap>();
-    const heapPages = new Set(
-      results.extension.pages.filter((p) => p.samples.some((s) => s.heap)).map((p) => p.id),
-    );
     if (!flag('no-ab'))
-      results.ab = await runAb(
-        extensionDir,
-        tabs,
-        origin,
-        harness,
-        specs,
-        results.pages,
-        ext,
-        async (id, page) => {
-          if (heapPages.has(id)) without.set(id, await heapAfterGc(page.context(), page));
-        },
-      );
-    results.extension.heap = await heapTable(
-      results.extension,
-      specs,
-      tabs.context,
-      origin,
-      without,
-    );
+      results.ab = await runAb(extensionDir, tabs, origin, harness, specs, results.pages, ext);
   } finally {
     await ext.close();
   }
@@ -563,7 +539,6 @@ async function runAb(
   specs: PageSpec[],
   pages: PageResult[],
   extension?: Extension,
-  afterBaseline?: (id: string, page: Page) => Promise<void>,
 ): Promise<NonNullable<BenchResults['ab']>> {
   phase('A/B', 'references, profiles, warm-up');
   log('Extension A/B: no extension, renderer paint, renderer wrap…');
@@ -593,7 +568,6 @@ async function runAb(
       log,
       AB_DENSITY,
       (page) => phase('A/B', page.id),
-      afterBaseline && ((page, tab) => afterBaseline(page.id, tab)),
     );
     return { pages: results, paintInBuild: paintInBuild(results) };
   } finally {
@@ -602,46 +576,14 @@ async function runAb(
   }
 }
 
-/** JS heap after GC, whole isolate, and Blink's. */
-type Heap = Awaited<ReturnType<typeof heapAfterGc>>;
-
-/**
- * Heap with the extension minus without it, on the pages read with it. Without: what the
- * A/B's no-extension load of the page read (`without`), else a load of its own in the
- * benchmark browser, which has no extension (--no-ab).
- */
-async function heapTable(
-  ext: NonNullable<BenchResults['extension']>,
-  specs: PageSpec[],
-  benchContext: BrowserContext,
-  origin: string,
-  without: Map<string, Heap>,
-): Promise<NonNullable<NonNullable<BenchResults['extension']>['heap']>> {
-  phase('heap', 'the same pages without the extension');
-  const out: NonNullable<NonNullable<BenchResults['extension']>['heap']> = [];
-  for (const p of ext.pages) {
-    const withExt = p.samples.flatMap((s) => (s.heap ? [s.heap] : []));
-    const spec = specs.find((s) => s.id === p.id);
-    if (!withExt.length || !spec) continue;
-    const read = without.get(p.id) ?? (await pageHeap(benchContext, origin + spec.path, 300));
-    out.push({
-      page: p.title,
-      without: [read.used],
-      with: withExt.map((h) => h.used),
-      embedderWithout: read.embedder === null ? [] : [read.embedder],
-      embedderWith: withExt.flatMap((h) => (h.embedder === null ? [] : [h.embedder])),
-    });
-  }
-  return out;
-}
-
 /** A profile with the built extension, as launchWithExtension opens it. */
 type Extension = Awaited<ReturnType<typeof launchWithExtension>>;
 
-/** Content script on real loads (heap read on a, e), its CPU on the no-terms page, the popup, robust-b's timings. */
+/** Content script on real loads, its CPU on the no-terms page, heap, the popup, robust-b's timings. */
 async function benchExtension(
   ext: Extension,
   extensionDir: string,
+  benchContext: BrowserContext,
   origin: string,
   specs: PageSpec[],
   pages: PageResult[],
@@ -675,6 +617,22 @@ async function benchExtension(
     out.noTermsCpu = [];
     for (let i = 0; i < loads; i++)
       out.noTermsCpu.push(await extensionCpu(ext.context, origin + noTerms.path));
+  }
+  phase('heap', 'the same pages without the extension');
+  out.heap = [];
+  for (const p of out.pages) {
+    const withExt = p.samples.flatMap((s) => (s.heap ? [s.heap] : []));
+    const spec = specs.find((s) => s.id === p.id);
+    if (!withExt.length || !spec) continue;
+    // The same page in the benchmark browser, which has no extension.
+    const without = [await pageHeap(benchContext, origin + spec.path, 300)];
+    out.heap.push({
+      page: p.title,
+      without: without.map((h) => h.used),
+      with: withExt.map((h) => h.used),
+      embedderWithout: without.flatMap((h) => (h.embedder === null ? [] : [h.embedder])),
+      embedderWith: withExt.flatMap((h) => (h.embedder === null ? [] : [h.embedder])),
+    });
   }
   phase('built extension', 'popup');
   const cold = await samplePopup(ext.context, ext.extensionId);
