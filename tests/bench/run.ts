@@ -3,8 +3,8 @@
  * Builds the extension and the in-page harness, generates the pages, drives headless
  * Chromium, prints a Markdown report and writes it with the raw samples to bench-results/.
  *
- *   npm run bench                      the full run (5 loads per row, every page)
- *   npm run bench -- --quick           3 loads, 3 real pages, shorter caps
+ *   npm run bench                      the full run (3 loads per generated page's row, 1 per real page's)
+ *   npm run bench -- --quick           1 load per row, 3 real pages, shorter caps
  *   npm run bench -- --no-build        reuse .output/chrome-mv3
  *   npm run bench -- --pages a,c,d     only these pages (a b c d e f)
  *   npm run bench -- --no-variants     skip the experimental variants
