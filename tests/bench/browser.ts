@@ -113,6 +113,8 @@ export async function freshPage(
 /**
  * One sample: a fresh load, the harness evaluated, one row run. A row past `capMs` has
  * its script terminated (CDP Runtime.terminateExecution) and is reported as capped.
+ * `after` runs on the same page once the row is done (and did not throw or hit its cap):
+ * for a row that only reads the page (LIMIT), what else that page can serve.
  */
 export async function sampleRow(
   tabs: Tabs,
@@ -121,8 +123,8 @@ export async function sampleRow(
   kind: RowKind,
   capMs: number,
   hitTests = false,
+  after?: (page: Page) => Promise<void>,
 ): Promise<RowSample> {
-  const { context } = tabs;
   const t0 = Date.now();
   // No pause after the two frames: the harness waits two more frames and 30 ms
   // (settleFrames) after it is evaluated, before the row's clock starts.
@@ -130,38 +132,57 @@ export async function sampleRow(
   const loaded = Date.now();
   try {
     await page.evaluate(harness);
-    // Attached before the row starts (attaching needs the page's main thread, which a row
-    // past its cap is still holding); only rows with a real cap need it.
-    const cdp = capMs < 60_000 ? await context.newCDPSession(page) : undefined;
-    const run = page.evaluate(([k, hitTests]) => window.__bench.run(k, { hitTests }), [
-      kind,
-      hitTests,
-    ] as const);
-    let timer: NodeJS.Timeout | undefined;
-    const cap = new Promise<'cap'>((resolve) => (timer = setTimeout(() => resolve('cap'), capMs)));
-    const result = await Promise.race([run, cap]).catch((e: unknown) => String(e).slice(0, 300));
-    clearTimeout(timer);
-    if (typeof result === 'string' && result !== 'cap')
-      return { total: NaN, work: NaN, marks: -1, longestTask: 0, worstFrame: 0, error: result };
-    if (result !== 'cap')
-      return { ...result, cost: { load: loaded - t0, run: Date.now() - loaded } };
-    run.catch(() => undefined);
-    countWait(capMs);
-    // Interrupts the running script at once (V8 TerminateExecution), page stays usable.
-    await cdp?.send('Runtime.terminateExecution');
-    const progress = await page.evaluate(() => window.__benchProgress ?? null);
-    return {
-      total: capMs,
-      work: capMs,
-      marks: progress?.marks ?? 0,
-      longestTask: capMs,
-      worstFrame: capMs,
-      capped: true,
-      progress: progress ?? undefined,
-    };
+    const sample = await runRow(tabs.context, page, kind, capMs, hitTests);
+    if (sample.error || sample.capped) return sample;
+    const cost = { load: loaded - t0, run: Date.now() - loaded };
+    await after?.(page);
+    return { ...sample, cost };
   } finally {
     tabs.close(page);
   }
+}
+
+/** One row on a page where the harness is evaluated; capped past `capMs` (see sampleRow). */
+export async function runRow(
+  context: BrowserContext,
+  page: Page,
+  kind: RowKind,
+  capMs: number,
+  hitTests = false,
+): Promise<RowSample> {
+  // Attached before the row starts (attaching needs the page's main thread, which a row
+  // past its cap is still holding); only rows with a real cap need it.
+  const cdp = capMs < 60_000 ? await context.newCDPSession(page) : undefined;
+  const run = page.evaluate(([k, hitTests]) => window.__bench.run(k, { hitTests }), [
+    kind,
+    hitTests,
+  ] as const);
+  let timer: NodeJS.Timeout | undefined;
+  const cap = new Promise<'cap'>((resolve) => (timer = setTimeout(() => resolve('cap'), capMs)));
+  const result = await Promise.race([run, cap]).catch((e: unknown) => String(e).slice(0, 300));
+  clearTimeout(timer);
+  if (typeof result === 'string' && result !== 'cap')
+    return { total: NaN, work: NaN, marks: -1, longestTask: 0, worstFrame: 0, error: result };
+  if (result !== 'cap') return result;
+  run.catch(() => undefined);
+  countWait(capMs);
+  // Interrupts the running script at once (V8 TerminateExecution), page stays usable.
+  await cdp?.send('Runtime.terminateExecution');
+  const progress = await page.evaluate(() => window.__benchProgress ?? null);
+  return {
+    total: capMs,
+    work: capMs,
+    marks: progress?.marks ?? 0,
+    longestTask: capMs,
+    worstFrame: capMs,
+    capped: true,
+    progress: progress ?? undefined,
+  };
+}
+
+/** The text nodes of a page as loaded, nothing marked (for the reference count). */
+export function readTexts(page: Page): Promise<PageTexts> {
+  return page.evaluate(() => window.__bench.texts());
 }
 
 /** The text nodes of a freshly loaded, unmarked page (for the reference count). */
@@ -170,7 +191,7 @@ export async function sampleTexts(tabs: Tabs, url: string, harness: string): Pro
   const page = await freshPage(tabs, url, 0);
   try {
     await page.evaluate(harness);
-    return await page.evaluate(() => window.__bench.texts());
+    return await readTexts(page);
   } finally {
     tabs.close(page);
   }
