@@ -1,15 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, test } from 'vitest';
-import { TestSession, timerHost, ungatedMatcher } from './session';
+import { TestSession, timerHost, ungatedMatcher, wrapAll } from './session';
 import { ScanQueue } from '@/entrypoints/highlighter.content/scan';
 
 const matcher = ungatedMatcher();
-const options = {
-  density: 'all' as const,
-  style: 'underline' as const,
-  hiddenTerms: new Set<string>(),
-  renderer: 'wrap' as const,
-};
+const options = wrapAll;
 const host = timerHost;
 const tick = () => new Promise((r) => setTimeout(r, 0));
 /**

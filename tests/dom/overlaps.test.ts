@@ -1,16 +1,11 @@
 // @vitest-environment happy-dom
 import { afterEach, expect, test } from 'vitest';
 import type { ShowOptions } from '@/entrypoints/highlighter.content/tab';
-import { TestSession, timerHost, ungatedMatcher } from './session';
+import { TestSession, timerHost, ungatedMatcher, wrapAll } from './session';
 
 const matcher = ungatedMatcher();
 const host = timerHost;
-const options: ShowOptions = {
-  density: 'all',
-  style: 'underline',
-  hiddenTerms: new Set<string>(),
-  renderer: 'wrap',
-};
+const options = wrapAll;
 
 let session: TestSession | undefined;
 afterEach(() => {

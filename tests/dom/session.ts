@@ -10,6 +10,14 @@ export const timerHost: IdleHost = {
   performance,
 };
 
+/** Every mention found and underlined, by the wrap renderer (its marks can be counted). */
+export const wrapAll: ShowOptions = {
+  density: 'all',
+  style: 'underline',
+  hiddenTerms: new Set<string>(),
+  renderer: 'wrap',
+};
+
 /**
  * The glossary's matcher with every form treated as the guide's own: for tests of the
  * scanning mechanics on short pages, where the page-topic gate would keep shared forms

@@ -2,10 +2,9 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { glossary } from '@/content/glossary-index';
 import { compileMatcher } from '@/lib/matcher';
-import type { ShowOptions } from '@/entrypoints/highlighter.content/tab';
 import { inComposedOrder } from '@/entrypoints/highlighter.content/composed-order';
 import { openRootsIn } from '@/entrypoints/highlighter.content/shadow-roots';
-import { TestSession, timerHost, ungatedMatcher } from './session';
+import { TestSession, timerHost, ungatedMatcher, wrapAll } from './session';
 
 /**
  * Open shadow roots are scanned as roots of their own: found at start (attached, nested),
@@ -13,12 +12,7 @@ import { TestSession, timerHost, ungatedMatcher } from './session';
  * a page without one pays no walk per mutation batch. The wrap renderer writes no mark
  * into a page's shadow tree (README, "Where MyoLens reads").
  */
-const options: ShowOptions = {
-  density: 'all',
-  style: 'underline',
-  hiddenTerms: new Set(),
-  renderer: 'wrap',
-};
+const options = wrapAll;
 // The MutationObserver's records arrive in a microtask, after the page's change.
 const tick = () => new Promise((r) => setTimeout(r, 0));
 

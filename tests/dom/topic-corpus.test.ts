@@ -11,15 +11,10 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { glossary } from '@/content/glossary-index';
 import { compileMatcher } from '@/lib/matcher';
 import { corpusPages, type CorpusPage } from '../support/topic-corpus';
-import { TestSession, timerHost, ungatedMatcher } from './session';
+import { TestSession, timerHost, ungatedMatcher, wrapAll } from './session';
 
 const matcher = compileMatcher(glossary);
-const options = {
-  density: 'all' as const,
-  style: 'underline' as const,
-  hiddenTerms: new Set<string>(),
-  renderer: 'wrap' as const,
-};
+const options = wrapAll;
 const host = timerHost;
 let session: TestSession | undefined;
 
