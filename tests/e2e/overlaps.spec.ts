@@ -98,25 +98,16 @@ test.describe('"Also here" by keyboard', () => {
     await scanned(page);
     const probe = await TooltipProbe.attach(page);
     await page.locator('#focus-target').focus();
-    const focusedOn = async (label: string) => {
-      await expect
-        .poll(async () => {
-          const s = await probe.state();
-          return s.open && s.focused ? s.label : null;
-        })
-        .toBe(label);
-      return probe.state();
-    };
 
     await moveTerm(background, page, 1);
-    let s = await focusedOn('Skeletal muscle');
+    let s = await probe.waitFocused('Skeletal muscle');
     expect(s.focused).toBe('Close');
     // Close, "Read more", then the chip.
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     expect((await probe.state()).focused).toBe('Muscle atrophy');
     await page.keyboard.press('Enter');
-    s = await focusedOn('Muscle atrophy');
+    s = await probe.waitFocused('Muscle atrophy');
     expect(s.focused).toBe('Close');
     expect(s.live).toMatch(/^Muscle atrophy: /);
     // And back again: the term it came from is offered the same way.
@@ -125,15 +116,15 @@ test.describe('"Also here" by keyboard', () => {
     await page.keyboard.press('Tab');
     expect((await probe.state()).focused).toBe('Skeletal muscle');
     await page.keyboard.press('Enter');
-    await focusedOn('Skeletal muscle');
+    await probe.waitFocused('Skeletal muscle');
     expect(await alsoHere(probe)).toEqual(['Muscle atrophy']);
 
     // Next goes to the next underlined mention: the overlap is no stop of its own.
     await moveTerm(background, page, 1);
-    await focusedOn('Sarcopenia');
+    await probe.waitFocused('Sarcopenia');
     expect(await alsoHere(probe)).toEqual([]);
     await moveTerm(background, page, -1);
-    await focusedOn('Skeletal muscle');
+    await probe.waitFocused('Skeletal muscle');
     expect(ourErrors(consoleErrors)).toEqual([]);
   });
 });

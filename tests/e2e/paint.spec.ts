@@ -151,13 +151,7 @@ test('keyboard: every mention in order, focus in the tooltip, Escape gives focus
   const labels: string[] = [];
   for (let i = 0; i < ids.length; i++) {
     await moveTerm(background, page, 1);
-    await expect
-      .poll(async () => {
-        const s = await probe.state();
-        return s.open && s.focused ? s.label : null;
-      })
-      .toBe(term(ids[i]!).label);
-    labels.push((await probe.state()).label!);
+    labels.push((await probe.waitFocused(term(ids[i]!).label)).label!);
   }
   expect(labels).toEqual(ids.map((id) => term(id).label));
   expect(ids.slice(0, 2)).toEqual(['sarcopenia', 'sarcopenia']);

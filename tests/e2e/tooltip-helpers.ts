@@ -284,6 +284,18 @@ export class TooltipProbe {
     );
   }
 
+  /**
+   * Waits until the tooltip is open on `label` with keyboard focus inside it (a move by
+   * keyboard); returns its state.
+   */
+  waitFocused(label: string, timeout = 10_000): Promise<TooltipState> {
+    return this.until(
+      `focused on ${label}`,
+      (s) => s.open && !!s.focused && s.label === label,
+      timeout,
+    );
+  }
+
   /** Waits until no tooltip is shown. */
   async waitClosed(timeout = 5_000): Promise<void> {
     await this.until('closed', (s) => !s.open, timeout);

@@ -61,13 +61,7 @@ for (const renderer of ['paint', 'wrap'] as const) {
     /** The next (or previous) mention, with focus on the tooltip's first control. */
     const move = async (background: Worker, direction: 1 | -1, label: string) => {
       await moveTerm(background, page, direction);
-      await expect
-        .poll(async () => {
-          const s = await probe.state();
-          return s.open && s.focused ? s.label : null;
-        })
-        .toBe(label);
-      return probe.state();
+      return probe.waitFocused(label);
     };
 
     test.describe(() => {
