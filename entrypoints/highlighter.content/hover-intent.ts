@@ -69,11 +69,9 @@ export class HoverIntent {
     this.openTimer = this.deps.setTimeout(() => {
       // A bubble the reader opened meanwhile (a double-click on this very term) stays.
       if (this.pending !== o || this.under !== o || this.deps.bubble()) return;
-      this.cancelClose();
-      this.pending = undefined;
       // The pointer may leave while the tooltip is still opening, before it counts as
       // open: once it is, it closes as if the pointer had left it then.
-      void Promise.resolve(this.deps.open(o, point)).then(() => {
+      void Promise.resolve(this.openNow(o, point)).then(() => {
         if (this.deps.opened() === o && this.under !== o) this.scheduleClose();
       });
     }, OPEN_DELAY);
@@ -102,7 +100,10 @@ export class HoverIntent {
   press(o: Occurrence | undefined, opens: boolean, point: { x: number; y: number }): void {
     // A click or tap anywhere else dismisses a lookup bubble.
     if (this.deps.bubble()) this.deps.close();
-    if (o && opens) return this.openNow(o, point);
+    if (o && opens) {
+      void this.openNow(o, point);
+      return;
+    }
     if (!o && this.deps.opened()) {
       this.cancelOpen();
       this.deps.close();
@@ -138,11 +139,11 @@ export class HoverIntent {
     this.cancelClose();
   }
 
-  /** Opens now, cancelling any delay (a tap, a click trigger, the keyboard). */
-  openNow(o: Occurrence, point: { x: number; y: number }): void {
+  /** Opens now, cancelling any delay (a tap, a click trigger, the keyboard); see IntentDeps.open. */
+  openNow(o: Occurrence, point: { x: number; y: number }): void | Promise<void> {
     this.cancelOpen();
     this.cancelClose();
-    this.deps.open(o, point);
+    return this.deps.open(o, point);
   }
 
   /** Stops every timer (the session ended). */
