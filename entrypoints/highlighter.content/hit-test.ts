@@ -17,7 +17,7 @@ interface CaretDocument {
   caretPositionFromPoint?(
     x: number,
     y: number,
-    options?: { shadowRoots?: ShadowRoot[] },
+    options?: { shadowRoots?: readonly ShadowRoot[] },
   ): { offsetNode: Node; offset: number } | null;
   caretRangeFromPoint?(x: number, y: number): Range | null;
 }
@@ -31,7 +31,7 @@ function caretAt(doc: Document, x: number, y: number, roots: readonly ShadowRoot
   const d = doc as unknown as CaretDocument;
   if (d.caretPositionFromPoint) {
     const p = roots.length
-      ? d.caretPositionFromPoint(x, y, { shadowRoots: [...roots] })
+      ? d.caretPositionFromPoint(x, y, { shadowRoots: roots })
       : d.caretPositionFromPoint(x, y);
     return p && { node: p.offsetNode, offset: p.offset };
   }
