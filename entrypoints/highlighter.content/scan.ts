@@ -82,11 +82,9 @@ export function readableText(root: Node, limit: number): string {
 /** May this text node be marked: not skipped by the caller, not inside an excluded element? */
 export function markable(node: Text, skip: (node: Text) => boolean): boolean {
   if (skip(node)) return false;
-  // Text right inside a shadow root has no parent element, and is prose all the same.
-  const parent = node.parentElement;
-  if (parent) return !isExcluded(parent);
-  const root = node.parentNode;
-  return root?.nodeType === 11 && !isExcluded((root as ShadowRoot).host);
+  // Text right inside a shadow root has no parent element: its host stands for one.
+  const parent = node.parentElement ?? (node.parentNode as Partial<ShadowRoot> | null)?.host;
+  return !isExcluded(parent ?? null);
 }
 
 /** A subtree to scan, and where its text could hold a term (from its textContent). */

@@ -151,14 +151,15 @@ describe('forgetting', () => {
   });
 });
 
-test('a component inside an editor, a button or code is excluded with it', async () => {
+test('a component inside an editor, a button or code is excluded with it; text right in a root is read', async () => {
   const editor = el('div', host(el('p', 'Sarcopenia in a draft.')));
   editor.setAttribute('contenteditable', '');
   const button = el('button', host('Dynapenia, text right in the root.'));
   const code = el('code', host(el('span', 'Leucine in a snippet.')));
-  document.body.append(editor, button, code, host(el('p', 'Hypercalcemia, read.')));
+  const read = [host(el('p', 'Hypercalcemia, read.')), host('Sarcopenia, right in a root.')];
+  document.body.append(editor, button, code, ...read);
   const s = await started();
-  expect(Object.fromEntries(s.counts())).toEqual({ hypercalcemia: 1 });
+  expect(Object.fromEntries(s.counts())).toEqual({ hypercalcemia: 1, sarcopenia: 1 });
 });
 
 test('a page without shadow roots: each batch walks only the subtrees it added', async () => {
