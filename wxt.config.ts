@@ -1,6 +1,8 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 
 /** The address-bar keyword: type it and a space to search the guide. */
 const OMNIBOX_KEYWORD = 'myo';
@@ -33,11 +35,38 @@ function preactWithoutInnerHtml(): Plugin {
   };
 }
 
+/** The name frames.js calls its second stage by (entrypoints/frames.ts). */
+const FRAMES_READER = 'myolensFramesReader';
+
+/**
+ * Folds the frames' second stage (frames-reader.js, everything the top's script has) into
+ * their first stage's file as one function the first calls where a frame may hold a term.
+ * As a function of its own it costs a frame that never calls it nearly nothing: V8 keeps
+ * its source and pre-parses it. Bundled into frames.js by a dynamic import instead, its
+ * hundreds of functions were each made at once, 0.07 MB in every frame (measured), and a
+ * separate file would have to be web-accessible, which lets any page detect MyoLens.
+ */
+async function foldFramesReader(outDir: string): Promise<void> {
+  const first = join(outDir, 'frames.js');
+  const second = join(outDir, 'frames-reader.js');
+  const [probe, reader] = await Promise.all([readFile(first, 'utf8'), readFile(second, 'utf8')]);
+  if (!probe.includes(FRAMES_READER))
+    throw new Error(`frames.js no longer calls ${FRAMES_READER}: see entrypoints/frames.ts`);
+  await writeFile(
+    first,
+    `(function(){function ${FRAMES_READER}(){\n${reader}\n}\n${probe}\n})();\n`,
+  );
+  await rm(second);
+}
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Every name's origin stays visible in the file that uses it.
   imports: false,
+  hooks: {
+    'build:done': (wxt) => foldFramesReader(wxt.config.outDir),
+  },
   // Manifest V3 for every browser (WXT's default for Firefox is still MV2).
   manifestVersion: 3,
   vite: () => ({
@@ -65,6 +94,20 @@ export default defineConfig({
       'Explains vitamin D and muscle-health terms where you read them, from one bundled guide. Works offline.',
     // `sidePanel` for Chromium's side panel; Firefox's sidebar needs no permission.
     permissions: ['storage', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // Frames get a small first stage of their own (entrypoints/frames.ts): in every frame,
+    // srcdoc and about:blank ones included (`match_origin_as_fallback`: Chromium 99,
+    // Firefox 128), with the stylesheet the top's script has (WXT adds that entry for
+    // entrypoints/highlighter.content, top frame only). README, "Where MyoLens reads".
+    content_scripts: [
+      {
+        matches: ['<all_urls>'],
+        js: ['frames.js'],
+        css: ['content-scripts/highlighter.css'],
+        run_at: 'document_idle',
+        all_frames: true,
+        match_origin_as_fallback: true,
+      },
+    ],
     // "myo" then a space in the address bar searches the guide (a manifest key, not a
     // permission). Short, and no browser's built-in search engine uses it (README).
     omnibox: { keyword: OMNIBOX_KEYWORD },

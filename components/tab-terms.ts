@@ -49,7 +49,8 @@ export async function loadPageTerms(
   tabs: MessageTabs = browser.tabs,
 ): Promise<PageTermsState> {
   if (tabId === undefined) return { status: 'unreachable' };
-  const answer = sendToTab(tabs, tabId, { type: 'get-page-terms' });
+  // The top-level page's script speaks for the tab, its frames' terms included.
+  const answer = sendToTab(tabs, tabId, { type: 'get-page-terms' }, { frameId: 0 });
   return stateOfTerms(await withTimeout(answer, ANSWER_TIMEOUT_MS));
 }
 
@@ -61,5 +62,6 @@ export async function revealTerm(
 ): Promise<boolean> {
   if (tabId === undefined) return false;
   // Null: no content script received it; it answers nothing (undefined) when it did.
-  return (await sendToTab(tabs, tabId, { type: 'reveal-term', termId })) !== null;
+  const message = { type: 'reveal-term', termId } as const;
+  return (await sendToTab(tabs, tabId, message, { frameId: 0 })) !== null;
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildContent, generatedModules } from './build';
 import { readContentSources } from './read-sources';
-import { PATTERN_FILE, patternModule } from './pattern';
+import { PATTERN_FILE, PROBE_FILE, patternModule, probeModule } from './pattern';
 import { SEARCH_INDEX_FILE, searchIndexModule } from './search-index';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -30,6 +30,7 @@ const modules = {
   // Lay aliases are indexed for search only: the glossary and the matcher never see them.
   [SEARCH_INDEX_FILE]: searchIndexModule({ ...content, aliases: built.aliases }),
   [PATTERN_FILE]: patternModule(content.glossary),
+  [PROBE_FILE]: probeModule(content.glossary),
 };
 for (const [name, source] of Object.entries(modules))
   writeFileSync(path.join(outDir, name), source);

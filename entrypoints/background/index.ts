@@ -12,6 +12,7 @@ import { guideLinkSuffix } from '@/lib/guide-links';
 import { lookupResults } from '@/lib/lookup-results';
 import { createSettingsStore, defineSettingsSlots } from '@/lib/settings';
 import { BadgeCounts } from './badge';
+import { TabFrames } from './frames';
 import { contextMenus, LOOKUP_MENU_ID, lookupQuery } from './menus';
 import { guideOpener, panelToggler } from './open-guide';
 import {
@@ -24,17 +25,29 @@ import {
 import { listenOmnibox, omniboxHandlers } from './omnibox';
 import { knowledgeSearch } from './search';
 
-/** Keyboard commands: the ones the content script of the tab carries out. */
-const TAB_COMMANDS: Record<string, Message> = {
-  'next-term': { type: 'move-term', direction: 1 },
-  'previous-term': { type: 'move-term', direction: -1 },
-  'toggle-site': { type: 'toggle-site' },
+/**
+ * Keyboard commands: the ones the content script of the tab carries out. Next and
+ * previous go to every frame, and the one whose document has focus acts; the site is the
+ * top-level page's, so turning it off goes to that page's script.
+ */
+const TAB_COMMANDS: Record<string, { message: Message; topOnly: boolean }> = {
+  'next-term': { message: { type: 'move-term', direction: 1 }, topOnly: false },
+  'previous-term': { message: { type: 'move-term', direction: -1 }, topOnly: false },
+  'toggle-site': { message: { type: 'toggle-site' }, topOnly: true },
 };
 
 export default defineBackground(() => {
   const own = { ownId: browser.runtime.id, ownOrigin: browser.runtime.getURL('/') };
   const store = createSettingsStore(defineSettingsSlots(storage));
   const badge = new BadgeCounts(browser.action);
+  const frames = new TabFrames({
+    askTop: async (tabId) =>
+      (await sendToTab(browser.tabs, tabId, { type: 'get-page-terms' }, { frameId: 0 }))
+        ?.hostname ?? null,
+    tellTop: (tabId, list) =>
+      void sendToTab(browser.tabs, tabId, { type: 'tab-frames', frames: list }, { frameId: 0 }),
+    setTimeout: (callback, ms) => setTimeout(callback, ms),
+  });
 
   const panel = browserPanel();
   const pending = new PendingPlaces();
@@ -78,7 +91,34 @@ export default defineBackground(() => {
     },
     search: ({ query }) => lookupResults(knowledgeSearch().search(query)),
     'page-terms-changed': ({ count }, sender) => {
-      if (sender.tab?.id !== undefined) badge.set(sender.tab.id, count);
+      if (sender.tab?.id === undefined || sender.frameId !== 0) return undefined;
+      frames.topSeen(sender.tab.id, sender.url);
+      badge.set(sender.tab.id, count);
+      return undefined;
+    },
+    // A frame's own id and tab come from the browser (`sender`), never from the message.
+    'frame-site': async (_message, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined || !sender.frameId) return { hostname: null };
+      return { hostname: await frames.topSite(tabId) };
+    },
+    'frame-terms': ({ terms }, sender) => {
+      if (sender.tab?.id !== undefined && sender.frameId)
+        frames.setTerms(sender.tab.id, sender.frameId, terms);
+      return undefined;
+    },
+    'get-tab-frames': (_message, sender) =>
+      sender.tab?.id !== undefined && sender.frameId === 0 ? frames.list(sender.tab.id) : [],
+    // Escape reaches only the document with focus: every frame of the tab hears it.
+    'dismiss-tooltips': (_message, sender) => {
+      if (sender.tab?.id !== undefined)
+        void sendToTab(browser.tabs, sender.tab.id, { type: 'dismiss-tooltip' });
+      return undefined;
+    },
+    'reveal-in-frame': ({ frameId, termId }, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined || sender.frameId !== 0) return undefined;
+      void sendToTab(browser.tabs, tabId, { type: 'reveal-term', termId }, { frameId });
       return undefined;
     },
   };
@@ -138,9 +178,10 @@ export default defineBackground(() => {
       if (togglePanel && tab?.windowId !== undefined) void togglePanel(tab.windowId);
       return;
     }
-    const message = TAB_COMMANDS[command];
-    if (tab?.id === undefined || !message) return;
-    void sendToTab(browser.tabs, tab.id, message);
+    const action = TAB_COMMANDS[command];
+    if (tab?.id === undefined || !action) return;
+    if (action.topOnly) void sendToTab(browser.tabs, tab.id, action.message, { frameId: 0 });
+    else void sendToTab(browser.tabs, tab.id, action.message);
   };
   browser.commands.onCommand.addListener(onCommand);
   // The e2e suite cannot click a native context menu, type into the address bar, nor press
@@ -155,9 +196,14 @@ export default defineBackground(() => {
   // The badge counts the terms on the page now shown: a navigation clears it until the
   // new page's content script reports. `status` comes without the `tabs` permission.
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'loading') badge.set(tabId, 0);
+    if (change.status !== 'loading') return;
+    badge.set(tabId, 0);
+    frames.navigating(tabId);
   });
-  browser.tabs.onRemoved.addListener((tabId) => badge.forget(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    badge.forget(tabId);
+    frames.forget(tabId);
+  });
 
   void store.loadSettings().then((loaded) => badge.enable(loaded.settings.badge));
   store.watchSettings((loaded) => badge.enable(loaded.settings.badge));

@@ -6,19 +6,22 @@ import { PREBUILT } from '@/content/generated/pattern';
 import type { IdleHost } from '@/lib/idle';
 import { compileMatcher } from '@/lib/matcher';
 import { dispatcher, send, type Handlers } from '@/lib/messages';
+import type { FramesTerms } from '@/lib/messages';
 import {
   createSettingsStore,
   defineSettingsSlots,
+  isEnabledInFrame,
   isEnabledOn,
   toggleSite,
   type Settings,
 } from '@/lib/settings';
 import { paintsHighlights } from './browser-quirks';
 import { listenLookup } from './lookup';
-import { linkPanels } from './panel-link';
+import { focusIsHere } from './frame-focus';
+import { linkPanels, TERMS_UPDATE_MS } from './panel-link';
 import { listenPointer } from './pointer';
 import { TabSession, type ShowOptions } from './tab';
-import { termsOnPage } from './terms-on-page';
+import { termsOnPage, withFrames } from './terms-on-page';
 import { TooltipHost } from './tooltip-host';
 
 /**
@@ -86,17 +89,26 @@ function onAbort(signal: AbortSignal, fn: () => void): void {
  * mentions while MyoLens is on here, the counts (badge, side panels), the tooltip and the
  * messages from our own pages. One lifetime: everything hangs on `ctx.signal`, and each
  * "on" period on its own signal below it; turning off is one abort.
+ *
+ * The top-level page's coordinator speaks for the tab: its counts, "This page" and the
+ * side panel include its frames' terms, which each frame's coordinator reports through
+ * the background. A frame's site settings follow the top-level page's (README, "Where
+ * MyoLens reads").
  */
 export async function startTab(ctx: ContentScriptContext, win: Window & typeof globalThis) {
   const doc = win.document;
   const signal = ctx.signal;
   const hostname = win.location.hostname;
+  const isTop = win === win.top;
   const store = createSettingsStore(defineSettingsSlots(storage));
-  const [loaded, paints] = await Promise.all([
+  const [loaded, paints, topSite] = await Promise.all([
     store.loadSettings(),
     paintsHighlights(win, import.meta.env.FIREFOX, () =>
       send(browser.runtime, { type: 'get-engine' }),
     ),
+    isTop
+      ? hostname
+      : send(browser.runtime, { type: 'frame-site' }).then((answer) => answer?.hostname ?? null),
   ]);
   let settings = loaded.settings;
   if (ctx.isInvalid) return;
@@ -114,15 +126,51 @@ export async function startTab(ctx: ContentScriptContext, win: Window & typeof g
    */
   const current = () => (ctx.isValid ? session?.tab : undefined);
   let lastCount = -1;
+  /** The frames' terms (top-level page only), as the background last told them. */
+  let frames: FramesTerms = [];
+  let framesTold = false;
+  /** This page's terms as "This page" lists them: the top's include its frames'. */
+  const pageTerms = () => {
+    const own = termsOnPage(current(), hostname);
+    return isTop && own.available ? withFrames(own, frames) : own;
+  };
 
   const own = { ownId: browser.runtime.id, ownOrigin: browser.runtime.getURL('/') };
-  // Side panels following this tab: told of every change of terms, and of each tooltip.
-  const panels = linkPanels(own, () => termsOnPage(current(), hostname));
-  onAbort(signal, () => panels.stop());
+  // Side panels following this tab (they connect to the top-level page): told of every
+  // change of terms, and of each tooltip.
+  const panels = isTop ? linkPanels(own, pageTerms) : undefined;
+  if (panels) onAbort(signal, () => panels.stop());
+
+  /** A frame's report of its terms: at most one per TERMS_UPDATE_MS, only when they change. */
+  let reported = '[]';
+  let reportTimer: ReturnType<typeof setTimeout> | undefined;
+  const reportFrame = (now = false) => {
+    const send = () => {
+      reportTimer = undefined;
+      const terms = signal.aborted ? [] : pageTerms().terms;
+      const key = JSON.stringify(terms);
+      if (key === reported) return;
+      reported = key;
+      tell({ type: 'frame-terms', terms });
+    };
+    if (now) {
+      clearTimeout(reportTimer);
+      send();
+    } else reportTimer ??= setTimeout(send, TERMS_UPDATE_MS);
+  };
+  if (!isTop) {
+    onAbort(signal, () => reportFrame(true));
+    // A frame removed or navigated: its terms leave the tab's count.
+    win.addEventListener('pagehide', () => reportFrame(true), { signal });
+  }
 
   const reportCount = () => {
-    panels.termsChanged();
-    const count = current()?.counts().size ?? 0;
+    if (!isTop) return reportFrame();
+    panels?.termsChanged();
+    const session = current();
+    const ids = new Set(session?.counts().keys());
+    if (session) for (const frame of frames) for (const term of frame.terms) ids.add(term.id);
+    const count = ids.size;
     if (count === lastCount) return;
     lastCount = count;
     tell({ type: 'page-terms-changed', count });
@@ -135,12 +183,14 @@ export async function startTab(ctx: ContentScriptContext, win: Window & typeof g
     hideTerm: (termId) =>
       void store.saveSettings((s) => ({ hiddenTerms: [...new Set([...s.hiddenTerms, termId])] })),
     disableSite: () => void store.saveSettings((s) => ({ ...siteOff(s, hostname) })),
-    shown: (termId) => panels.tooltipShown(termId),
+    shown: (termId) => panels?.tooltipShown(termId),
     closed: (byReader) => pointer.tooltipClosed(byReader),
   });
   onAbort(signal, () => tooltip.destroy());
 
-  const onHere = () => settings.enabled && isEnabledOn(settings, hostname);
+  const onHere = () =>
+    settings.enabled &&
+    (isTop ? isEnabledOn(settings, hostname) : isEnabledInFrame(settings, hostname, topSite));
   const apply = () => {
     const on = onHere();
     const options = optionsFrom(settings, paints);
@@ -169,7 +219,15 @@ export async function startTab(ctx: ContentScriptContext, win: Window & typeof g
 
   const pointer = listenPointer(
     win,
-    { session: current, tooltip, trigger: () => settings.trigger },
+    {
+      session: current,
+      tooltip,
+      trigger: () => settings.trigger,
+      // Only where another frame may show one: a frame, or a page whose frames have terms.
+      escapeElsewhere: () => {
+        if (!isTop || frames.length) tell({ type: 'dismiss-tooltips' });
+      },
+    },
     signal,
   );
   // The search index stays in the background: the bubble asks it for results.
@@ -195,16 +253,33 @@ export async function startTab(ctx: ContentScriptContext, win: Window & typeof g
   // Only our own popup, side panel, guide tab or background (lib/messages checks each
   // message's shape and sender): never another extension or a page.
   const handlers: Handlers = {
-    'get-page-terms': () => termsOnPage(current(), hostname),
+    'get-page-terms': pageTerms,
     'when-idle': async () => {
       await current()?.whenIdle();
-      return termsOnPage(current(), hostname);
+      return pageTerms();
     },
-    'reveal-term': (message) => void pointer.reveal(message.termId),
-    'move-term': (message) => void pointer.moveTo(message.direction),
+    'reveal-term': ({ termId }) => {
+      if (pointer.reveal(termId) || !isTop) return undefined;
+      // "This page" lists the frames' terms too: the first frame holding it reveals it.
+      const frame = frames.find((f) => f.terms.some((t) => t.id === termId));
+      if (frame) tell({ type: 'reveal-in-frame', frameId: frame.frameId, termId });
+      return undefined;
+    },
+    // Sent to every frame: the one whose document has focus moves.
+    'move-term': (message) =>
+      focusIsHere(doc, isTop) ? void pointer.moveTo(message.direction) : undefined,
     'lookup-selection': async (message) => ({ shown: await lookup.fromMenu(message.text) }),
     'toggle-site': () => {
-      if (hostname) void store.saveSettings((s) => ({ sites: toggleSite(s, hostname).sites }));
+      if (isTop && hostname)
+        void store.saveSettings((s) => ({ sites: toggleSite(s, hostname).sites }));
+      return undefined;
+    },
+    'dismiss-tooltip': () => void pointer.dismiss(),
+    'tab-frames': (message) => {
+      if (!isTop) return undefined;
+      frames = message.frames;
+      framesTold = true;
+      reportCount();
       return undefined;
     },
   };
@@ -213,4 +288,11 @@ export async function startTab(ctx: ContentScriptContext, win: Window & typeof g
   onAbort(signal, () => browser.runtime.onMessage.removeListener(onMessage));
 
   apply();
+  // Frames that started before this page's script reported to the background meanwhile.
+  if (isTop)
+    void send(browser.runtime, { type: 'get-tab-frames' }).then((list) => {
+      if (!list || framesTold || signal.aborted) return;
+      frames = list;
+      reportCount();
+    });
 }

@@ -1,8 +1,13 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { startTab } from './coordinator';
+import { bodyReady, isHtmlDocument } from './documents';
 import './style.css';
 
+/**
+ * The top-level document's script. Frames get the first stage in entrypoints/frame-probe.ts
+ * (a manifest entry of its own, wxt.config.ts), which loads the same coordinator only where
+ * a frame's text may hold a term.
+ */
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
@@ -10,31 +15,6 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main: (ctx) => {
     if (!isHtmlDocument(document)) return;
-    void bodyReady(ctx).then((body) => body && startTab(ctx, window));
+    void bodyReady(document, ctx.signal).then((body) => body && startTab(ctx, window));
   },
 });
-
-/** Only real HTML pages: not XML, SVG, or JSON/plain-text viewers' foreign documents. */
-function isHtmlDocument(doc: Document): boolean {
-  return (
-    doc.documentElement?.namespaceURI === 'http://www.w3.org/1999/xhtml' &&
-    doc.contentType !== 'text/plain'
-  );
-}
-
-/** Resolves with <body> once the document has one (some pages build it late), or null. */
-function bodyReady(ctx: ContentScriptContext): Promise<HTMLElement | null> {
-  if (document.body) return Promise.resolve(document.body);
-  return new Promise((resolve) => {
-    const observer = new MutationObserver(() => {
-      if (!document.body) return;
-      observer.disconnect();
-      resolve(document.body);
-    });
-    observer.observe(document.documentElement, { childList: true });
-    ctx.onInvalidated(() => {
-      observer.disconnect();
-      resolve(null);
-    });
-  });
-}

@@ -12,6 +12,12 @@ export interface PointerDeps {
   session(): TabSession | undefined;
   tooltip: TooltipHost;
   trigger(): Trigger;
+  /**
+   * Escape was pressed here with nothing of ours open here: a tooltip may be open in
+   * another frame of the tab, which the keyboard cannot reach (it stays in the document
+   * that has focus while the pointer hovers a frame).
+   */
+  escapeElsewhere?(): void;
 }
 
 /**
@@ -153,7 +159,8 @@ export function listenPointer(win: Window, deps: PointerDeps, signal: AbortSigna
     (e) => {
       // Escape with focus in the page closes a tooltip or bubble without moving focus;
       // inside the tooltip its own focus trap answers (tooltip-host.ts).
-      if (!e.isTrusted || e.key !== 'Escape' || !tooltip.openKey || tooltip.contains(e)) return;
+      if (!e.isTrusted || e.key !== 'Escape' || tooltip.contains(e)) return;
+      if (!tooltip.openKey) return deps.escapeElsewhere?.();
       intent.dismissed();
       tooltip.close();
     },
@@ -189,6 +196,12 @@ export function listenPointer(win: Window, deps: PointerDeps, signal: AbortSigna
       bringIntoView(next);
       deps.session()?.renderer.flash(next);
       return true;
+    },
+    /** Escape pressed in another frame of the tab: close what is open here, as Escape would. */
+    dismiss(): void {
+      if (!tooltip.openKey) return;
+      intent.dismissed();
+      tooltip.close();
     },
     /** The tooltip closed (by the reader: nothing opens under the resting pointer). */
     tooltipClosed(byReader: boolean): void {

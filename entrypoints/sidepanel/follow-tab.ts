@@ -66,7 +66,8 @@ export function useFollowedTab(onTooltip: (termId: string) => void): FollowedTab
       if (tabId === undefined) return show({ status: 'unreachable' });
       let opened: Browser.runtime.Port;
       try {
-        opened = browser.tabs.connect(tabId, { name: PAGE_PORT });
+        // The top-level page's script: it speaks for the tab, frames included.
+        opened = browser.tabs.connect(tabId, { name: PAGE_PORT, frameId: 0 });
       } catch {
         return unreachable();
       }

@@ -6,7 +6,14 @@
 import * as v from 'valibot';
 import {
   ClosePanelSchema,
+  DismissTooltipSchema,
+  DismissTooltipsSchema,
   EngineResponseSchema,
+  FramesTermsSchema,
+  FrameSiteResponseSchema,
+  FrameSiteSchema,
+  FrameTermsSchema,
+  GetTabFramesSchema,
   GetEngineSchema,
   GetPageTermsSchema,
   LookupResponseSchema,
@@ -17,10 +24,12 @@ import {
   PageTermsChangedSchema,
   PageTermsResponseSchema,
   PanelRequestSchema,
+  RevealInFrameSchema,
   RevealTermSchema,
   SearchResponseSchema,
   SearchSchema,
   ShowInPanelSchema,
+  TabFramesSchema,
   TakePanelRequestSchema,
   ToggleSiteSchema,
   WhenIdleSchema,
@@ -67,6 +76,15 @@ export const PROTOCOL = {
   },
   'close-panel': { message: ClosePanelSchema, response: v.boolean(), from: PAGES },
   search: { message: SearchSchema, response: SearchResponseSchema, from: CONTENT },
+  // Frames (README, "Where MyoLens reads"): each frame's content script reports to the
+  // background, which keeps the tab's frames' terms for the top-level page's.
+  'frame-site': { message: FrameSiteSchema, response: FrameSiteResponseSchema, from: CONTENT },
+  'frame-terms': { message: FrameTermsSchema, response: NoAnswerSchema, from: CONTENT },
+  'get-tab-frames': { message: GetTabFramesSchema, response: FramesTermsSchema, from: CONTENT },
+  'tab-frames': { message: TabFramesSchema, response: NoAnswerSchema, from: PAGES },
+  'reveal-in-frame': { message: RevealInFrameSchema, response: NoAnswerSchema, from: CONTENT },
+  'dismiss-tooltips': { message: DismissTooltipsSchema, response: NoAnswerSchema, from: CONTENT },
+  'dismiss-tooltip': { message: DismissTooltipSchema, response: NoAnswerSchema, from: PAGES },
   'lookup-selection': {
     message: LookupSelectionSchema,
     response: LookupResponseSchema,

@@ -105,19 +105,71 @@ export const LookupSelectionSchema = v.strictObject({
   text: Text,
 });
 
+/** Most frames of one tab whose terms are kept: more are not counted. */
+export const MAX_FRAMES = 200;
+const FrameId = v.pipe(v.number(), v.safeInteger(), v.minValue(1));
+const Hostname = v.pipe(v.string(), v.maxLength(253));
+/** Terms in page order with their counts, as "This page" lists them. */
+const TermCounts = v.pipe(
+  v.array(v.strictObject({ id: TermIdSchema, count: Count })),
+  v.maxLength(MAX_PAGE_TERMS),
+);
+
+/**
+ * A frame's content script to background: the top-level page's hostname, whose site
+ * settings govern the frame too (a frame cannot read its parent's address).
+ */
+export const FrameSiteSchema = v.strictObject({ type: v.literal('frame-site') });
+/** The background's answer to `frame-site`: null when the top-level page has no MyoLens. */
+export const FrameSiteResponseSchema = v.strictObject({ hostname: v.nullable(Hostname) });
+/** A frame's content script to background: the terms it shows now ([] when it ends). */
+export const FrameTermsSchema = v.strictObject({
+  type: v.literal('frame-terms'),
+  terms: TermCounts,
+});
+/** One frame's terms, as the background keeps them for the top-level page. */
+const FrameTermsEntry = v.strictObject({ frameId: FrameId, terms: TermCounts });
+/** The frames' terms of one tab, by frame. */
+export const FramesTermsSchema = v.pipe(v.array(FrameTermsEntry), v.maxLength(MAX_FRAMES));
+export type FramesTerms = v.InferOutput<typeof FramesTermsSchema>;
+/**
+ * Background to the top-level page's content script: its frames' terms changed (the
+ * whole list), for "This page", the badge and the side panel, which count the whole tab.
+ */
+export const TabFramesSchema = v.strictObject({
+  type: v.literal('tab-frames'),
+  frames: FramesTermsSchema,
+});
+/** The top-level page's content script, as it starts, to background: its frames' terms so far. */
+export const GetTabFramesSchema = v.strictObject({ type: v.literal('get-tab-frames') });
+/**
+ * The top-level page's content script to background: "This page" asked to reveal a term
+ * only this frame of the same tab holds; the background passes `reveal-term` on to it.
+ */
+export const RevealInFrameSchema = v.strictObject({
+  type: v.literal('reveal-in-frame'),
+  frameId: FrameId,
+  termId: TermIdSchema,
+});
+
+/**
+ * A content script to background: Escape was pressed in its document with nothing of
+ * ours open there; the background tells every frame of the tab (`dismiss-tooltip`).
+ */
+export const DismissTooltipsSchema = v.strictObject({ type: v.literal('dismiss-tooltips') });
+/** Background to every frame of a tab: close an open tooltip or bubble, as Escape does. */
+export const DismissTooltipSchema = v.strictObject({ type: v.literal('dismiss-tooltip') });
+
 /** The answer of a message whose receiver answers nothing: delivered, or not. */
 export const NoAnswerSchema = v.undefined();
 
 /** The content script's answer to `get-page-terms`: terms in page order. */
 export const PageTermsResponseSchema = v.strictObject({
-  terms: v.pipe(
-    v.array(v.strictObject({ id: TermIdSchema, count: Count })),
-    v.maxLength(MAX_PAGE_TERMS),
-  ),
+  terms: TermCounts,
   /** False where the content script cannot run or is turned off for the site. */
   available: v.boolean(),
   /** The page's hostname ('' for pages without one), for "Off on example.com". */
-  hostname: v.optional(v.pipe(v.string(), v.maxLength(253)), ''),
+  hostname: v.optional(Hostname, ''),
 });
 export type PageTermsResponse = v.InferOutput<typeof PageTermsResponseSchema>;
 

@@ -2,7 +2,7 @@
 export * from './schema';
 export { parseSettings, sameSettings, toStored, type ParseResult } from './parse';
 export { migrate, type SettingsV1 } from './migrate';
-export { isEnabledOn, rulesCovering, toggleSite } from './sites';
+export { isEnabledInFrame, isEnabledOn, rulesCovering, toggleSite } from './sites';
 export * from './store';
 export {
   defineSettingsSlots,

@@ -20,6 +20,24 @@ export function isEnabledOn(settings: Settings, hostname: string): boolean {
 }
 
 /**
+ * Whether MyoLens runs in a frame on `hostname` ('' for srcdoc and about:blank frames)
+ * inside a top-level page on `topHostname`: the top's site governs its frames, so a site
+ * turned off is off in its frames too; in "all sites except" mode a frame's own site
+ * turned off is off as well. In "only these sites" mode a frame follows the top-level
+ * page: listing a webmail site explains the newsletters it frames, wherever they come
+ * from. An unknown top (null: its page has no MyoLens) leaves the frame's own site.
+ */
+export function isEnabledInFrame(
+  settings: Settings,
+  hostname: string,
+  topHostname: string | null,
+): boolean {
+  if (topHostname === null) return isEnabledOn(settings, hostname);
+  if (!isEnabledOn(settings, topHostname)) return false;
+  return settings.siteMode !== 'all-except' || !hostname || isEnabledOn(settings, hostname);
+}
+
+/**
  * Flips whether MyoLens runs on this hostname, in either mode: removes every rule that
  * covers it (a parent-domain rule too, since no narrower exception exists), or adds the
  * exact hostname. Returns the same object when nothing can change (invalid hostname,

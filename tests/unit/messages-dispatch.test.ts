@@ -171,6 +171,44 @@ describe('who may send what', () => {
     expect(acceptMessage(lookup, UNTRUSTED[0]![1], own)).toBeNull();
   });
 
+  test("frames report to the background, and only the background tells a page its frames' terms", () => {
+    const terms = [{ id: 'sarcopenia', count: 2 }];
+    for (const message of [
+      { type: 'frame-site' },
+      { type: 'frame-terms', terms },
+      { type: 'get-tab-frames' },
+      { type: 'reveal-in-frame', frameId: 3, termId: 'sarcopenia' },
+    ]) {
+      expect(acceptMessage(message, contentScript, own)).toEqual(message);
+      expect(acceptMessage(message, popup, own)).toBeNull();
+      for (const [, stranger] of UNTRUSTED)
+        expect(acceptMessage(message, stranger, own)).toBeNull();
+    }
+    const escaped = { type: 'dismiss-tooltips' };
+    expect(acceptMessage(escaped, contentScript, own)).toEqual(escaped);
+    expect(acceptMessage(escaped, popup, own)).toBeNull();
+    for (const told of [
+      { type: 'tab-frames', frames: [{ frameId: 3, terms }] },
+      { type: 'dismiss-tooltip' },
+    ]) {
+      expect(acceptMessage(told, background, own)).toEqual(told);
+      expect(acceptMessage(told, contentScript, own)).toBeNull();
+      for (const [, stranger] of UNTRUSTED) expect(acceptMessage(told, stranger, own)).toBeNull();
+    }
+    // The top-level frame (0) is never one of "its frames", and an id is an integer.
+    for (const frameId of [0, -1, 1.5, '3'])
+      expect(
+        acceptMessage({ type: 'reveal-in-frame', frameId, termId: 'vdr' }, contentScript, own),
+      ).toBeNull();
+    expect(
+      acceptMessage(
+        { type: 'frame-terms', terms: [{ id: 'Not An Id', count: 1 }] },
+        contentScript,
+        own,
+      ),
+    ).toBeNull();
+  });
+
   test('every message type has a sender rule', () => {
     expect(Object.keys(PROTOCOL).sort()).toEqual(
       [
@@ -187,6 +225,13 @@ describe('who may send what', () => {
         'show-in-panel',
         'take-panel-request',
         'close-panel',
+        'frame-site',
+        'frame-terms',
+        'get-tab-frames',
+        'tab-frames',
+        'reveal-in-frame',
+        'dismiss-tooltips',
+        'dismiss-tooltip',
       ].sort(),
     );
   });
