@@ -7,7 +7,8 @@
  */
 import type { FramesTerms } from '@/lib/messages';
 
-type TermCounts = FramesTerms[number]['terms'];
+type FrameEntry = Omit<FramesTerms[number], 'frameId'>;
+type TermCounts = FrameEntry['terms'];
 
 /** What the registry asks of the browser. */
 export interface FramesDeps {
@@ -27,7 +28,7 @@ const MAX_FRAMES_PER_TAB = 200;
 export class TabFrames {
   private readonly sites = new Map<number, string>();
   private readonly waiting = new Map<number, ((hostname: string) => void)[]>();
-  private readonly frames = new Map<number, Map<number, TermCounts>>();
+  private readonly frames = new Map<number, Map<number, FrameEntry>>();
 
   constructor(private readonly deps: FramesDeps) {}
 
@@ -71,14 +72,17 @@ export class TabFrames {
     });
   }
 
-  /** A frame's terms now ([] when it ends); the top-level page is told the whole list. */
-  setTerms(tabId: number, frameId: number, terms: TermCounts): void {
+  /**
+   * A frame's terms now ([] when it ends), and its address (`sender.url`); the top-level
+   * page is told the whole list.
+   */
+  setTerms(tabId: number, frameId: number, url: string, terms: TermCounts): void {
     if (frameId <= 0) return;
-    const tab = this.frames.get(tabId) ?? new Map<number, TermCounts>();
+    const tab = this.frames.get(tabId) ?? new Map<number, FrameEntry>();
     const had = tab.has(frameId);
     if (terms.length) {
       if (!had && tab.size >= MAX_FRAMES_PER_TAB) return;
-      tab.set(frameId, terms);
+      tab.set(frameId, { url: url.slice(0, 4096), terms });
     } else if (had) tab.delete(frameId);
     else return;
     if (tab.size) this.frames.set(tabId, tab);
@@ -90,7 +94,7 @@ export class TabFrames {
   list(tabId: number): FramesTerms {
     const tab = this.frames.get(tabId);
     if (!tab) return [];
-    return [...tab].sort(([a], [b]) => a - b).map(([frameId, terms]) => ({ frameId, terms }));
+    return [...tab].sort(([a], [b]) => a - b).map(([frameId, entry]) => ({ frameId, ...entry }));
   }
 
   /** The top-level page is navigating: its site is not known until its script speaks. */

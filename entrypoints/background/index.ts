@@ -104,7 +104,7 @@ export default defineBackground(() => {
     },
     'frame-terms': ({ terms }, sender) => {
       if (sender.tab?.id !== undefined && sender.frameId)
-        frames.setTerms(sender.tab.id, sender.frameId, terms);
+        frames.setTerms(sender.tab.id, sender.frameId, sender.url ?? '', terms);
       return undefined;
     },
     'get-tab-frames': (_message, sender) =>

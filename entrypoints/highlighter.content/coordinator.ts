@@ -17,7 +17,7 @@ import {
 } from '@/lib/settings';
 import { paintsHighlights } from './browser-quirks';
 import { listenLookup } from './lookup';
-import { focusIsHere } from './frame-focus';
+import { focusIsHere, frameElementAt } from './frame-focus';
 import { linkPanels, TERMS_UPDATE_MS } from './panel-link';
 import { listenPointer } from './pointer';
 import { TabSession, type ShowOptions } from './tab';
@@ -262,7 +262,11 @@ export async function startTab(ctx: ContentScriptContext, win: Window & typeof g
       if (pointer.reveal(termId) || !isTop) return undefined;
       // "This page" lists the frames' terms too: the first frame holding it reveals it.
       const frame = frames.find((f) => f.terms.some((t) => t.id === termId));
-      if (frame) tell({ type: 'reveal-in-frame', frameId: frame.frameId, termId });
+      if (!frame) return undefined;
+      // A cross-origin frame cannot scroll its page (Chromium stops scrollIntoView at the
+      // boundary): the page brings the frame's element into view, the frame its mention.
+      frameElementAt(doc, frame.url)?.scrollIntoView({ block: 'center', inline: 'nearest' });
+      tell({ type: 'reveal-in-frame', frameId: frame.frameId, termId });
       return undefined;
     },
     // Sent to every frame: the one whose document has focus moves.

@@ -1,4 +1,4 @@
-/** Which document of a tab the keyboard is in: the one whose commands move through terms. */
+/** Which document of a tab the keyboard is in, and which frame element shows a frame. */
 
 /** Elements that hold another document: focus inside one is that document's. */
 const FRAME_ELEMENTS = new Set(['iframe', 'frame', 'object', 'embed']);
@@ -12,4 +12,20 @@ export function focusIsHere(doc: Document, isTop: boolean): boolean {
   const focused = doc.hasFocus();
   if (focused && FRAME_ELEMENTS.has(doc.activeElement?.localName ?? '')) return false;
   return focused || isTop;
+}
+
+/**
+ * The page's frame element showing `url` (a frame's address as the browser reports it):
+ * `about:srcdoc` is a frame with a `srcdoc`, `about:blank` one without an address. The
+ * first such element, or null (a frame that navigated elsewhere, or one inside another).
+ */
+export function frameElementAt(doc: Document, url: string): Element | null {
+  for (const el of doc.querySelectorAll('iframe, frame')) {
+    const frame = el as HTMLIFrameElement;
+    if (
+      url === 'about:srcdoc' ? frame.hasAttribute('srcdoc') : (frame.src || 'about:blank') === url
+    )
+      return el;
+  }
+  return null;
 }

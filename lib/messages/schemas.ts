@@ -127,8 +127,16 @@ export const FrameTermsSchema = v.strictObject({
   type: v.literal('frame-terms'),
   terms: TermCounts,
 });
-/** One frame's terms, as the background keeps them for the top-level page. */
-const FrameTermsEntry = v.strictObject({ frameId: FrameId, terms: TermCounts });
+/**
+ * One frame's terms, as the background keeps them for the top-level page, with the
+ * frame's address as the browser gave it (`sender.url`): the page finds the frame's
+ * element by it, to scroll it into view.
+ */
+const FrameTermsEntry = v.strictObject({
+  frameId: FrameId,
+  url: v.pipe(v.string(), v.maxLength(4096)),
+  terms: TermCounts,
+});
 /** The frames' terms of one tab, by frame. */
 export const FramesTermsSchema = v.pipe(v.array(FrameTermsEntry), v.maxLength(MAX_FRAMES));
 export type FramesTerms = v.InferOutput<typeof FramesTermsSchema>;

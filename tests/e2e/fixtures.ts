@@ -140,8 +140,9 @@ async function launch(): Promise<Launched> {
     viewport: { width: 1280, height: 800 },
   });
   // The saved real-world pages reference remote assets; this machine has no network,
-  // so fail them at once instead of waiting for DNS.
-  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+  // so fail them at once instead of waiting for DNS. The fixture server answers as
+  // localhost too: another site than 127.0.0.1, for cross-site frames.
+  await context.route(/^https?:\/\/(?!(?:127\.0\.0\.1|localhost)[:/])/, (route) => route.abort());
   const sinks: Sinks = { console: [], offending: [] };
   context.on('page', (page) => watch(page, sinks));
   for (const page of context.pages()) watch(page, sinks);

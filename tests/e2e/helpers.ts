@@ -1,4 +1,4 @@
-import type { BrowserContext, Page, Worker } from '@playwright/test';
+import type { BrowserContext, Frame, Page, Worker } from '@playwright/test';
 import { glossary } from '../../content/glossary-index';
 import { compileMatcher, type Span } from '../../lib/matcher';
 import { pageTopicReader } from '../../lib/topic';
@@ -161,7 +161,7 @@ export async function markCounts(page: Page): Promise<Record<string, number>> {
 }
 
 /** What should be marked, per term: `expectedMentions` counted. */
-export async function expectedCounts(page: Page): Promise<Record<string, number>> {
+export async function expectedCounts(page: Page | Frame): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const id of await expectedMentions(page)) out[id] = (out[id] ?? 0) + 1;
   return out;
@@ -292,7 +292,7 @@ interface MentionSpan {
 }
 
 /** Every mention the page should have (see expectedMentions), in document order. */
-async function mentionSpans(page: Page): Promise<MentionSpan[]> {
+async function mentionSpans(page: Page | Frame): Promise<MentionSpan[]> {
   const { texts, all } = await page.evaluate(textRuns, null);
   const matcher = compileMatcher(glossary);
   const active = matcher.activeIds(all);
@@ -308,7 +308,7 @@ async function mentionSpans(page: Page): Promise<MentionSpan[]> {
 }
 
 /** The text of the `nth` mention of `termId` (see expectedMentions). */
-export async function mentionText(page: Page, termId: string, nth = 0): Promise<string> {
+export async function mentionText(page: Page | Frame, termId: string, nth = 0): Promise<string> {
   const found = (await mentionSpans(page)).filter((m) => m.span.termId === termId)[nth];
   if (!found) throw new Error(`no mention #${nth} of ${termId} in ${page.url()}`);
   return found.text;
@@ -319,7 +319,7 @@ export async function mentionText(page: Page, termId: string, nth = 0): Promise<
  * highlighter: the page's text outside excluded elements (see textRuns), run through the
  * matcher in Node.
  */
-export async function expectedMentions(page: Page): Promise<string[]> {
+export async function expectedMentions(page: Page | Frame): Promise<string[]> {
   return (await mentionSpans(page)).map((m) => m.span.termId);
 }
 
@@ -328,21 +328,21 @@ export async function expectedMentions(page: Page): Promise<string[]> {
  * the matcher finds it (see expectedMentions), scrolled into view if it was not: how a
  * test points at a term whichever renderer shows it (paint registers ranges, no element).
  */
-export async function mentionRects(page: Page, termId: string, nth = 0): Promise<Rect[]> {
+export async function mentionRects(page: Page | Frame, termId: string, nth = 0): Promise<Rect[]> {
   const found = (await mentionSpans(page)).filter((m) => m.span.termId === termId)[nth];
   if (!found) throw new Error(`no mention #${nth} of ${termId} in ${page.url()}`);
   return rectsOf(page, found);
 }
 
 /** The client rects (one per line) of `mention`, scrolled into view if it was not. */
-async function rectsOf(page: Page, mention: MentionSpan): Promise<Rect[]> {
+async function rectsOf(page: Page | Frame, mention: MentionSpan): Promise<Rect[]> {
   const { run, span } = mention;
   const pick = { run, start: span.start, end: span.end, scroll: true };
   return (await page.evaluate(textRuns, pick)).rects;
 }
 
 /** The box around every line of the `nth` mention of `termId` (see mentionRects). */
-export async function mentionBox(page: Page, termId: string, nth = 0): Promise<Rect> {
+export async function mentionBox(page: Page | Frame, termId: string, nth = 0): Promise<Rect> {
   const rects = await mentionRects(page, termId, nth);
   const left = Math.min(...rects.map((r) => r.x));
   const top = Math.min(...rects.map((r) => r.y));

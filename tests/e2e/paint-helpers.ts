@@ -1,4 +1,4 @@
-import type { Page, Worker } from '@playwright/test';
+import type { Frame, Page, Worker } from '@playwright/test';
 import { quiet } from './content-world';
 import { countsOf, whenIdle } from './helpers';
 import type { Box } from './tooltip-helpers';
@@ -136,7 +136,7 @@ export async function mentionCounts(
     const { tabs } = (globalThis as unknown as { chrome: { tabs: TabsApi } }).chrome;
     const [tab] = await tabs.query({ active: true, lastFocusedWindow: true });
     if (tab?.id === undefined) throw new Error('no active tab');
-    return (await tabs.sendMessage(tab.id, { type: 'get-page-terms' })) as {
+    return (await tabs.sendMessage(tab.id, { type: 'get-page-terms' }, { frameId: 0 })) as {
       terms: { id: string; count: number }[];
     };
   });
@@ -148,20 +148,23 @@ export async function idleCounts(page: Page): Promise<Record<string, number>> {
   return countsOf(await whenIdle(page));
 }
 
-/** Sends the tab's content script a message as the popup would (`reveal-term`, ...). */
+/**
+ * Sends the tab's content script a message as the popup would (`reveal-term`, ...): to
+ * the top-level page's, which speaks for the tab and its frames.
+ */
 export async function tellTab(background: Worker, page: Page, message: object): Promise<void> {
   await page.bringToFront();
   await background.evaluate(async (message) => {
     const { tabs } = (globalThis as unknown as { chrome: { tabs: TabsApi } }).chrome;
     const [tab] = await tabs.query({ active: true, lastFocusedWindow: true });
     if (tab?.id === undefined) throw new Error('no active tab');
-    await tabs.sendMessage(tab.id, message);
+    await tabs.sendMessage(tab.id, message, { frameId: 0 });
   }, message);
 }
 
 interface TabsApi {
   query(query: { active: boolean; lastFocusedWindow: boolean }): Promise<{ id?: number }[]>;
-  sendMessage(tabId: number, message: unknown): Promise<unknown>;
+  sendMessage(tabId: number, message: unknown, options?: { frameId?: number }): Promise<unknown>;
 }
 
 /**
@@ -226,6 +229,6 @@ export async function watchMutations(page: Page): Promise<void> {
 }
 
 /** The mutations seen so far (see watchMutations). */
-export function mutations(page: Page): Promise<string[]> {
+export function mutations(page: Page | Frame): Promise<string[]> {
   return page.evaluate(() => [...(window as unknown as { __mutations: string[] }).__mutations]);
 }

@@ -1,4 +1,4 @@
-import type { BrowserContext, CDPSession, Page, Worker } from '@playwright/test';
+import type { BrowserContext, CDPSession, Frame, Page, Worker } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { glossary } from '../../content/glossary-index';
@@ -64,17 +64,46 @@ export class TooltipProbe {
   private constructor(
     readonly page: Page,
     readonly cdp: CDPSession,
+    /** The frame whose tooltip is read: the page's own, or one of its frames. */
+    readonly frame: Frame,
+    /** An in-process frame's `name` attribute, found in the page's frame tree by it. */
+    private readonly childName?: string,
   ) {}
 
-  /** A probe for `page` (one CDP session, kept for the page's life). */
-  static async attach(page: Page): Promise<TooltipProbe> {
-    const cdp = await page.context().newCDPSession(page);
-    return new TooltipProbe(page, cdp);
+  /**
+   * A probe for `page` (one CDP session, kept for the page's life), or for the tooltip of
+   * one of its frames: a cross-site frame's own session, or a same-process frame's
+   * document (found by its `name` attribute) through the page's.
+   */
+  static async attach(page: Page, frame: Frame = page.mainFrame()): Promise<TooltipProbe> {
+    if (frame === page.mainFrame())
+      return new TooltipProbe(page, await page.context().newCDPSession(page), frame);
+    // A session of its own exists only for a frame in another process.
+    const own = await page
+      .context()
+      .newCDPSession(frame)
+      .catch(() => null);
+    if (own) return new TooltipProbe(page, own, frame);
+    if (!frame.name()) throw new Error(`a same-process frame needs a name: ${frame.url()}`);
+    return new TooltipProbe(page, await page.context().newCDPSession(page), frame, frame.name());
+  }
+
+  /** The probe's frame in its session's frame tree. */
+  private async cdpFrame(): Promise<{ id: string; loaderId: string }> {
+    const { frameTree } = await this.cdp.send('Page.getFrameTree');
+    if (!this.childName) return frameTree.frame;
+    type Tree = typeof frameTree;
+    const find = (tree: Tree): Tree['frame'] | undefined =>
+      tree.frame.name === this.childName
+        ? tree.frame
+        : (tree.childFrames ?? []).map(find).find(Boolean);
+    const found = find(frameTree);
+    if (!found) throw new Error(`no frame named ${this.childName}`);
+    return found;
   }
 
   private async contextId(): Promise<number> {
-    const { frameTree } = await this.cdp.send('Page.getFrameTree');
-    const { id, loaderId } = frameTree.frame;
+    const { id, loaderId } = await this.cdpFrame();
     if (this.world?.loaderId !== loaderId) {
       const { executionContextId } = await this.cdp.send('Page.createIsolatedWorld', {
         frameId: id,
@@ -103,17 +132,23 @@ export class TooltipProbe {
 
   /** The host's backend node id and its closed shadow root's, or null before first use. */
   private async host(): Promise<{ host: number; root: number; mode: string } | null> {
-    const { root } = await this.cdp.send('DOM.getDocument', { depth: 0 });
-    const { nodeId } = await this.cdp.send('DOM.querySelector', {
-      nodeId: root.nodeId,
-      selector: '[data-myolens-ui]',
-    });
-    if (!nodeId) return null;
+    // Looked up in the probe's world of the frame's document (the page's own functions
+    // do not reach it), then described through CDP, which sees into closed roots.
+    const evaluated = await this.cdp
+      .send('Runtime.evaluate', {
+        expression: `document.querySelector('[data-myolens-ui]')`,
+        contextId: await this.contextId(),
+        objectGroup: 'probe-host',
+      })
+      .catch(lost);
+    const objectId = evaluated?.result.objectId;
+    if (!objectId) return null;
     // The host leaves the document whenever the tooltip closes (ui-host.ts): found a moment
     // ago, it may be gone now, which is a closed tooltip, not an error.
     const node = await this.cdp
-      .send('DOM.describeNode', { nodeId, depth: 1, pierce: true })
-      .then(({ node }) => node, gone);
+      .send('DOM.describeNode', { objectId, depth: 1, pierce: true })
+      .then(({ node }) => node, gone)
+      .finally(() => this.cdp.send('Runtime.releaseObjectGroup', { objectGroup: 'probe-host' }));
     if (!node) return null;
     const shadow = node.shadowRoots?.[0];
     if (!shadow) return null;
@@ -184,7 +219,7 @@ export class TooltipProbe {
   async state(): Promise<TooltipState> {
     const found = await this.run<Omit<TooltipState, 'mode'>>(STATE_FN, []);
     if (found) return { ...found.value, mode: found.mode };
-    const viewport = await this.page.evaluate(() => ({
+    const viewport = await this.frame.evaluate(() => ({
       width: document.documentElement.clientWidth,
       height: document.documentElement.clientHeight,
     }));

@@ -188,7 +188,7 @@ describe('who may send what', () => {
     expect(acceptMessage(escaped, contentScript, own)).toEqual(escaped);
     expect(acceptMessage(escaped, popup, own)).toBeNull();
     for (const told of [
-      { type: 'tab-frames', frames: [{ frameId: 3, terms }] },
+      { type: 'tab-frames', frames: [{ frameId: 3, url: 'https://example.org/a', terms }] },
       { type: 'dismiss-tooltip' },
     ]) {
       expect(acceptMessage(told, background, own)).toEqual(told);
