@@ -19,12 +19,11 @@ export function focusIsHere(doc: Document, isTop: boolean): boolean {
  * `about:srcdoc` is a frame with a `srcdoc`, `about:blank` one without an address. The
  * first such element, or null (a frame that navigated elsewhere, or one inside another).
  */
-export function frameElementAt(doc: Document, url: string): Element | null {
+export function frameElementAt(doc: ParentNode, url: string): Element | null {
   for (const el of doc.querySelectorAll('iframe, frame')) {
     const frame = el as HTMLIFrameElement;
-    if (
-      url === 'about:srcdoc' ? frame.hasAttribute('srcdoc') : (frame.src || 'about:blank') === url
-    )
+    const srcdoc = frame.hasAttribute('srcdoc');
+    if (url === 'about:srcdoc' ? srcdoc : !srcdoc && (frame.src || 'about:blank') === url)
       return el;
   }
   return null;

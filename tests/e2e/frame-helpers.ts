@@ -54,19 +54,25 @@ export async function expectedTabCounts(
 }
 
 /**
- * The event types MyoLens listens for on a cross-site frame's window and document: how a
- * test tells that its second stage has not started in a frame. CDP's DOMDebugger lists a
+ * The event types MyoLens listens for on a page's or cross-site frame's window and
+ * document: how a test tells that its second stage has not started in a frame (or that
+ * the frames' first stage stopped at once in a top-level document). CDP's DOMDebugger lists a
  * target's listeners of one world, so they are read in the content scripts' world (the
  * execution context Chromium names after the extension).
  */
-export async function frameListeners(page: Page, frame: Frame): Promise<string[]> {
-  const cdp = await page.context().newCDPSession(frame);
+export async function frameListeners(
+  page: Page,
+  frame: Frame = page.mainFrame(),
+): Promise<string[]> {
+  const target = frame === page.mainFrame() ? page : frame;
+  const cdp = await page.context().newCDPSession(target);
   try {
     const contexts: { id: number; name: string; auxData?: { type?: string } }[] = [];
     cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
     await cdp.send('Runtime.enable');
     const world = contexts.find((c) => c.auxData?.type === 'isolated' && c.name === 'MyoLens');
-    if (!world) throw new Error(`no MyoLens world in ${frame.url()}`);
+    // No world: no script of ours ran there, and nothing of ours listens.
+    if (!world) return [];
     const types: string[] = [];
     for (const expression of ['window', 'document']) {
       const { result } = await cdp.send('Runtime.evaluate', { expression, contextId: world.id });

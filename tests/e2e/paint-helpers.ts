@@ -209,7 +209,11 @@ export async function watchMutations(page: Page): Promise<void> {
         attributes: true,
       });
     };
-    observe(document);
+    // In a frame the script may run before or after the parser's first nodes (srcdoc
+    // frames vary): there the log starts once the document is parsed, which is before
+    // any content script of ours runs (document_idle).
+    if (window === top || document.readyState !== 'loading') observe(document);
+    else document.addEventListener('DOMContentLoaded', () => observe(document), { once: true });
     // Shadow trees report to an observer of their own root only.
     const attach = Element.prototype.attachShadow;
     Element.prototype.attachShadow = function (init: ShadowRootInit) {

@@ -73,7 +73,7 @@ const ALLOWED: Allowed[] = [
   {
     rule: 'absolute URL',
     context: /https:\/\/developer\.mozilla\.org\/en-US\/docs\/Web\/API\/Element\/attachShadow/,
-    file: /^content-scripts\/highlighter\.js$/,
+    file: /^(?:content-scripts\/highlighter|frames)\.js$/,
     why: "text of @webext-core/isolated-element's error for an invalid host tag name",
   },
   {
@@ -86,14 +86,15 @@ const ALLOWED: Allowed[] = [
   {
     rule: 'network API',
     context: /`url`in \w+\?yield fetch\(\w+\.url\)/,
-    file: /^content-scripts\/highlighter\.js$/,
+    file: /^(?:content-scripts\/highlighter|frames)\.js$/,
     why: "@webext-core/isolated-element fetches CSS only for { css: { url } }; WXT's createShadowRootUi always passes { textContent }: unreachable",
   },
   {
     rule: 'network API',
-    context: /`\/content-scripts\/highlighter\.css`\);try\{return await\(await fetch\(/,
-    file: /^content-scripts\/highlighter\.js$/,
-    why: "WXT loadCss(): runs only with cssInjectionMode 'ui' (ours is the manifest default), and reads our own packaged file",
+    context:
+      /\/content-scripts\/(?:highlighter|frames-reader)\.css`\);try\{return await\(await fetch\(/,
+    file: /^(?:content-scripts\/highlighter|frames)\.js$/,
+    why: "WXT loadCss(): runs only with cssInjectionMode 'ui' (ours is the manifest default, in frames too), and reads our own packaged file",
   },
   {
     rule: 'network API',

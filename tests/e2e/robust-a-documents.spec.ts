@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ContentWorld } from './content-world';
 import { EXTENSION_DIR, expect, test } from './fixtures';
+import { frameListeners } from './frame-helpers';
 import { countsOf, marked, whenIdle } from './helpers';
 import { frames, paintedTexts } from './paint-helpers';
 import { FIXTURES, ourErrorsStrict } from './robust-a-helpers';
@@ -137,13 +138,17 @@ test('about:blank, typed or opened and written by a page, is not marked, and not
   server,
   consoleErrors,
 }) => {
-  // Decision: MyoLens marks documents with a URL of their own. A blank page is either
-  // empty or the opener's scratch space (print previews, popups built by script); the
-  // manifest leaves match_about_blank off, so the content script never runs there.
+  // Decision: MyoLens marks top-level documents with a URL of their own. A blank page is
+  // either empty or the opener's scratch space (print previews, popups built by script):
+  // the top-level script leaves match_about_blank and match_origin_as_fallback off, so it
+  // never runs there. The frames' first stage has the fallback (srcdoc and about:blank
+  // frames are read: frames.spec.ts), and stops at once in a top-level document.
   const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
   for (const script of manifest.content_scripts) {
+    const frames = script.js.includes('frames.js');
     expect(script.match_about_blank ?? false).toBe(false);
-    expect(script.match_origin_as_fallback ?? false).toBe(false);
+    expect(script.match_origin_as_fallback ?? false).toBe(frames);
+    expect(script.all_frames ?? false).toBe(frames);
   }
   const text = 'Sarcopenia and the vitamin D receptor, written into about:blank.';
   const blank = await context.newPage();
@@ -177,8 +182,10 @@ test('about:blank, typed or opened and written by a page, is not marked, and not
     expect(page.url()).toBe('about:blank');
     await expect(page.locator('p')).toHaveText(text);
     expect(await traces(page)).toEqual([]);
-    expect(await (await ContentWorld.of(page)).current(), 'no content script').toBeUndefined();
   }
+  expect(await (await ContentWorld.of(blank)).current(), 'no content script').toBeUndefined();
+  // The popup has its opener's origin: the frames' first stage ran, and stopped at once.
+  expect(await frameListeners(popup), 'nothing of ours listens').toEqual([]);
   expect(ourErrorsStrict(consoleErrors)).toEqual([]);
 });
 

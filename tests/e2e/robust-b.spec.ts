@@ -147,7 +147,7 @@ test.describe('wrap', () => {
   });
 });
 
-test('9. frames and shadow DOM: the top page and its open shadow root are marked (painted), no frame, one tooltip host', async ({
+test('9. frames and shadow DOM: the top page, its open shadow root and every frame are marked (painted), one tooltip host', async ({
   context,
   server,
   consoleErrors,
@@ -169,8 +169,11 @@ test('9. frames and shadow DOM: the top page and its open shadow root are marked
     });
     const page = await context.newPage();
     await page.goto(`${server.origin}/frames.html`, { waitUntil: 'load' });
-    // The top page's mention and its open shadow root's (shadow.spec.ts), none of the frames'.
-    expect(countsOf(await whenIdle(page, (a) => a.available))).toEqual({ sarcopenia: 2 });
+    // The top page's mention, its open shadow root's (shadow.spec.ts) and each frame's
+    // (frames.spec.ts): same-origin, cross-site, srcdoc, sandboxed. "This page" counts all.
+    await expect
+      .poll(async () => countsOf(await whenIdle(page, (a) => a.available)))
+      .toEqual({ sarcopenia: 6 });
     await expect.poll(() => paintedTexts(page)).toEqual(['Sarcopenia', 'Sarcopenia']);
     expect(
       await page.evaluate(() =>
@@ -179,10 +182,13 @@ test('9. frames and shadow DOM: the top page and its open shadow root are marked
         ),
       ),
     ).toEqual(['top', 'in-shadow']);
+    // Each frame paints its own mention, in its own document, and writes no node.
     for (const frame of page.frames().slice(1)) {
       await frame.waitForLoadState();
+      await expect
+        .poll(() => frame.evaluate(() => CSS.highlights.get('myolens')?.size ?? 0), frame.url())
+        .toBe(1);
       expect(await frame.locator('mark, [data-myolens-ui]').count(), frame.url()).toBe(0);
-      expect(await frame.evaluate(() => CSS.highlights.size), frame.url()).toBe(0);
     }
     expect(page.frames().length).toBe(5);
     expect(

@@ -44,8 +44,12 @@ test('the manifest asks for exactly the permissions the code uses', () => {
   expect(manifest.host_permissions ?? []).toEqual([]);
   expect(manifest.optional_permissions ?? []).toEqual([]);
   expect(manifest.web_accessible_resources ?? []).toEqual([]);
-  expect(manifest.content_scripts.map((c: { matches: string[] }) => c.matches)).toEqual([
-    ['<all_urls>'],
+  // The top-level page's script, and the frames' first stage (README, "Frames").
+  expect(
+    manifest.content_scripts.map((c: { matches: string[]; js: string[] }) => [c.js, c.matches]),
+  ).toEqual([
+    [['frames.js'], ['<all_urls>']],
+    [['content-scripts/highlighter.js'], ['<all_urls>']],
   ]);
   expect(Object.keys(manifest.commands).sort()).toEqual([
     'next-term',

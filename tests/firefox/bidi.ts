@@ -49,6 +49,22 @@ export class BidiPage {
     return new BidiPage(connection, found.context);
   }
 
+  /** A frame of `page` whose address ends with `path` (found in the context tree, any depth). */
+  static async ofFrame(browser: Browser, page: Page, path: string): Promise<BidiPage> {
+    const connection = (browser as unknown as { connection?: BidiConnection }).connection;
+    if (!connection?.send) throw new Error('not a WebDriver BiDi session');
+    type Context = { context: string; url: string; children?: Context[] | null };
+    const { result } = (await connection.send('browsingContext.getTree', {})) as {
+      result: { contexts: Context[] };
+    };
+    const top = result.contexts.find((c) => c.url === page.url());
+    const find = (c: Context): Context | undefined =>
+      c.url.endsWith(path) && c !== top ? c : (c.children ?? []).map(find).find(Boolean);
+    const found = top && find(top);
+    if (!found) throw new Error(`no frame of ${page.url()} shows ${path}`);
+    return new BidiPage(connection, found.context);
+  }
+
   /** The first element matching `selector`, its closed shadow tree included, or null. */
   async element(selector: string): Promise<BidiNode | null> {
     const { result } = (await this.connection.send('script.evaluate', {

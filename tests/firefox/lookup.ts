@@ -52,7 +52,7 @@ async function demoTab(ext: Page): Promise<{ id: number; index: number }> {
   const tab = await ext.evaluate(async () => {
     for (const t of await browser.tabs.query({})) {
       const answer = await browser.tabs
-        .sendMessage(t.id!, { type: 'get-page-terms' })
+        .sendMessage(t.id!, { type: 'get-page-terms' }, { frameId: 0 })
         .catch(() => null);
       if (answer) return { id: t.id!, index: t.index };
     }

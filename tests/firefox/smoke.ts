@@ -255,7 +255,9 @@ async function testFirefox(
         const tabs = await browser.tabs.query({});
         const answers = await Promise.all(
           tabs.map((t) =>
-            browser.tabs.sendMessage(t.id!, { type: 'get-page-terms' }).catch(() => null),
+            browser.tabs
+              .sendMessage(t.id!, { type: 'get-page-terms' }, { frameId: 0 })
+              .catch(() => null),
           ),
         );
         return { tabIds: tabs.map((t) => t.id), answers };
@@ -451,6 +453,42 @@ async function testFirefox(
       assertVisibleAndStyled(state, 'Dynapenia');
       await shadow.close();
     });
+
+    await checks.run(
+      'a term inside a same-origin frame opens its tooltip there',
+      undefined,
+      async () => {
+        const framed = await firefox.newPage();
+        watch(framed);
+        await framed.goto(`${server.origin}/frames/same-origin.html`);
+        // "Dynapenia" is only in the frame (tests/fixtures/frames/story.html): its first line,
+        // in the page's coordinates.
+        const at = await waitFor('the frame’s story', () =>
+          framed.evaluate(() => {
+            const frame = document.querySelector('iframe');
+            const p = frame?.contentDocument?.querySelector('p');
+            const text = p?.firstChild;
+            if (!frame || !text) return null;
+            const range = frame.contentDocument!.createRange();
+            range.setStart(text, 0);
+            range.setEnd(text, 'Dynapenia'.length);
+            const r = range.getBoundingClientRect();
+            const f = frame.getBoundingClientRect();
+            return { x: f.x + r.x + r.width / 2, y: f.y + r.y + r.height / 2 };
+          }),
+        );
+        const bidiFrame = await BidiPage.ofFrame(firefox, framed, '/frames/story.html');
+        // Until the frame is scanned, resting on the word opens nothing: move on and back.
+        const { state } = await waitFor('a tooltip over the frame\'s "Dynapenia"', async () => {
+          await framed.mouse.move(5, 5);
+          await framed.mouse.move(at.x, at.y);
+          return readTooltip(bidiFrame, 'Dynapenia', 2_000).catch(() => undefined);
+        });
+        console.log(`      ${describe(state)}`);
+        assertVisibleAndStyled(state, 'Dynapenia');
+        await framed.close();
+      },
+    );
 
     await checks.run('no errors from MyoLens in any page', undefined, async () => {
       // The CSP page reports its own blocked inline <style>; only errors naming us count.

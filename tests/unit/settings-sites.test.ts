@@ -3,6 +3,7 @@ import { hostMatchesRule } from '../../lib/hostname';
 import {
   DEFAULT_SETTINGS,
   MAX_SITES,
+  isEnabledInFrame,
   isEnabledOn,
   normalizeHostname,
   parseSettings,
@@ -252,5 +253,35 @@ describe('toggleSite', () => {
     const start = settings({ sites: ['example.com', 'www.example.com', 'example.org'] });
     expect(rulesCovering(start, 'www.example.com')).toEqual(['example.com', 'www.example.com']);
     expect(rulesCovering(start, 'not a host')).toEqual([]);
+  });
+});
+
+describe('isEnabledInFrame', () => {
+  const all = (sites: string[]) => settings({ siteMode: 'all-except', sites });
+  const only = (sites: string[]) => settings({ siteMode: 'only-listed', sites });
+
+  test('the top-level page’s site governs its frames', () => {
+    expect(isEnabledInFrame(all([]), 'embed.example', 'news.example')).toBe(true);
+    expect(isEnabledInFrame(all(['news.example']), 'embed.example', 'news.example')).toBe(false);
+    expect(isEnabledInFrame(settings({ enabled: false }), 'embed.example', 'news.example')).toBe(
+      false,
+    );
+  });
+
+  test('in "all sites except" mode a frame’s own site turned off is off too', () => {
+    expect(isEnabledInFrame(all(['embed.example']), 'embed.example', 'news.example')).toBe(false);
+    // A srcdoc or about:blank frame has no site of its own: the page's decides.
+    expect(isEnabledInFrame(all(['embed.example']), '', 'news.example')).toBe(true);
+  });
+
+  test('in "only these sites" mode a listed page covers its frames, wherever they come from', () => {
+    expect(isEnabledInFrame(only(['mail.example']), 'cdn.example', 'mail.example')).toBe(true);
+    expect(isEnabledInFrame(only(['cdn.example']), 'cdn.example', 'news.example')).toBe(false);
+  });
+
+  test('a frame whose page has no MyoLens goes by its own site', () => {
+    expect(isEnabledInFrame(all([]), 'embed.example', null)).toBe(true);
+    expect(isEnabledInFrame(all(['embed.example']), 'embed.example', null)).toBe(false);
+    expect(isEnabledInFrame(only([]), 'embed.example', null)).toBe(false);
   });
 });
