@@ -75,7 +75,9 @@ const READ_STATE = `async (dialog, host) => {
   // Read it once its fade-in is over.
   await Promise.all(dialog.getAnimations({ subtree: true }).map((a) => a.finished));
   const root = dialog.getRootNode();
-  const r = dialog.getBoundingClientRect();
+  // What shows is the layer around the dialog: where the viewport is short (a frame), the
+  // layer is sized to the room there is and scrolls its taller dialog.
+  const r = (dialog.parentElement ?? dialog).getBoundingClientRect();
   const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
   const labelId = dialog.getAttribute('aria-labelledby');
   return {
