@@ -10,7 +10,7 @@ import type { BrowserContext, Frame, Page, Worker } from '@playwright/test';
 import { expect, ourErrors, test } from './fixtures';
 import { expectedTabCounts, frameListeners, frameNamed, pointAtIn } from './frame-helpers';
 import { axTree, bodyHTML } from './footprint-helpers';
-import { scanned, setSettings, unmarked } from './helpers';
+import { expectedMentions, scanned, setSettings, unmarked } from './helpers';
 import { idleCounts, mutations, tellTab, watchMutations } from './paint-helpers';
 import { moveTerm, term, TooltipProbe } from './tooltip-helpers';
 
@@ -145,13 +145,17 @@ for (const structure of STRUCTURES) {
     await expect.poll(() => idleCounts(page)).toEqual(expected);
     await expect.poll(() => paintedIn(frame)).toBeGreaterThan(0);
 
-    // Hover a mention in the frame: its tooltip opens there. The keyboard is in the page:
-    // Escape pressed there closes it.
+    // Hover each mention in the frame: its tooltip opens there. The keyboard is in the
+    // page: Escape pressed there closes it.
     const probe = await TooltipProbe.attach(page, frame);
-    await pointAtIn(page, frame, 'dynapenia');
-    await probe.waitOpen(term('dynapenia').label);
-    await page.keyboard.press('Escape');
-    await probe.waitClosed();
+    const mentions = await expectedMentions(frame);
+    expect(mentions.length).toBeGreaterThanOrEqual(8);
+    for (const [i, id] of mentions.entries()) {
+      await pointAtIn(page, frame, id, mentions.slice(0, i).filter((m) => m === id).length);
+      await probe.waitOpen(term(id).label);
+      await page.keyboard.press('Escape');
+      await probe.waitClosed();
+    }
     await page.mouse.move(5, 5);
 
     // The keyboard in the frame moves through the frame's mentions, from its first.
