@@ -109,6 +109,13 @@ export default defineBackground(() => {
     },
     'get-tab-frames': (_message, sender) =>
       sender.tab?.id !== undefined && sender.frameId === 0 ? frames.list(sender.tab.id) : [],
+    // The side panel follows the tooltips of the tab's frames too: through the page's script.
+    'frame-tooltip': ({ termId }, sender) => {
+      if (sender.tab?.id === undefined || !sender.frameId) return undefined;
+      const message = { type: 'tab-tooltip', termId } as const;
+      void sendToTab(browser.tabs, sender.tab.id, message, { frameId: 0 });
+      return undefined;
+    },
     // Escape reaches only the document with focus: every frame of the tab hears it.
     'dismiss-tooltips': (_message, sender) => {
       if (sender.tab?.id !== undefined)

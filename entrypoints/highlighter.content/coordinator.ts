@@ -183,7 +183,9 @@ export async function startTab(ctx: ContentScriptContext, win: Window & typeof g
     hideTerm: (termId) =>
       void store.saveSettings((s) => ({ hiddenTerms: [...new Set([...s.hiddenTerms, termId])] })),
     disableSite: () => void store.saveSettings((s) => ({ ...siteOff(s, hostname) })),
-    shown: (termId) => panels?.tooltipShown(termId),
+    // The side panels follow the top-level page, which hears of its frames' tooltips.
+    shown: (termId) =>
+      panels ? panels.tooltipShown(termId) : tell({ type: 'frame-tooltip', termId }),
     closed: (byReader) => pointer.tooltipClosed(byReader),
   });
   onAbort(signal, () => tooltip.destroy());
@@ -279,6 +281,7 @@ export async function startTab(ctx: ContentScriptContext, win: Window & typeof g
       return undefined;
     },
     'dismiss-tooltip': () => void pointer.dismiss(),
+    'tab-tooltip': ({ termId }) => void panels?.tooltipShown(termId),
     'tab-frames': (message) => {
       if (!isTop) return undefined;
       frames = message.frames;

@@ -160,6 +160,17 @@ export const RevealInFrameSchema = v.strictObject({
   termId: TermIdSchema,
 });
 
+/** A frame's content script to background: its tooltip shows this term (for the side panel). */
+export const FrameTooltipSchema = v.strictObject({
+  type: v.literal('frame-tooltip'),
+  termId: TermIdSchema,
+});
+/** Background to the top-level page's content script: a frame's tooltip shows this term. */
+export const TabTooltipSchema = v.strictObject({
+  type: v.literal('tab-tooltip'),
+  termId: TermIdSchema,
+});
+
 /**
  * A content script to background: Escape was pressed in its document with nothing of
  * ours open there; the background tells every frame of the tab (`dismiss-tooltip`).

@@ -178,6 +178,7 @@ describe('who may send what', () => {
       { type: 'frame-terms', terms },
       { type: 'get-tab-frames' },
       { type: 'reveal-in-frame', frameId: 3, termId: 'sarcopenia' },
+      { type: 'frame-tooltip', termId: 'sarcopenia' },
     ]) {
       expect(acceptMessage(message, contentScript, own)).toEqual(message);
       expect(acceptMessage(message, popup, own)).toBeNull();
@@ -190,6 +191,7 @@ describe('who may send what', () => {
     for (const told of [
       { type: 'tab-frames', frames: [{ frameId: 3, url: 'https://example.org/a', terms }] },
       { type: 'dismiss-tooltip' },
+      { type: 'tab-tooltip', termId: 'sarcopenia' },
     ]) {
       expect(acceptMessage(told, background, own)).toEqual(told);
       expect(acceptMessage(told, contentScript, own)).toBeNull();
@@ -232,6 +234,8 @@ describe('who may send what', () => {
         'reveal-in-frame',
         'dismiss-tooltips',
         'dismiss-tooltip',
+        'frame-tooltip',
+        'tab-tooltip',
       ].sort(),
     );
   });
