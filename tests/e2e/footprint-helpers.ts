@@ -2,16 +2,25 @@ import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { scanned, setSettings, unmarked } from './helpers';
 import { mutations, watchMutations } from './paint-helpers';
 
+/** One line per node a screen reader gets: its role, name and number of children. */
+export function axLines(
+  nodes: {
+    ignored: boolean;
+    role?: { value?: unknown };
+    name?: { value?: unknown };
+    childIds?: string[];
+  }[],
+): string[] {
+  return nodes
+    .filter((n) => !n.ignored)
+    .map((n) => `${n.role?.value ?? ''}|${String(n.name?.value ?? '')}|${n.childIds?.length ?? 0}`);
+}
+
 /** What a screen reader gets: the accessibility tree's roles, names and structure. */
 export async function axTree(page: Page): Promise<string[]> {
   const cdp = await page.context().newCDPSession(page);
   try {
-    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
-    return nodes
-      .filter((n) => !n.ignored)
-      .map(
-        (n) => `${n.role?.value ?? ''}|${String(n.name?.value ?? '')}|${n.childIds?.length ?? 0}`,
-      );
+    return axLines((await cdp.send('Accessibility.getFullAXTree')).nodes);
   } finally {
     await cdp.detach();
   }

@@ -9,7 +9,7 @@
 import type { BrowserContext, Frame, Page, Worker } from '@playwright/test';
 import { expect, ourErrors, test } from './fixtures';
 import { expectedTabCounts, frameListeners, frameNamed, pointAtIn } from './frame-helpers';
-import { axTree, bodyHTML } from './footprint-helpers';
+import { axLines, axTree, bodyHTML } from './footprint-helpers';
 import { expectedMentions, scanned, setSettings, unmarked } from './helpers';
 import { idleCounts, mutations, tellTab, watchMutations } from './paint-helpers';
 import { openPanelPage } from './panel-helpers';
@@ -74,12 +74,9 @@ async function frameAxTree(page: Page, frame: Frame): Promise<string[]> {
       frameId = frameTree.childFrames?.find((c) => c.frame.name === frame.name())?.frame.id;
       if (!frameId) throw new Error(`no frame named ${frame.name()}`);
     }
-    const { nodes } = await cdp.send('Accessibility.getFullAXTree', frameId ? { frameId } : {});
-    return nodes
-      .filter((n) => !n.ignored)
-      .map(
-        (n) => `${n.role?.value ?? ''}|${String(n.name?.value ?? '')}|${n.childIds?.length ?? 0}`,
-      );
+    return axLines(
+      (await cdp.send('Accessibility.getFullAXTree', frameId ? { frameId } : {})).nodes,
+    );
   } finally {
     await cdp.detach();
   }
@@ -102,6 +99,23 @@ async function storyFrame(page: Page, { path, late }: Structure): Promise<Frame>
   if (late)
     await page.evaluate((name) => (window as unknown as Record<string, () => void>)[name]!(), late);
   return frameNamed(page, 'story', path);
+}
+
+/**
+ * Opens a fixture whose story frame (`name` "story", or `frameName`) shows `path`, and
+ * waits until "This page" counts the page's mentions and the frame's.
+ */
+async function openFramed(
+  context: BrowserContext,
+  url: string,
+  { frameName = 'story', path = '/story.html' } = {},
+): Promise<{ page: Page; frame: Frame; tab: Record<string, number> }> {
+  const page = await context.newPage();
+  await page.goto(url);
+  const frame = await frameNamed(page, frameName, path);
+  const tab = await expectedTabCounts(page, [frame]);
+  await expect.poll(() => idleCounts(page)).toEqual(tab);
+  return { page, frame, tab };
 }
 
 /** Does the frame's highlight registry hold underlines (0 when none, or nothing registered)? */
@@ -195,11 +209,7 @@ test("the page's site turned off is off in its frames; a frame's own site turned
   background,
   consoleErrors,
 }) => {
-  const page = await context.newPage();
-  await page.goto(`${server.origin}/frames/cross-site.html`);
-  const frame = await frameNamed(page, 'story', '/story.html');
-  const tab = await expectedTabCounts(page, [frame]);
-  await expect.poll(() => idleCounts(page)).toEqual(tab);
+  const { page, frame, tab } = await openFramed(context, `${server.origin}/frames/cross-site.html`);
   await expect.poll(() => paintedIn(frame)).toBeGreaterThan(0);
 
   // The page's site (127.0.0.1) off: the frame's terms go with it.
@@ -226,10 +236,7 @@ test('a setting changed while a framed page is open reaches the frame', async ({
   background,
   consoleErrors,
 }) => {
-  const page = await context.newPage();
-  await page.goto(`${server.origin}/frames/cross-site.html`);
-  const frame = await frameNamed(page, 'story', '/story.html');
-  await expect.poll(() => idleCounts(page)).toEqual(await expectedTabCounts(page, [frame]));
+  const { page, frame } = await openFramed(context, `${server.origin}/frames/cross-site.html`);
   const before = await paintedIn(frame);
 
   // Hiding a term that only the frame holds takes it off the frame and out of the count.
@@ -245,10 +252,7 @@ test('"This page" reveals a term only a frame holds: the frame scrolls into view
   background,
   consoleErrors,
 }) => {
-  const page = await context.newPage();
-  await page.goto(`${server.origin}/frames/far.html`);
-  const frame = await frameNamed(page, 'story', '/story.html');
-  await expect.poll(() => idleCounts(page)).toEqual(await expectedTabCounts(page, [frame]));
+  const { page, frame } = await openFramed(context, `${server.origin}/frames/far.html`);
   const inView = () =>
     page.evaluate(() => {
       const r = document.querySelector('iframe')!.getBoundingClientRect();

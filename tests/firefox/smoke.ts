@@ -443,14 +443,7 @@ async function testFirefox(
       });
       assert(at, 'the fixture has no open shadow root with text');
       const bidiShadow = await BidiPage.of(firefox, shadow);
-      // Until the root is scanned, resting on the word opens nothing: move on and back.
-      const { state } = await waitFor('a tooltip over the shadow root\'s "Dynapenia"', async () => {
-        await shadow.mouse.move(5, 5);
-        await shadow.mouse.move(at.x, at.y);
-        return readTooltip(bidiShadow, 'Dynapenia', 2_000).catch(() => undefined);
-      });
-      console.log(`      ${describe(state)}`);
-      assertVisibleAndStyled(state, 'Dynapenia');
+      await restUntilTooltip(shadow, bidiShadow, at, 'Dynapenia');
       await shadow.close();
     });
 
@@ -478,14 +471,7 @@ async function testFirefox(
           }),
         );
         const bidiFrame = await BidiPage.ofFrame(firefox, framed, '/frames/story.html');
-        // Until the frame is scanned, resting on the word opens nothing: move on and back.
-        const { state } = await waitFor('a tooltip over the frame\'s "Dynapenia"', async () => {
-          await framed.mouse.move(5, 5);
-          await framed.mouse.move(at.x, at.y);
-          return readTooltip(bidiFrame, 'Dynapenia', 2_000).catch(() => undefined);
-        });
-        console.log(`      ${describe(state)}`);
-        assertVisibleAndStyled(state, 'Dynapenia');
+        await restUntilTooltip(framed, bidiFrame, at, 'Dynapenia');
         await framed.close();
       },
     );
@@ -499,6 +485,26 @@ async function testFirefox(
     await firefox.close().catch(() => undefined);
   }
   return checks.results;
+}
+
+/**
+ * Rests the pointer on `at` until the tooltip naming `label` shows in `bidi`'s document
+ * (the page's, or a frame's), and checks it is visible and styled. Until the text there is
+ * scanned, resting on the word opens nothing: the pointer moves off and back.
+ */
+async function restUntilTooltip(
+  page: Page,
+  bidi: BidiPage,
+  at: { x: number; y: number },
+  label: string,
+): Promise<void> {
+  const { state } = await waitFor(`a tooltip over "${label}"`, async () => {
+    await page.mouse.move(5, 5);
+    await page.mouse.move(at.x, at.y);
+    return readTooltip(bidi, label, 2_000).catch(() => undefined);
+  });
+  console.log(`      ${describe(state)}`);
+  assertVisibleAndStyled(state, label);
 }
 
 /** The version `firefox --version` prints ("Mozilla Firefox 153.8.0esr" → "153.8.0"). */
