@@ -40,7 +40,9 @@ function cappedTotal(row: RowResult): string {
   const cap = row.samples[0]!.total;
   if (!p || !p.done) return `> ${ms(cap)} (capped)`;
   const estimate = (p.elapsed / p.done) * p.of;
-  return `> ${ms(cap)} (capped at ${p.done}/${p.of} forms; est. ${(estimate / 1000).toFixed(0)} s)`;
+  // Stopped: it ended itself once its passes were enough for the estimate (run.ts, MARKJS_ENOUGH).
+  const how = p.stopped ? 'stopped after' : 'capped at';
+  return `> ${ms(cap)} (${how} ${p.done}/${p.of} forms; est. ${(estimate / 1000).toFixed(0)} s)`;
 }
 
 /** A row that threw: its first error, in place of its numbers. */
