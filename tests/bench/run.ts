@@ -40,7 +40,9 @@ import {
   sampleTexts,
   Tabs,
 } from './browser';
-import { AFTER_IDLE_QUIET_MS, benchAb, setRenderer, type AbPage } from './ab';
+import { AFTER_IDLE_QUIET_MS, BASELINE_QUIET_MS, benchAb, setRenderer, type AbPage } from './ab';
+import { FRAMES_TITLE, sampleFrames, type FramesResult } from './frames';
+import { startFramesServer } from './frames-server';
 import { paintInBuild } from './ab-summary';
 import { bundleHarness } from './bundle';
 import {
@@ -649,9 +651,65 @@ async function runAb(
       AB_DENSITY,
       (page) => phase('A/B', page.id),
     );
-    return { pages: results, paintInBuild: paintInBuild(results) };
+    const frames = wants('g') ? await benchFrames(withExt, without, extensionDir) : undefined;
+    return { pages: results, paintInBuild: paintInBuild(results), frames };
   } finally {
     if (!extension) await withExt.close();
+  }
+}
+
+/**
+ * The frames row: the framed article with the extension (renderer paint, the A/B's
+ * density) and without it, `LOADS` rounds; each round the extension's load first, then
+ * the baseline over the same two parts (the article's, then the frames').
+ */
+async function benchFrames(
+  ext: Extension,
+  without: Profile,
+  extensionDir: string,
+): Promise<FramesResult> {
+  phase('frames', 'server, settings, references');
+  log(
+    'The framed article: 30 cross-site frames around an article, with and without the extension…',
+  );
+  const server = await startFramesServer();
+  try {
+    const page = server.page;
+    const frameTexts = page.frames.flatMap((f) => f.texts);
+    const result: FramesResult = {
+      title: FRAMES_TITLE,
+      frames: page.frames.length,
+      sites: new Set(page.frames.map((f) => f.site)).size,
+      frameTexts: frameTexts.length,
+      frameMatches: referenceCounts(frameTexts, frameTexts).matches,
+      reference: referenceOf(page),
+      rounds: [],
+    };
+    await setRenderer(ext.context, extensionDir, 'paint', AB_DENSITY);
+    const idle = (p: Page) => whenIdle(ext.context, extensionDir, p);
+    const mb = (b: number) => (b / 1048576).toFixed(2);
+    for (let i = 0; i < LOADS; i++) {
+      phase('frames', `round ${i + 1}`);
+      const withExt = await sampleFrames(ext.context, server, {
+        quietMs: AFTER_IDLE_QUIET_MS,
+        idle,
+      });
+      const none = await sampleFrames(without.context, server, {
+        quietMs: BASELINE_QUIET_MS,
+        spans: { article: withExt.article, frames: withExt.frameSpan },
+      });
+      result.rounds.push({ with: withExt, none });
+      log(
+        `  frames #${i + 1}: article part ${withExt.article.toFixed(0)} ms (${withExt.mentions} mentions, scan idle ${withExt.scanned === null ? '—' : (withExt.scanned - withExt.dcl).toFixed(0)} ms after DCL), frames' part ${withExt.frameSpan.toFixed(0)} ms; ` +
+          `content script in ${withExt.scripted}/${result.frames} frames, ${withExt.cpu.toFixed(1)} ms CPU there ` +
+          `(last ${withExt.tail === null ? '—' : withExt.tail.toFixed(0) + ' ms after load'}${withExt.cut ? ', cut' : ''}); ` +
+          `heap with/without: article ${mb(withExt.heap.top.used)}/${mb(none.heap.top.used)} MB, ` +
+          `frames ${mb(withExt.heap.frames.used)}/${mb(none.heap.frames.used)} MB`,
+      );
+    }
+    return result;
+  } finally {
+    await server.close();
   }
 }
 
