@@ -10,7 +10,7 @@
  * script's CPU in the frames comes from V8's sampling profiler in each frame process, on
  * a load whose frames are held after `<body>` until the profilers run (frames-server.ts).
  */
-import type { BrowserContext, CDPSession, Page } from 'playwright';
+import type { BrowserContext, CDPSession, Frame, Page } from 'playwright';
 import { AB_PROBE } from './ab';
 import { loafIn, type AbSample, type Loaf, type LoafTotals } from './ab-summary';
 import { countLoad } from './clock';
@@ -138,15 +138,16 @@ interface Attached {
  * frames of one site share a process, and an isolate's figures are counted once.
  */
 async function attach(context: BrowserContext, page: Page): Promise<Attached[]> {
-  const out: Attached[] = [];
-  for (const frame of page.frames()) {
+  const one = async (frame: Frame): Promise<Attached | undefined> => {
     const top = frame === page.mainFrame();
     const cdp = await context.newCDPSession(top ? page : frame).catch(() => undefined);
-    if (!cdp) continue;
+    if (!cdp) return undefined;
     const { id } = (await cdp.send('Runtime.getIsolateId' as never)) as unknown as { id: string };
-    out.push({ cdp, top, isolate: id });
-  }
-  return out;
+    return { cdp, top, isolate: id };
+  };
+  // Not measured: the sessions open side by side.
+  const all = await Promise.all(page.frames().map(one));
+  return all.filter((a): a is Attached => !!a);
 }
 
 /** The first session of each isolate. */
@@ -156,9 +157,7 @@ const perIsolate = (all: readonly Attached[]) => [
 
 /** Frames where the extension has an isolated world: its content script ran there. */
 async function scriptedFrames(all: readonly Attached[]): Promise<number> {
-  let n = 0;
-  for (const { cdp, top } of all) {
-    if (top) continue;
+  const one = async ({ cdp }: Attached) => {
     let ours = false;
     const seen = (e: { context: { origin: string } }) => {
       if (e.context.origin.startsWith('chrome-extension://')) ours = true;
@@ -168,9 +167,10 @@ async function scriptedFrames(all: readonly Attached[]): Promise<number> {
     await cdp.send('Runtime.enable');
     await cdp.send('Runtime.disable');
     cdp.off('Runtime.executionContextCreated', seen);
-    if (ours) n++;
-  }
-  return n;
+    return ours;
+  };
+  const found = await Promise.all(all.filter((a) => !a.top).map(one));
+  return found.filter(Boolean).length;
 }
 
 async function heapOf(cdp: CDPSession): Promise<HeapUse> {
@@ -235,15 +235,6 @@ export async function sampleFrames(
         throw new Error(`frames held: ${server.held()}, committed: ${committed(page)}`);
       await new Promise((r) => setTimeout(r, 20));
     }
-    const attached = await attach(context, page);
-    sessions.push(...attached.map((a) => a.cdp));
-    const isolates = perIsolate(attached);
-    const frameSessions = isolates.filter((a) => !a.top).map((a) => a.cdp);
-    for (const cdp of frameSessions) {
-      await cdp.send('Profiler.enable');
-      await cdp.send('Profiler.setSamplingInterval', { interval: FRAMES_SAMPLING_US });
-      await cdp.send('Profiler.start');
-    }
     // The article's part.
     const answer = idle ? await idle(page) : null;
     const dcl = await page.evaluate(
@@ -257,6 +248,18 @@ export async function sampleFrames(
       after: answer?.at ?? 0,
       until: spans ? dcl + spans.article : 0,
     });
+    // Between the parts, nothing measured: the article is done, the frames wait.
+    const attached = await attach(context, page);
+    sessions.push(...attached.map((a) => a.cdp));
+    const isolates = perIsolate(attached);
+    const frameSessions = isolates.filter((a) => !a.top).map((a) => a.cdp);
+    await Promise.all(
+      frameSessions.map(async (cdp) => {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: FRAMES_SAMPLING_US });
+        await cdp.send('Profiler.start');
+      }),
+    );
     // The frames' part.
     const released = await page.evaluate(() => performance.now());
     server.release();
@@ -271,16 +274,18 @@ export async function sampleFrames(
       until: spans ? released + spans.frames : load + FRAMES_TAIL_MS,
     });
     const stopped = nowMs();
-    let cpu = 0;
-    let last: number | null = null;
-    for (const cdp of frameSessions) {
-      const { profile } = (await cdp.send('Profiler.stop')) as unknown as {
-        profile: CpuProfile & { startTime: number };
-      };
-      const o = ours(profile);
-      cpu += o.ms;
-      if (o.last !== null) last = Math.max(last ?? 0, o.last);
-    }
+    // The recording is over: what follows reads it, the processes side by side.
+    const profiles = await Promise.all(
+      frameSessions.map(async (cdp) => {
+        const { profile } = (await cdp.send('Profiler.stop')) as unknown as {
+          profile: CpuProfile & { startTime: number };
+        };
+        return ours(profile);
+      }),
+    );
+    const cpu = profiles.reduce((n, o) => n + o.ms, 0);
+    const lasts = profiles.flatMap((o) => (o.last === null ? [] : [o.last]));
+    const last = lasts.length ? Math.max(...lasts) : null;
     // Node's clock and the profiles' are both CLOCK_MONOTONIC; the page's `load` is
     // placed on it through the end of the recording, read in both clocks at once.
     const loadOnNode = stopped - (end - load);
@@ -289,9 +294,7 @@ export async function sampleFrames(
       return { settled: rec.settled, frames: rec.frames, origin: performance.timeOrigin };
     });
     const kinds = new Map(server.page.frames.map((f) => [f.path, f]));
-    const frames: FramesLoad['frames'] = [];
-    for (const frame of page.frames()) {
-      if (frame === page.mainFrame()) continue;
+    const read = async (frame: Frame): Promise<FramesLoad['frames'][number] | null> => {
       const rec = await frame
         .evaluate(() => ({
           origin: performance.timeOrigin,
@@ -300,9 +303,9 @@ export async function sampleFrames(
         .catch(() => null);
       const url = new URL(frame.url());
       const f = kinds.get(url.pathname);
-      if (!rec || !f) continue;
+      if (!rec || !f) return null;
       const shift = rec.origin - top.origin;
-      frames.push({
+      return {
         site: url.hostname,
         kind: f.kind,
         loafs: rec.frames.map((l) => ({
@@ -311,18 +314,26 @@ export async function sampleFrames(
           renderStart: l.renderStart && l.renderStart + shift,
           styleAndLayoutStart: l.styleAndLayoutStart && l.styleAndLayoutStart + shift,
         })),
-      });
-    }
+      };
+    };
+    const frames = (
+      await Promise.all(
+        page
+          .frames()
+          .filter((f) => f !== page.mainFrame())
+          .map(read),
+      )
+    ).filter((f): f is FramesLoad['frames'][number] => f !== null);
     // An isolated world exists once its script ran: counted now.
     const scripted = idle ? await scriptedFrames(attached) : 0;
     const zero = (): HeapUse => ({ used: 0, embedder: 0 });
     const heap = { top: zero(), frames: zero(), processes: isolates.length };
-    for (const s of isolates) {
-      const h = await heapOf(s.cdp);
+    const heaps = await Promise.all(isolates.map((s) => heapOf(s.cdp)));
+    isolates.forEach((s, i) => {
       const into = s.top ? heap.top : heap.frames;
-      into.used += h.used;
-      into.embedder += h.embedder;
-    }
+      into.used += heaps[i]!.used;
+      into.embedder += heaps[i]!.embedder;
+    });
     return {
       arm: idle ? 'with' : 'none',
       dcl,

@@ -414,7 +414,12 @@ async function main(): Promise<void> {
   // extension, each with its one discarded load. Their modules were loaded before the
   // build regenerates content/generated; the harness, which bundles it, waits for it.
   phase('setup', 'build ‖ pages and references, server, browsers and their discarded loads');
-  const built = flag('no-build') || flag('extension') ? Promise.resolve() : build();
+  const t0 = Date.now();
+  const at = (what: string) =>
+    log(`  setup: ${what} at ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  const built = (flag('no-build') || flag('extension') ? Promise.resolve() : build()).then(() =>
+    at('build done'),
+  );
   // Awaited below; a failure must not surface as an unhandled rejection before that.
   built.catch(() => undefined);
   const benchLaunch = launchBench();
@@ -430,20 +435,36 @@ async function main(): Promise<void> {
   const { browser, context } = await benchLaunch;
   const tabs = new Tabs(context);
   // One discarded load per browser: the first page of a browser pays for its caches.
+  at('pages, references and the benchmark browser ready');
   const warmed = Promise.all([
     first ? discardedLoad(tabs, first) : undefined,
     first ? withoutLaunch?.then((w) => discardedLoad(w.context, first)) : undefined,
-  ]);
+  ]).then(() => at('discarded loads done'));
   await built;
   // Our own copy: other work on this checkout may rebuild .output while we measure.
   const extensionDir = existsSync(join(EXTENSION_DIR, 'manifest.json'))
     ? join(mkdtempSync(join(tmpdir(), 'myolens-bench-ext-')), 'chrome-mv3')
     : undefined;
   if (extensionDir) cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
+  // The profile with the extension, for its rows, the A/B and the frames: launched now,
+  // beside the harness's bundling, and idle until then (Playwright's attachment keeps its
+  // service worker alive: none stopped in 45 s). The extension rows are its first loads,
+  // as before; with --ab-only, a discarded load comes first, as for the other profile.
+  const extLaunch =
+    extensionDir && (AB_ONLY || !flag('no-extension'))
+      ? launchWithExtension(extensionDir).then(async (e) => {
+          if (AB_ONLY && first) await discardedLoad(e.context, first);
+          return e;
+        })
+      : undefined;
+  extLaunch?.catch(() => undefined);
   log('Bundling the in-page harness (esbuild, IIFE)…');
   const harness = await bundleHarness(ROOT);
+  at('harness bundled');
   await warmed;
   const without = await withoutLaunch;
+  const ext = await extLaunch;
+  at('profile with the extension ready');
   const results: BenchResults = {
     meta: {
       date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
@@ -462,19 +483,21 @@ async function main(): Promise<void> {
   };
   try {
     if (AB_ONLY) {
-      if (!extensionDir) throw new Error('--ab-only needs a built extension in .output/chrome-mv3');
-      results.ab = await runAb(extensionDir, tabs, origin, harness, specs, [], without!);
+      if (!extensionDir || !ext)
+        throw new Error('--ab-only needs a built extension in .output/chrome-mv3');
+      results.ab = await runAb(extensionDir, tabs, origin, harness, specs, [], without!, ext);
     } else {
       const route = (path: string, body: string) => {
         server.route(path, { body });
         return origin + path;
       };
-      await benchAll(results, tabs, origin, harness, specs, extensionDir, route, without);
+      await benchAll(results, tabs, origin, harness, specs, extensionDir, route, without, ext);
     }
   } finally {
     await tabs.dispose().catch(() => undefined);
     await browser.close();
     await without?.close();
+    await ext?.close();
     await server.close();
   }
   await finish(results, started, extensionDir);
@@ -490,6 +513,7 @@ async function benchAll(
   extensionDir: string | undefined,
   route: (path: string, body: string) => string,
   without: Profile | undefined,
+  ext: Extension | undefined,
 ): Promise<void> {
   const notes = results.notes;
   for (const spec of specs) {
@@ -538,41 +562,35 @@ async function benchAll(
   results.pageScheme = await benchPageScheme(tabs.context, ROOT, route);
 
   if (flag('no-extension')) return;
-  if (!extensionDir) {
+  if (!extensionDir || !ext) {
     notes.push('No built extension in .output/chrome-mv3: its rows were skipped.');
     return;
   }
-  // From here on page loads are measured: no tab of the bench browser opens ahead.
+  // From here on page loads are measured: no tab of the bench browser stays open.
   await tabs.dispose();
-  phase('built extension', 'launch');
   log('The built extension…');
-  // One profile with the extension for its rows and the A/B's extension arms: launched once.
-  const ext = await launchWithExtension(extensionDir);
-  try {
-    results.extension = await benchExtension(
-      ext,
+  // One profile with the extension for its rows, the A/B's extension arms and the frames.
+  results.extension = await benchExtension(
+    ext,
+    extensionDir,
+    tabs.context,
+    origin,
+    specs,
+    results.pages,
+    route,
+    heapWithout,
+  );
+  if (without)
+    results.ab = await runAb(
       extensionDir,
-      tabs.context,
+      tabs,
       origin,
+      harness,
       specs,
       results.pages,
-      route,
-      heapWithout,
+      without,
+      ext,
     );
-    if (without)
-      results.ab = await runAb(
-        extensionDir,
-        tabs,
-        origin,
-        harness,
-        specs,
-        results.pages,
-        without,
-        ext,
-      );
-  } finally {
-    await ext.close();
-  }
 }
 
 /** Search in Node, bundle sizes, then the report and the raw samples to bench-results/. */
@@ -619,9 +637,9 @@ async function runAb(
   specs: PageSpec[],
   pages: PageResult[],
   without: Profile,
-  extension?: Extension,
+  ext: Extension,
 ): Promise<NonNullable<BenchResults['ab']>> {
-  phase('A/B', extension ? 'references' : 'references, profile with the extension, warm-up');
+  phase('A/B', 'references');
   log('Extension A/B: no extension, renderer paint, renderer wrap…');
   const order = [
     ...AB_FIRST.flatMap((id) => specs.filter((s) => s.id === id)),
@@ -638,24 +656,18 @@ async function runAb(
       ));
     abPages.push({ id: spec.id, title: spec.title, url, reference });
   }
-  const withExt = extension ?? (await launchWithExtension(extensionDir));
-  try {
-    // The profile without the extension had its discarded load during the build; the one
-    // with it has had the extension rows, unless --ab-only launched it just now.
-    if (!extension && abPages[0]) await discardedLoad(withExt.context, abPages[0].url);
-    const results = await benchAb(
-      { with: withExt.context, without: without.context, extensionDir },
-      abPages,
-      (page) => roundsOf(page.id),
-      log,
-      AB_DENSITY,
-      (page) => phase('A/B', page.id),
-    );
-    const frames = wants('g') ? await benchFrames(withExt, without, extensionDir) : undefined;
-    return { pages: results, paintInBuild: paintInBuild(results), frames };
-  } finally {
-    if (!extension) await withExt.close();
-  }
+  // Both profiles have loaded a page: a discarded load during the build (the one without
+  // the extension, and the one with it under --ab-only), or the extension rows.
+  const results = await benchAb(
+    { with: ext.context, without: without.context, extensionDir },
+    abPages,
+    (page) => roundsOf(page.id),
+    log,
+    AB_DENSITY,
+    (page) => phase('A/B', page.id),
+  );
+  const frames = wants('g') ? await benchFrames(ext, without, extensionDir) : undefined;
+  return { pages: results, paintInBuild: paintInBuild(results), frames };
 }
 
 /**
