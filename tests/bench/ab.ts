@@ -9,6 +9,7 @@ import { backgroundWorker } from '../support/extension';
 import type { AbPageResult, AbSample, Arm, Loaf } from './ab-summary';
 import { ARMS, NO_MARK_WINDOW_MS, windowLength } from './ab-summary';
 import { untilQuiet } from './quiet';
+import { freshSite, Tabs } from './browser';
 import { countLoad } from './clock';
 import { whenIdle, type IdleAnswer } from './when-idle';
 import type { Reference } from './reference';
@@ -19,7 +20,7 @@ import type { Reference } from './reference';
 // CSS.highlights is one registry per document, shared by the content script's isolated
 // world and the page, and has no change event: it is polled every 20 ms, a few
 // microseconds per poll (a handful of entries, `size` is stored), in all three arms alike.
-const AB_PROBE = () => {
+export const AB_PROBE = () => {
   const rec = {
     dcl: 0,
     elements: 0,
@@ -136,7 +137,8 @@ export async function setRenderer(
 }
 
 /**
- * One fresh load of `url` with the probe. An extension load (`idle` given) waits for the
+ * One fresh load of `url` with the probe, in `tab` (whose init script is
+ * AB_PROBE_SCRIPT), on a site of its own, once the tab's last page is unloaded. An extension load (`idle` given) waits for the
  * content script's `when-idle` answer (its scan is done: the count it returns is final),
  * then for the marks to settle: the paint renderer registers the underlines near the
  * viewport from IntersectionObserver reports, which come in the frames after the scan.
@@ -145,7 +147,7 @@ export async function setRenderer(
  * extension loads of its page needed so far.
  */
 export async function sampleAb(
-  context: BrowserContext,
+  tab: Tabs,
   url: string,
   arm: Arm,
   options: {
@@ -156,11 +158,11 @@ export async function sampleAb(
   } = {},
 ): Promise<AbSample> {
   const { quietMs = 1_500, timeoutMs = 60_000, idle } = options;
-  const page = await context.newPage();
+  await tab.blank();
+  const page = await tab.open();
   try {
-    await page.addInitScript(AB_PROBE);
     countLoad();
-    await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+    await page.goto(freshSite(url), { waitUntil: 'load', timeout: 120_000 });
     const answer = idle ? await idle(page) : null;
     const dcl = await page.evaluate(
       () =>
@@ -203,9 +205,12 @@ export async function sampleAb(
       until,
     };
   } finally {
-    await page.close();
+    tab.close(page);
   }
 }
+
+/** The A/B's probe as an init script, for the tab of a series of loads. */
+export const AB_PROBE_SCRIPT = `(${AB_PROBE.toString()})();`;
 
 /** What the A/B needs of a page. */
 export interface AbPage {
@@ -215,31 +220,35 @@ export interface AbPage {
   reference: Reference;
 }
 
-/** How long an extension load's marks and long frames are watched after its scan is idle. */
-export const AFTER_IDLE_QUIET_MS = 300;
+/**
+ * How long an extension load's marks and long frames are watched after its scan is idle
+ * (its `when-idle` answer) and two frames ran. Over the 88 extension loads of the day's
+ * runs before this was 300 ms, no mark changed later than 23 ms after the answer (on (c),
+ * whose own script appends); a long frame that began in the window and ends later is
+ * waited for by the two frames and the late-check rule (quiet.ts), not by this.
+ */
+export const AFTER_IDLE_QUIET_MS = 150;
 /**
  * How long a no-extension load is watched once quiet, past the longest window its page's
  * extension loads needed so far; before any extension load of the page ran, the quiet the
  * whole A/B used to wait for every load. The arms' rotation never runs the baseline before
  * an extension load of its page, so that longer quiet is a fallback only.
  */
-export const BASELINE_QUIET_MS = 300;
+export const BASELINE_QUIET_MS = 150;
 export const FIRST_BASELINE_QUIET_MS = 1_500;
 
 /**
  * `rounds(page)` rounds per page; a round is one load per arm, the arms in a rotating
  * order so none always runs first. It starts at paint, wrap, no extension: the baseline
  * then always knows an extension window of its page, and is recorded over it instead of
- * until a 1.5 s quiet. One discarded load per profile first, a browser's first page
- * paying for its caches, except in a profile `warm` says has loaded pages already.
+ * until a 1.5 s quiet. Both profiles have loaded a page before (a discarded load, or the
+ * extension rows): a browser's first page pays for its caches.
  */
 export async function benchAb(
   profiles: {
     without: BrowserContext;
     with: BrowserContext;
     extensionDir: string;
-    /** The extension's profile ran the extension rows just before: no discarded load. */
-    warm?: boolean;
   },
   pages: readonly AbPage[],
   rounds: (page: AbPage) => number,
@@ -249,31 +258,46 @@ export async function benchAb(
 ): Promise<AbPageResult[]> {
   const out: AbPageResult[] = [];
   const idle = (page: Page) => whenIdle(profiles.with, profiles.extensionDir, page);
-  if (pages[0]) {
-    await sampleAb(profiles.without, pages[0].url, 'none', { quietMs: 300 });
-    if (!profiles.warm) await sampleAb(profiles.with, pages[0].url, 'wrap', { quietMs: 300 });
+  const tabs = {
+    with: new Tabs(profiles.with, AB_PROBE_SCRIPT),
+    without: new Tabs(profiles.without, AB_PROBE_SCRIPT),
+  };
+  try {
+    for (const page of pages) out.push(await abPage(page));
+    return out;
+  } finally {
+    await tabs.with.dispose();
+    await tabs.without.dispose();
   }
-  for (const page of pages) {
+
+  /** One page's rounds. */
+  async function abPage(page: AbPage): Promise<AbPageResult> {
     onPage?.(page);
     const result: AbPageResult = { ...page, rounds: [] };
     // The longest extension window of this page so far: the baseline is recorded past it.
     let longest = 0;
     for (let i = 0; i < rounds(page); i++) {
       const round = {} as Record<Arm, AbSample>;
-      for (let k = 0; k < ARMS.length; k++) {
-        const arm = ARMS[(i + 1 + k) % ARMS.length]!;
+      const order = ARMS.map((_, k) => ARMS[(i + 1 + k) % ARMS.length]!);
+      for (let k = 0; k < order.length; k++) {
+        const arm = order[k]!;
+        // An extension load of this round still to come, after this one.
+        const later = order.slice(k + 1).some((a) => a !== 'none');
         let renderer: string | undefined;
         if (arm !== 'none')
           renderer = await setRenderer(profiles.with, profiles.extensionDir, arm, density);
         const s =
           arm === 'none'
-            ? await sampleAb(profiles.without, page.url, arm, {
+            ? await sampleAb(tabs.without, page.url, arm, {
                 quietMs: longest ? BASELINE_QUIET_MS : FIRST_BASELINE_QUIET_MS,
-                // At least the no-mark window: on a small page a later extension load's
-                // scan often ends a few hundred ms after the longest before it.
-                until: (dcl) => (longest ? dcl + Math.max(longest, NO_MARK_WINDOW_MS) : 0),
+                // While an extension load of this round is still to come, at least the
+                // no-mark window: on a small page a later extension load's scan often
+                // ends a few hundred ms after the longest before it. With the round's
+                // extension loads done, their windows are known: the longest is enough.
+                until: (dcl) =>
+                  longest ? dcl + (later ? Math.max(longest, NO_MARK_WINDOW_MS) : longest) : 0,
               })
-            : await sampleAb(profiles.with, page.url, arm, { quietMs: AFTER_IDLE_QUIET_MS, idle });
+            : await sampleAb(tabs.with, page.url, arm, { quietMs: AFTER_IDLE_QUIET_MS, idle });
         if (arm !== 'none') longest = Math.max(longest, windowLength(s));
         s.renderer = renderer;
         round[arm] = s;
@@ -289,7 +313,6 @@ export async function benchAb(
       }
       result.rounds.push(round);
     }
-    out.push(result);
+    return result;
   }
-  return out;
 }

@@ -8,7 +8,15 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright';
 import { chromiumArgs } from '../support/find-chromium';
 import { backgroundWorker, unpackedExtensionId } from '../support/extension';
-import { chromiumPath, freshPage, prepareContext, VIEWPORT } from './browser';
+import {
+  chromiumPath,
+  freshPage,
+  freshSite,
+  prepareContext,
+  SITES_FLAG,
+  Tabs,
+  VIEWPORT,
+} from './browser';
 import { untilQuiet } from './quiet';
 import { countLoad, countWait } from './clock';
 import type { IdleAnswer } from './when-idle';
@@ -137,7 +145,7 @@ export async function launchWithExtension(extensionDir: string): Promise<{
   extensionId: string;
   close(): Promise<void>;
 }> {
-  const profile = await launchProfile(chromiumArgs(extensionDir));
+  const profile = await launchProfile([...chromiumArgs(extensionDir), SITES_FLAG]);
   // The service worker writes the default settings on install; wait until it runs.
   await backgroundWorker(profile.context, extensionDir);
   return { ...profile, extensionId: unpackedExtensionId(extensionDir) };
@@ -153,7 +161,7 @@ export async function launchWithoutExtension(extensionDir: string): Promise<{
 }> {
   const loads = (a: string) =>
     a.startsWith('--disable-extensions-except=') || a.startsWith('--load-extension=');
-  return launchProfile(chromiumArgs(extensionDir).filter((a) => !loads(a)));
+  return launchProfile([...chromiumArgs(extensionDir).filter((a) => !loads(a)), SITES_FLAG]);
 }
 
 async function launchProfile(
@@ -186,13 +194,14 @@ type ProbeRecord = {
 };
 
 /**
- * Loads `url` with the extension; with `idle`, waits for the content script's scan to be
+ * Loads `url` with the extension, in `tab` (whose init script is PROBE_SCRIPT) on a site
+ * of its own, once the tab's last page is unloaded; with `idle`, waits for the content script's scan to be
  * idle (its `when-idle` answer), then until no mark was added and no long frame ended for
  * `quietMs` (the paint renderer registers underlines from IntersectionObserver reports,
  * in the frames after the scan).
  */
 export async function sampleExtensionPage(
-  context: BrowserContext,
+  tab: Tabs,
   url: string,
   options: {
     quietMs?: number;
@@ -203,11 +212,11 @@ export async function sampleExtensionPage(
   } = {},
 ): Promise<ExtensionSample> {
   const { quietMs = 1_500, timeoutMs = 60_000, idle } = options;
-  const page = await context.newPage();
+  await tab.blank();
+  const page = await tab.open();
   try {
-    await page.addInitScript(PROBE);
     countLoad();
-    await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+    await page.goto(freshSite(url), { waitUntil: 'load', timeout: 120_000 });
     const answer = idle ? await idle(page) : null;
     await untilQuiet(page, { probe: '__ext', quietMs, after: answer?.at ?? 0, timeoutMs });
     const rec = await page.evaluate(() => (window as unknown as { __ext: ProbeRecord }).__ext);
@@ -239,20 +248,27 @@ export async function sampleExtensionPage(
       scanned,
       longestTask: Math.max(0, ...rec.tasks.filter(within).map((t) => t.duration)),
       worstFrame: Math.max(0, ...rec.frames.filter(within).map((f) => f.duration)),
-      heap: options.heap ? await heapAfterGc(context, page) : undefined,
+      heap: options.heap ? await heapAfterGc(tab.context, page) : undefined,
     };
   } finally {
-    await page.close();
+    tab.close(page);
   }
 }
 
+/** The extension rows' probe as an init script, for the tab of their loads. */
+export const PROBE_SCRIPT = `(${PROBE.toString()})();`;
+
 /**
  * CPU time of chrome-extension:// scripts (V8's sampling profiler, 100 µs) during one
- * load of `url` and `quietMs` after it: module evaluation, settings, start() and slices.
+ * load of `url`, until the content script's scan is idle (its `when-idle` answer) and two
+ * frames ran: module evaluation, settings, start() and slices, and that one answer. On
+ * a page that changes nothing more the script has no work after it. Without `idle` (or
+ * no answer), `quietMs` after the load instead (a fixed 2 s was the window before).
  */
 export async function extensionCpu(
   context: BrowserContext,
   url: string,
+  idle?: (page: Page) => Promise<IdleAnswer | null>,
   quietMs = 2_000,
 ): Promise<{ total: number; top: { name: string; ms: number }[] }> {
   const page = await context.newPage();
@@ -263,8 +279,15 @@ export async function extensionCpu(
     await cdp.send('Profiler.start');
     countLoad();
     await page.goto(url, { waitUntil: 'load' });
-    countWait(quietMs);
-    await page.waitForTimeout(quietMs);
+    const answer = idle ? await idle(page) : null;
+    if (answer)
+      await page.evaluate(
+        () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+      );
+    else {
+      countWait(quietMs);
+      await page.waitForTimeout(quietMs);
+    }
     const { profile } = await cdp.send('Profiler.stop');
     const self = selfTimes(profile);
     const ours = self.filter((f) => f.url.startsWith('chrome-extension://'));

@@ -609,3 +609,267 @@ export function denseArticle(bytes = 3_000_000, seed = 6): GeneratedPage {
   w.raw('</body></html>');
   return w.take();
 }
+
+/** One frame of the framed article: its site, what it holds, and its HTML. */
+export interface FramePage {
+  /** A `*.test` host (SITES_FLAG maps them to 127.0.0.1): a site of its own. */
+  site: string;
+  path: string;
+  kind: 'ad' | 'image ad' | 'pixel' | 'video' | 'comments';
+  width: number;
+  height: number;
+  html: string;
+  /** Its text nodes under <body>: none for the image ads and the pixels. */
+  texts: string[];
+}
+
+/** The framed article: the top document with its terms, and its 30 frames. */
+export interface FramedArticle extends GeneratedPage {
+  frames: FramePage[];
+}
+
+const FRAME_HEAD =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>frame</title>' +
+  '<style>body{margin:0;font:13px/1.35 Arial,sans-serif;color:#222;overflow:hidden}' +
+  '.ad{box-sizing:border-box;height:100%;padding:8px 10px;background:#f4f1ea}' +
+  'small{color:#777;text-transform:uppercase}h3{margin:4px 0;font-size:17px}' +
+  'a{color:#0645ad}</style></head><body>';
+
+// Ad copy as ad networks write it: no glossary term, no context word (checked by the
+// reference count in run.ts, which must find none in any frame).
+const AD_HEADLINES = [
+  'Winter boots, 40% off this week',
+  'Compare energy plans in two minutes',
+  'Your next city break starts here',
+  'Learn a language in ten minutes a day',
+  'The laptop bag that fits everything',
+  'Fresh pasta delivered to your door',
+  'Find your new favourite reading chair',
+  'Save on family phone plans',
+  'Weekend flights from 29 euros',
+  'A cleaner home without the effort',
+];
+const AD_CALLS = ['Shop now', 'Learn more', 'Book today', 'Get the offer', 'Sign up'];
+const COMMENTERS = ['Maria K.', 'jdoe', 'Tom B.', 'Ana P.', 'readerX', 'Lukas', 'Priya', 'Sam'];
+
+function textAd(w: PageWriter, prose: Prose, rng: Rng): void {
+  w.open('div', 'class="ad"');
+  w.open('small');
+  w.text('Advertisement');
+  w.close('small');
+  w.open('h3');
+  w.text(rng.pick(AD_HEADLINES));
+  w.close('h3');
+  w.open('p');
+  w.text(prose.sentence(rng.int(8, 14)));
+  w.close('p');
+  w.open('a', 'href="#offer"');
+  w.text(rng.pick(AD_CALLS));
+  w.close('a');
+  w.close('div');
+}
+
+function videoPlayer(w: PageWriter, prose: Prose, rng: Rng): void {
+  w.open('div', 'style="position:relative;height:100%;background:#111;color:#eee"');
+  w.open('button', 'aria-label="Play" style="position:absolute;left:45%;top:40%"');
+  w.text('▶');
+  w.close('button');
+  w.open('p', 'style="position:absolute;left:12px;bottom:28px;margin:0;font-size:15px"');
+  w.text('Watch: the council votes on new cycle lanes');
+  w.close('p');
+  w.open('span', 'style="position:absolute;left:12px;bottom:8px"');
+  w.text(`0:00 / ${rng.int(2, 9)}:${rng.int(10, 59)}`);
+  w.close('span');
+  w.open('span', 'style="position:absolute;right:12px;bottom:8px"');
+  w.text(`Up next: ${prose.words(4)}`);
+  w.close('span');
+  w.close('div');
+}
+
+function commentWidget(w: PageWriter, prose: Prose, rng: Rng): void {
+  w.open('section', 'style="padding:8px 12px"');
+  w.open('h4');
+  w.text('38 comments');
+  w.close('h4');
+  w.open('ol', 'style="padding-left:16px"');
+  for (let i = 0; i < 10; i++) {
+    w.open('li');
+    w.open('b');
+    w.text(rng.pick(COMMENTERS));
+    w.close('b');
+    w.text(' ');
+    w.open('time');
+    w.text(`${rng.int(1, 23)} hours ago`);
+    w.close('time');
+    w.open('p');
+    for (let s = rng.int(1, 3); s > 0; s--) w.text(prose.sentence(rng.int(6, 16)));
+    w.close('p');
+    w.open('button');
+    w.text('Reply');
+    w.close('button');
+    w.close('li');
+  }
+  w.close('ol');
+  w.open('textarea', 'placeholder="Join the discussion"');
+  w.close('textarea');
+  w.open('button');
+  w.text('Post');
+  w.close('button');
+  w.close('section');
+}
+
+/** A frame's document: what `fill` writes in its body, or nothing (image ads, pixels). */
+function frameDocument(
+  fill?: (w: PageWriter) => void,
+  style = '',
+): { html: string; texts: string[] } {
+  const w = new PageWriter();
+  w.raw(FRAME_HEAD);
+  if (style) w.raw(`<div style="${style}"></div>`);
+  fill?.(w);
+  w.raw('</body></html>');
+  const { html, texts } = w.take();
+  return { html, texts };
+}
+
+/**
+ * (g) A news article with the guide's terms, among 30 small frames of other sites, as a
+ * news page carries them: a leaderboard and sidebar ads, ads between paragraphs (some of
+ * them images only), a video player, a comment widget and six tracking pixels, on seven
+ * sites (no more than six frames each: a browser opens six connections per host). No
+ * frame holds a term. `src(site, path)` is a frame's URL.
+ */
+export function framedArticle(
+  src: (site: string, path: string) => string,
+  seed = 7,
+): FramedArticle {
+  const rng = new Rng(seed);
+  const prose = new Prose(rng, 60);
+  const plain = new Prose(rng, 0);
+  const frames: FramePage[] = [];
+  const add = (
+    site: string,
+    name: string,
+    kind: FramePage['kind'],
+    width: number,
+    height: number,
+    doc: { html: string; texts: string[] },
+  ) => {
+    const frame = { site, path: `/frames/${name}.html`, kind, width, height, ...doc };
+    frames.push(frame);
+    return frame;
+  };
+  const textAdFrame = (site: string, name: string, width = 300, height = 250) =>
+    add(
+      site,
+      name,
+      'ad',
+      width,
+      height,
+      frameDocument((w) => textAd(w, plain, rng)),
+    );
+  const imageAdFrame = (site: string, name: string) => {
+    const hue = rng.int(0, 359);
+    const style = `height:250px;background:linear-gradient(135deg,hsl(${hue},60%,55%),hsl(${(hue + 60) % 360},60%,35%))`;
+    return add(site, name, 'image ad', 300, 250, frameDocument(undefined, style));
+  };
+  const iframe = (w: PageWriter, f: FramePage, style = '') =>
+    w.raw(
+      `<iframe src="${src(f.site, f.path)}" width="${f.width}" height="${f.height}" title="${f.kind}"` +
+        ` scrolling="no"${style ? ` style="${style}"` : ''}></iframe>`,
+    );
+
+  const leaderboard = textAdFrame('ads-a.test', 'a1', 728, 90);
+  const sidebar = [
+    textAdFrame('ads-a.test', 'a2'),
+    textAdFrame('ads-b.test', 'b1'),
+    textAdFrame('ads-c.test', 'c1'),
+    imageAdFrame('ads-b.test', 'b-img'),
+    imageAdFrame('img-cdn.test', 'd1'),
+    textAdFrame('ads-a.test', 'a3'),
+  ];
+  const video = add(
+    'video.test',
+    'player',
+    'video',
+    640,
+    360,
+    frameDocument((w) => videoPlayer(w, plain, rng)),
+  );
+  const inArticle = [
+    textAdFrame('ads-a.test', 'a4'),
+    textAdFrame('ads-b.test', 'b2'),
+    textAdFrame('ads-c.test', 'c2'),
+    imageAdFrame('ads-c.test', 'c-img'),
+    textAdFrame('ads-a.test', 'a5'),
+    textAdFrame('ads-b.test', 'b3'),
+    textAdFrame('ads-c.test', 'c3'),
+    imageAdFrame('img-cdn.test', 'd2'),
+    textAdFrame('ads-a.test', 'a6', 728, 90),
+    textAdFrame('ads-b.test', 'b4'),
+    textAdFrame('ads-c.test', 'c4'),
+    imageAdFrame('img-cdn.test', 'd3'),
+    textAdFrame('ads-b.test', 'b5'),
+    textAdFrame('ads-c.test', 'c5'),
+    imageAdFrame('img-cdn.test', 'd4'),
+  ];
+  const comments = add(
+    'comments.test',
+    'thread',
+    'comments',
+    640,
+    900,
+    frameDocument((w) => commentWidget(w, plain, rng)),
+  );
+  const pixels = [1, 2, 3, 4, 5, 6].map((i) =>
+    add('pixel.test', `px${i}`, 'pixel', 1, 1, frameDocument()),
+  );
+
+  const w = new PageWriter();
+  w.raw(
+    HEAD(
+      'Bench news article with frames',
+      '<style>body{max-width:none;margin:0;padding:0}header{padding:8px 24px;border-bottom:1px solid #ccc}' +
+        '.page{display:flex;gap:24px;max-width:1100px;margin:0 auto;padding:0 16px}' +
+        'article{flex:1;min-width:0}aside{width:300px}iframe{display:block;border:0;margin:16px 0}</style>',
+    ),
+  );
+  w.open('header');
+  w.open('b');
+  w.text('The Daily Ledger');
+  w.close('b');
+  w.text(' · Health · Science · City');
+  w.close('header');
+  w.newline();
+  iframe(w, leaderboard, 'margin:8px auto');
+  w.open('div', 'class="page"');
+  w.open('article');
+  w.open('h1');
+  w.text('Vitamin D, muscle and falls: what a new trial found');
+  w.close('h1');
+  w.open('p');
+  w.open('i');
+  w.text(`By ${rng.pick(COMMENTERS)}, health reporter`);
+  w.close('i');
+  w.close('p');
+  w.newline();
+  const paragraphs = 36;
+  let ad = 0;
+  for (let i = 0; i < paragraphs; i++) {
+    paragraph(w, prose, rng, rng.int(35, 70));
+    if (i === 2) iframe(w, video);
+    else if (i % 12 === 7) list(w, prose, rng);
+    // An ad after every second paragraph past the third, as long as there are ads.
+    if (i > 2 && i % 2 === 1 && ad < inArticle.length) iframe(w, inArticle[ad++]!);
+  }
+  while (ad < inArticle.length) iframe(w, inArticle[ad++]!);
+  iframe(w, comments);
+  w.close('article');
+  w.open('aside');
+  for (const f of sidebar) iframe(w, f);
+  w.close('aside');
+  w.close('div');
+  for (const f of pixels) iframe(w, f, 'position:absolute;left:-10px;top:0;width:1px;height:1px');
+  w.raw('</body></html>');
+  return { ...w.take(), frames };
+}

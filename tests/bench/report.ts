@@ -9,6 +9,13 @@ import {
 import { NO_MARK_WINDOW_MS, shortBaselines } from './ab-summary';
 import { sectionTimes } from './clock';
 import { pageSchemeCheap } from './page-scheme';
+import {
+  FRAMES_SAMPLING_US,
+  FRAMES_TAIL_MS,
+  framesSummary,
+  type FramesLoad,
+  type FramesResult,
+} from './frames';
 import { abTable, abTarget } from './report-ab';
 import { ms, range, summarize } from './stats';
 
@@ -40,7 +47,9 @@ function cappedTotal(row: RowResult): string {
   const cap = row.samples[0]!.total;
   if (!p || !p.done) return `> ${ms(cap)} (capped)`;
   const estimate = (p.elapsed / p.done) * p.of;
-  return `> ${ms(cap)} (capped at ${p.done}/${p.of} forms; est. ${(estimate / 1000).toFixed(0)} s)`;
+  // Stopped: it ended itself once its passes were enough for the estimate (run.ts, MARKJS_ENOUGH).
+  const how = p.stopped ? 'stopped after' : 'capped at';
+  return `> ${ms(cap)} (${how} ${p.done}/${p.of} forms; est. ${(estimate / 1000).toFixed(0)} s)`;
 }
 
 /** A row that threw: its first error, in place of its numbers. */
@@ -269,6 +278,7 @@ export function targets(r: BenchResults): Target[] {
   out.push(...robustTargets(r.extension?.robust));
   const ab = abTarget(r.ab);
   if (ab) out.push(ab);
+  if (r.ab?.frames?.rounds.length) out.push(...framesTargets(r.ab.frames));
   const cs = r.sizes?.find((s) => s.file === 'content-scripts/highlighter.js');
   if (cs) {
     out.push({
@@ -278,6 +288,106 @@ export function targets(r: BenchResults): Target[] {
     });
   }
   return out;
+}
+
+/** Issue 22's targets for the framed article: heap per term-less frame, and for the whole page. */
+export const FRAME_HEAP_TARGET_MB = 0.2;
+export const FRAMED_PAGE_HEAP_TARGET_MB = 3;
+
+const mb = (bytes: number) => `${(bytes / 1048576).toFixed(2)} MB`;
+const signed = (x: number, unit: (x: number) => string) =>
+  `${x < 0 ? '−' : '+'}${unit(Math.abs(x))}`;
+
+/** The frames row's three targets (issue 22). */
+function framesTargets(frames: FramesResult): Target[] {
+  const f = framesSummary(frames);
+  const added = f.framesWith - f.framesNone;
+  return [
+    {
+      name: `(g) the ${frames.frames} frames add no long frame`,
+      measured:
+        `long frames once the frames are let go: ${ms(f.framesWith)} ms (${f.framesCountWith}) with, ` +
+        `${ms(f.framesNone)} ms (${f.framesCountNone}) without: ${signed(added, ms)} ms`,
+      pass: added <= 0 && f.framesCountWith <= f.framesCountNone,
+    },
+    {
+      name: `(g) a frame without terms adds ≤ ${FRAME_HEAP_TARGET_MB} MB of heap`,
+      measured: `${signed(f.heapPerFrame, mb)} per frame (${signed(f.heapFrames, mb)} over the ${frames.frames} frames' processes)`,
+      pass: f.heapPerFrame <= FRAME_HEAP_TARGET_MB * 1048576,
+    },
+    {
+      name: `(g) the whole ${frames.frames}-frame page adds ≤ ${FRAMED_PAGE_HEAP_TARGET_MB} MB of heap`,
+      measured: `${signed(f.heapWhole, mb)} (article ${signed(f.heapTop, mb)}, frames ${signed(f.heapFrames, mb)})`,
+      pass: f.heapWhole <= FRAMED_PAGE_HEAP_TARGET_MB * 1048576,
+    },
+  ];
+}
+
+/** The frames row's section: what the extension adds to the article and to its frames. */
+function framesSection(frames: FramesResult): string[] {
+  const f = framesSummary(frames);
+  const first = frames.rounds[0]!;
+  const med = (pick: (l: FramesLoad) => number, arm: 'with' | 'none') =>
+    summarize(frames.rounds.map((r) => pick(r[arm]))).median;
+  const line = (label: string, pick: (l: FramesLoad) => number) => {
+    const w = med(pick, 'with');
+    const n = med(pick, 'none');
+    return [label, mb(n), mb(w), signed(w - n, mb)];
+  };
+  const loafLine = (label: string, w: number, n: number, unit: (x: number) => string = ms) => [
+    label,
+    unit(n),
+    unit(w),
+    signed(w - n, unit),
+  ];
+  const distinct = (pick: (l: FramesLoad) => number | null) =>
+    [...new Set(frames.rounds.map((r) => pick(r.with)))].join('/');
+  const tails = frames.rounds.map((r) => r.with.tail).filter((t): t is number => t !== null);
+  const cut = frames.rounds.filter((r) => r.with.cut).length;
+  return [
+    `## ${frames.title}`,
+    '',
+    `A news article (${frames.reference.marks} mentions of the guide's terms) among ${frames.frames} frames from ${frames.sites} other sites ` +
+      `(${frames.frameTexts} text nodes in all, ${frames.frameMatches} term matches: none may have one), each site in a renderer process of its own (site isolation). ` +
+      `Each round loads it with the extension (renderer paint stored, as the A/B's paint arm), then without, in two parts: ` +
+      `the article's, from DOMContentLoaded until its scan was done and quiet (${ms(med((l) => l.article, 'with'))} ms), while every frame's response waits after \`<body>\`; ` +
+      `then the frames', from their release, all at once as ad scripts insert theirs after the page's load, until ${FRAMES_TAIL_MS} ms after the page's load and quiet (${ms(med((l) => l.frameSpan, 'with'))} ms). ` +
+      `The baseline's parts last as long as the extension load's. Long animation frames are observed in every document, a frame's moved into the article's clock. ` +
+      `Heap: two forced GCs and Runtime.getHeapUsage in each process of the page (one per V8 isolate). Medians over ${f.rounds} round(s).`,
+    '',
+    table(
+      ['', 'without', 'with the extension', 'extension adds'],
+      [
+        loafLine("long-frame ms, the article's part (the article)", f.articleWith, f.articleNone),
+        loafLine(
+          `long-frame ms, the frames' part (the ${frames.frames} frames and the article)`,
+          f.framesWith,
+          f.framesNone,
+        ),
+        loafLine(
+          "long frames in the frames' part (count)",
+          f.framesCountWith,
+          f.framesCountNone,
+          String,
+        ),
+        line("JS heap, the article's process", (l) => l.heap.top.used),
+        line(
+          `JS heap, the frames' ${first.with.heap.processes - 1} processes`,
+          (l) => l.heap.frames.used,
+        ),
+        line('JS heap, the whole page', (l) => l.heap.top.used + l.heap.frames.used),
+        line("DOM/embedder heap, the frames' processes", (l) => l.heap.frames.embedder),
+      ],
+    ),
+    '',
+    `Per frame without terms: ${signed(f.heapPerFrame, mb)} of JS heap (the frames' processes' difference / ${frames.frames}), ` +
+      `${ms(f.cpuPerFrame)} ms of content-script CPU (${ms(f.cpu)} ms of chrome-extension:// samples in the frames' processes, V8 sampling profiler at ${FRAMES_SAMPLING_US} µs, running in both arms). ` +
+      `The content script ran in ${distinct((l) => l.scripted)} of ${frames.frames} frames (an isolated world of the extension there)` +
+      (tails.length
+        ? `; its last sample in a frame came ${ms(summarize(tails).median)} ms after the page's load${cut ? ` (in ${cut} round(s) within ${100} ms of the recording's end: cut short)` : ''}`
+        : '') +
+      `. The article: ${distinct((l) => l.mentions)} mentions found / ${frames.reference.marks} ref.`,
+  ];
 }
 
 /** Click → next frame on the churn page, the slowest of ten clicks (was robust-b 7's assertion). */
@@ -486,6 +596,7 @@ export function markdown(r: BenchResults): string {
       );
     }
   }
+  if (r.ab?.frames?.rounds.length) out.push('', ...framesSection(r.ab.frames));
   if (r.search) {
     const s = r.search;
     out.push('');

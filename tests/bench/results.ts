@@ -1,6 +1,7 @@
 import type { PageSchemeBench } from './page-scheme';
 /** The shape of bench-results/*.json, and the summaries the tables print. */
 import type { AbPageResult } from './ab-summary';
+import type { FramesResult } from './frames';
 import type { BundleSize } from './sizes';
 import type { SearchBench } from './search';
 import { summarize, type Summary } from './stats';
@@ -68,7 +69,7 @@ export interface BenchResults {
    * The extension A/B: every page without the extension and with it under each renderer;
    * `paintInBuild` false when the paint loads drew elements and never a painted range.
    */
-  ab?: { pages: AbPageResult[]; paintInBuild: boolean | null };
+  ab?: { pages: AbPageResult[]; paintInBuild: boolean | null; frames?: FramesResult };
   /** Fixed costs step by step, per page: each step's times over the loads. */
   anatomy?: { page: string; steps: { step: string; ms: number[] }[] }[];
   search?: SearchBench;

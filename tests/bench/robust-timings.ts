@@ -181,7 +181,7 @@ export async function sampleHuge(
     const answer = await idle(page);
     const { profile } = await cdp.send('Profiler.stop');
     // The frame that drew the last marks reports after it ends: two frames, then until no
-    // long frame came for 300 ms.
+    // long frame came for 150 ms (as the A/B's AFTER_IDLE_QUIET_MS; 300 before).
     const quiet = await page.evaluate(
       () =>
         new Promise<number>((resolve) => {
@@ -191,7 +191,7 @@ export async function sampleHuge(
           });
           const check = () => {
             const idle = performance.now() - last;
-            if (idle > 300) resolve(idle);
+            if (idle > 150) resolve(idle);
             else setTimeout(check, 50);
           };
           requestAnimationFrame(() => requestAnimationFrame(check));

@@ -13,6 +13,7 @@
  *   npm run bench -- --no-ab           skip the extension A/B (no extension / paint / wrap)
  *   npm run bench -- --ab-only         only the extension A/B (and the bundle sizes)
  *   npm run bench -- --ab-density section   the A/B at another density (default: all)
+ *   npm run bench -- --extension DIR   measure another built extension (implies --no-build)
  */
 import { spawn, spawnSync } from 'node:child_process';
 import {
@@ -29,15 +30,28 @@ import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright';
 import { startServer } from '../e2e/server';
-import { freshPage, launchBench, readTexts, runRow, sampleRow, sampleTexts, Tabs } from './browser';
-import { AFTER_IDLE_QUIET_MS, benchAb, setRenderer, type AbPage } from './ab';
+import {
+  discardedLoad,
+  freshPage,
+  launchBench,
+  readTexts,
+  runRow,
+  sampleRow,
+  sampleTexts,
+  Tabs,
+} from './browser';
+import { AFTER_IDLE_QUIET_MS, BASELINE_QUIET_MS, benchAb, setRenderer, type AbPage } from './ab';
+import { FRAMES_TITLE, sampleFrames, type FramesResult } from './frames';
+import { startFramesServer } from './frames-server';
 import { paintInBuild } from './ab-summary';
 import { bundleHarness } from './bundle';
 import {
   extensionCpu,
+  heapAfterGc,
   launchWithExtension,
   launchWithoutExtension,
   pageHeap,
+  PROBE_SCRIPT,
   sampleExtensionPage,
   samplePopup,
   selfTimes,
@@ -57,7 +71,7 @@ import type { BenchResults, PageResult, RowResult } from './results';
 import { benchPageScheme } from './page-scheme';
 import { benchSearch } from './search';
 import { bundleSizes } from './sizes';
-import type { PageTexts, RowKind } from './types';
+import type { Enough, PageTexts, RowKind } from './types';
 import { VARIANTS } from './variants';
 import { whenIdle, type IdleAnswer } from './when-idle';
 import { logPhasesTo, phase, phaseTimes } from './clock';
@@ -72,7 +86,6 @@ import {
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SHARED = resolve(ROOT, '../shared/pages');
-const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
 const OUT = join(ROOT, 'bench-results');
 
 const args = process.argv.slice(2);
@@ -81,6 +94,13 @@ const value = (name: string) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : undefined;
 };
+/**
+ * The built extension measured: .output/chrome-mv3, or another build given with
+ * `--extension DIR` (another branch's, say), which implies --no-build.
+ */
+const EXTENSION_DIR = value('extension')
+  ? resolve(value('extension')!)
+  : join(ROOT, '.output/chrome-mv3');
 const QUICK = flag('quick');
 const AB_ONLY = flag('ab-only');
 /** Which mentions the A/B underlines: 'all' (the heaviest case, the default) or another. */
@@ -106,6 +126,19 @@ const SIDE_LOADS = Number(value('side-loads') ?? Math.min(LOADS, 3));
  */
 const REAL_LOADS = Number(value('side-loads') ?? 1);
 const TARGET_ROWS: readonly RowKind[] = ['limit', 'myolens'];
+/**
+ * When the capped mark.js mark(forms) run on a static page has enough for its estimate
+ * and ends itself, at the end of a pass: its passes (one per form, each over the whole
+ * page) are about equally long, so a few of them give the pace. Three passes and a second
+ * in a full run (the 3 s cap held 2-6 of (a)'s), one pass and 250 ms with --quick, whose
+ * figures rest on one sample anyway; or the first pass to end after the page's cap
+ * (`termsCap`, the time the run used to be cut at, leaving (b) without an estimate when
+ * its first pass took longer on a busy machine). The run is cut, without an estimate,
+ * only `MARKJS_HARD_CAP_MS` past that.
+ */
+const markjsEnough = (cap: number): Enough =>
+  QUICK ? { passes: 1, ms: 250, by: cap } : { passes: 3, ms: 1_000, by: cap };
+const MARKJS_HARD_CAP_MS = 15_000;
 const TARGET_AB = ['a', 'f'];
 /** Loads of a row of a page. */
 const loadsOf = (id: string, kind: RowKind) =>
@@ -147,6 +180,8 @@ interface PageSpec {
   path: string;
   bytes: number;
   generated?: GeneratedPage;
+  /** A generated page's reference, computed in Node with the page (while the build runs). */
+  reference?: Reference;
   dynamic: boolean;
   variants: boolean;
   /** Cap for the one mark.js mark(forms) run. */
@@ -170,6 +205,7 @@ function generatedSpecs(): PageSpec[] {
       path: `/bench/${id}.html`,
       bytes: Buffer.byteLength(generated.html),
       generated,
+      reference: referenceOf(generated),
       dynamic,
       variants: !flag('no-variants'),
       termsCap,
@@ -178,7 +214,8 @@ function generatedSpecs(): PageSpec[] {
   // mark.js makes one pass over the page per form, each about as long as the last: the
   // row reports the whole run's time estimated from its pace, which a few forms give; the
   // cap only bounds the wait (15 s, then 8 s: 20 % and 7 % of a full run's page rows).
-  // 3 s hold 2-6 passes here, and the row says how many its estimate rests on.
+  // 3 s hold 2-6 passes here, and the row says how many its estimate rests on. On the
+  // static pages the run ends itself once it has enough (markjsEnough); (c)'s at the cap.
   const cap = 3_000;
   add(
     'a',
@@ -243,7 +280,7 @@ async function benchPage(
 ): Promise<PageResult> {
   const url = origin + spec.path;
   const section = spec.generated ? 'seeded pages' : 'real pages';
-  let reference: Reference | undefined = spec.generated ? referenceOf(spec.generated) : undefined;
+  let reference: Reference | undefined = spec.reference;
   const readReference = (t: PageTexts) =>
     (reference ??= referenceCounts(t.all, t.markable, t.bodyText));
   const kinds: RowKind[] = ['limit', 'limit2', 'markjs-regexp', 'myolens'];
@@ -260,10 +297,13 @@ async function benchPage(
    * load of their own would, without one of their own: it was five loads of a 3 MB page
    * in every run.
    */
+  // (c)'s run goes on through the page's appends: its cap, not a count of passes, ends it.
+  const enough = spec.dynamic ? undefined : markjsEnough(spec.termsCap);
+  const termsCap = enough ? spec.termsCap + MARKJS_HARD_CAP_MS : spec.termsCap;
   const afterLimit = async (page: Page) => {
     if (!reference) readReference(await readTexts(page));
     phase('mark.js mark(forms), capped', spec.id);
-    terms.push(await runRow(tabs.context, page, 'markjs-terms', spec.termsCap));
+    terms.push(await runRow(tabs.context, page, 'markjs-terms', termsCap, false, enough));
     phase(section, `${spec.id}, after mark.js`);
   };
   const most = Math.max(...kinds.map((k) => loadsOf(spec.id, k)));
@@ -290,7 +330,9 @@ async function benchPage(
   // A LIMIT row that threw or hit its cap served neither: each then has a load of its own.
   if (!terms.length) {
     phase('mark.js mark(forms), capped', spec.id);
-    terms.push(await sampleRow(tabs, url, harness, 'markjs-terms', spec.termsCap));
+    terms.push(
+      await sampleRow(tabs, url, harness, 'markjs-terms', termsCap, false, undefined, enough),
+    );
   }
   const t = terms[0]!;
   log(`  ${spec.id} markjs-terms: ${t.capped ? 'capped' : t.total.toFixed(0) + ' ms'}`);
@@ -324,6 +366,7 @@ async function profileRow(tabs: Tabs, url: string, harness: string, name: string
     await cdp.send('Profiler.start');
     const sample = await page.evaluate(() => window.__bench.run('myolens'));
     const { profile } = await cdp.send('Profiler.stop');
+    await cdp.detach();
     writeFileSync(join(OUT, `profile-${name}.cpuprofile`), JSON.stringify(profile));
     const byName = new Map<string, number>();
     for (const f of selfTimes(profile as CpuProfile))
@@ -334,7 +377,7 @@ async function profileRow(tabs: Tabs, url: string, harness: string, name: string
     );
     for (const [fn, t] of top) log(`  ${t.toFixed(1).padStart(8)} ms  ${fn}`);
   } finally {
-    await page.close();
+    tabs.close(page);
   }
 }
 
@@ -365,29 +408,63 @@ async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const notes: string[] = [];
   logPhasesTo(log);
-  phase('setup', 'build (npm run build), pages generated meanwhile');
-  // The pages are generated in this process while the build runs in its own: two cores.
-  // Their modules were loaded before the build regenerates content/generated.
-  const built = flag('no-build') ? Promise.resolve() : build();
-  log('Generating pages…');
+  // Nothing is measured until the build is done, so everything that needs no build runs
+  // beside it, on the machine's second core: the pages and their references (in this
+  // process), the server, the benchmark browser and the A/B's profile without the
+  // extension, each with its one discarded load. Their modules were loaded before the
+  // build regenerates content/generated; the harness, which bundles it, waits for it.
+  phase('setup', 'build ‖ pages and references, server, browsers and their discarded loads');
+  const t0 = Date.now();
+  const at = (what: string) =>
+    log(`  setup: ${what} at ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  const built = (flag('no-build') || flag('extension') ? Promise.resolve() : build()).then(() =>
+    at('build done'),
+  );
+  // Awaited below; a failure must not surface as an unhandled rejection before that.
+  built.catch(() => undefined);
+  const benchLaunch = launchBench();
+  const wantsAb = !flag('no-ab') && (AB_ONLY || !flag('no-extension'));
+  const withoutLaunch = wantsAb ? launchWithoutExtension(EXTENSION_DIR) : undefined;
+  withoutLaunch?.catch(() => undefined);
+  log('Generating pages and their references…');
   const specs = [...generatedSpecs(), ...realSpecs()];
+  const server = await startServer([{ prefix: '/shared/', dir: SHARED }]);
+  for (const s of specs) if (s.generated) server.route(s.path, { body: s.generated.html });
+  const origin = server.origin;
+  const first = specs[0] ? origin + specs[0].path : undefined;
+  const { browser, context } = await benchLaunch;
+  const tabs = new Tabs(context);
+  // One discarded load per browser: the first page of a browser pays for its caches.
+  at('pages, references and the benchmark browser ready');
+  const warmed = Promise.all([
+    first ? discardedLoad(tabs, first) : undefined,
+    first ? withoutLaunch?.then((w) => discardedLoad(w.context, first)) : undefined,
+  ]).then(() => at('discarded loads done'));
   await built;
   // Our own copy: other work on this checkout may rebuild .output while we measure.
   const extensionDir = existsSync(join(EXTENSION_DIR, 'manifest.json'))
     ? join(mkdtempSync(join(tmpdir(), 'myolens-bench-ext-')), 'chrome-mv3')
     : undefined;
   if (extensionDir) cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
-  phase('setup', 'harness bundle, server, browser, one discarded load');
+  // The profile with the extension, for its rows, the A/B and the frames: launched now,
+  // beside the harness's bundling, and idle until then (Playwright's attachment keeps its
+  // service worker alive: none stopped in 45 s). The extension rows are its first loads,
+  // as before; with --ab-only, a discarded load comes first, as for the other profile.
+  const extLaunch =
+    extensionDir && (AB_ONLY || !flag('no-extension'))
+      ? launchWithExtension(extensionDir).then(async (e) => {
+          if (AB_ONLY && first) await discardedLoad(e.context, first);
+          return e;
+        })
+      : undefined;
+  extLaunch?.catch(() => undefined);
   log('Bundling the in-page harness (esbuild, IIFE)…');
   const harness = await bundleHarness(ROOT);
-  const server = await startServer([{ prefix: '/shared/', dir: SHARED }]);
-  for (const s of specs) if (s.generated) server.route(s.path, { body: s.generated.html });
-  const origin = server.origin;
-
-  const { browser, context } = await launchBench();
-  const tabs = new Tabs(context);
-  // One discarded load: the first page of a browser pays for its caches.
-  if (specs[0]) await sampleRow(tabs, origin + specs[0].path, harness, 'limit', 60_000);
+  at('harness bundled');
+  await warmed;
+  const without = await withoutLaunch;
+  const ext = await extLaunch;
+  at('profile with the extension ready');
   const results: BenchResults = {
     meta: {
       date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
@@ -406,18 +483,21 @@ async function main(): Promise<void> {
   };
   try {
     if (AB_ONLY) {
-      if (!extensionDir) throw new Error('--ab-only needs a built extension in .output/chrome-mv3');
-      results.ab = await runAb(extensionDir, tabs, origin, harness, specs, []);
+      if (!extensionDir || !ext)
+        throw new Error('--ab-only needs a built extension in .output/chrome-mv3');
+      results.ab = await runAb(extensionDir, tabs, origin, harness, specs, [], without!, ext);
     } else {
       const route = (path: string, body: string) => {
         server.route(path, { body });
         return origin + path;
       };
-      await benchAll(results, tabs, origin, harness, specs, extensionDir, route);
+      await benchAll(results, tabs, origin, harness, specs, extensionDir, route, without, ext);
     }
   } finally {
     await tabs.dispose().catch(() => undefined);
     await browser.close();
+    await without?.close();
+    await ext?.close();
     await server.close();
   }
   await finish(results, started, extensionDir);
@@ -432,6 +512,8 @@ async function benchAll(
   specs: PageSpec[],
   extensionDir: string | undefined,
   route: (path: string, body: string) => string,
+  without: Profile | undefined,
+  ext: Extension | undefined,
 ): Promise<void> {
   const notes = results.notes;
   for (const spec of specs) {
@@ -439,14 +521,26 @@ async function benchAll(
     phase(spec.generated ? 'seeded pages' : 'real pages', spec.id);
     results.pages.push(await benchPage(tabs, origin, harness, spec));
   }
-  phase('anatomy, colour walk', 'anatomy of start()');
+  phase('anatomy, colour walk', 'anatomy of start(), the heap without the extension first');
   results.anatomy = [];
+  // The extension's heap rows compare (a) and (e) with and without it. Without: read on
+  // these loads, before the harness is evaluated, the page as the benchmark browser
+  // loaded it (a load of its own, 300 ms after its two frames, was two loads of a run,
+  // one of 3 MB). Two forced GCs of a fresh page without scripts leave the cold start
+  // the anatomy times as it was: nothing of ours has run there yet.
+  const readHeap = !flag('no-extension') && !!extensionDir;
+  const heapWithout = new Map<string, Heap[]>();
   for (const id of ['a', 'e']) {
     const spec = specs.find((s) => s.id === id);
     if (!spec) continue;
     const steps = new Map<string, number[]>();
     for (let i = 0; i < (QUICK ? 1 : 3); i++) {
       const page = await freshPage(tabs, origin + spec.path);
+      if (readHeap)
+        heapWithout.set(id, [
+          ...(heapWithout.get(id) ?? []),
+          await heapAfterGc(tabs.context, page),
+        ]);
       await page.evaluate(harness);
       for (const s of await page.evaluate(() => window.__bench.anatomy()))
         steps.set(s.step, [...(steps.get(s.step) ?? []), s.ms]);
@@ -468,31 +562,35 @@ async function benchAll(
   results.pageScheme = await benchPageScheme(tabs.context, ROOT, route);
 
   if (flag('no-extension')) return;
-  if (!extensionDir) {
+  if (!extensionDir || !ext) {
     notes.push('No built extension in .output/chrome-mv3: its rows were skipped.');
     return;
   }
-  // From here on page loads are measured: no tab of the bench browser opens ahead.
+  // From here on page loads are measured: no tab of the bench browser stays open.
   await tabs.dispose();
-  phase('built extension', 'launch');
   log('The built extension…');
-  // One profile with the extension for its rows and the A/B's extension arms: launched once.
-  const ext = await launchWithExtension(extensionDir);
-  try {
-    results.extension = await benchExtension(
-      ext,
+  // One profile with the extension for its rows, the A/B's extension arms and the frames.
+  results.extension = await benchExtension(
+    ext,
+    extensionDir,
+    tabs.context,
+    origin,
+    specs,
+    results.pages,
+    route,
+    heapWithout,
+  );
+  if (without)
+    results.ab = await runAb(
       extensionDir,
-      tabs.context,
+      tabs,
       origin,
+      harness,
       specs,
       results.pages,
-      route,
+      without,
+      ext,
     );
-    if (!flag('no-ab'))
-      results.ab = await runAb(extensionDir, tabs, origin, harness, specs, results.pages, ext);
-  } finally {
-    await ext.close();
-  }
 }
 
 /** Search in Node, bundle sizes, then the report and the raw samples to bench-results/. */
@@ -538,9 +636,10 @@ async function runAb(
   harness: string,
   specs: PageSpec[],
   pages: PageResult[],
-  extension?: Extension,
+  without: Profile,
+  ext: Extension,
 ): Promise<NonNullable<BenchResults['ab']>> {
-  phase('A/B', 'references, profiles, warm-up');
+  phase('A/B', 'references');
   log('Extension A/B: no extension, renderer paint, renderer wrap…');
   const order = [
     ...AB_FIRST.flatMap((id) => specs.filter((s) => s.id === id)),
@@ -551,33 +650,87 @@ async function runAb(
     const url = origin + spec.path;
     const reference: Reference =
       pages.find((p) => p.id === spec.id)?.reference ??
-      (spec.generated
-        ? referenceOf(spec.generated)
-        : await sampleTexts(tabs, url, harness).then((t) =>
-            referenceCounts(t.all, t.markable, t.bodyText),
-          ));
+      spec.reference ??
+      (await sampleTexts(tabs, url, harness).then((t) =>
+        referenceCounts(t.all, t.markable, t.bodyText),
+      ));
     abPages.push({ id: spec.id, title: spec.title, url, reference });
   }
-  const withExt = extension ?? (await launchWithExtension(extensionDir));
-  const without = await launchWithoutExtension(extensionDir);
+  // Both profiles have loaded a page: a discarded load during the build (the one without
+  // the extension, and the one with it under --ab-only), or the extension rows.
+  const results = await benchAb(
+    { with: ext.context, without: without.context, extensionDir },
+    abPages,
+    (page) => roundsOf(page.id),
+    log,
+    AB_DENSITY,
+    (page) => phase('A/B', page.id),
+  );
+  const frames = wants('g') ? await benchFrames(ext, without, extensionDir) : undefined;
+  return { pages: results, paintInBuild: paintInBuild(results), frames };
+}
+
+/**
+ * The frames row: the framed article with the extension (renderer paint, the A/B's
+ * density) and without it, `LOADS` rounds; each round the extension's load first, then
+ * the baseline over the same two parts (the article's, then the frames').
+ */
+async function benchFrames(
+  ext: Extension,
+  without: Profile,
+  extensionDir: string,
+): Promise<FramesResult> {
+  phase('frames', 'server, settings, references');
+  log(
+    'The framed article: 30 cross-site frames around an article, with and without the extension…',
+  );
+  const server = await startFramesServer();
   try {
-    const results = await benchAb(
-      { with: withExt.context, without: without.context, extensionDir, warm: !!extension },
-      abPages,
-      (page) => roundsOf(page.id),
-      log,
-      AB_DENSITY,
-      (page) => phase('A/B', page.id),
-    );
-    return { pages: results, paintInBuild: paintInBuild(results) };
+    const page = server.page;
+    const frameTexts = page.frames.flatMap((f) => f.texts);
+    const result: FramesResult = {
+      title: FRAMES_TITLE,
+      frames: page.frames.length,
+      sites: new Set(page.frames.map((f) => f.site)).size,
+      frameTexts: frameTexts.length,
+      frameMatches: referenceCounts(frameTexts, frameTexts).matches,
+      reference: referenceOf(page),
+      rounds: [],
+    };
+    await setRenderer(ext.context, extensionDir, 'paint', AB_DENSITY);
+    const idle = (p: Page) => whenIdle(ext.context, extensionDir, p);
+    const mb = (b: number) => (b / 1048576).toFixed(2);
+    for (let i = 0; i < LOADS; i++) {
+      phase('frames', `round ${i + 1}`);
+      const withExt = await sampleFrames(ext.context, server, {
+        quietMs: AFTER_IDLE_QUIET_MS,
+        idle,
+      });
+      const none = await sampleFrames(without.context, server, {
+        quietMs: BASELINE_QUIET_MS,
+        spans: { article: withExt.article, frames: withExt.frameSpan },
+      });
+      result.rounds.push({ with: withExt, none });
+      log(
+        `  frames #${i + 1}: article part ${withExt.article.toFixed(0)} ms (${withExt.mentions} mentions, scan idle ${withExt.scanned === null ? '—' : (withExt.scanned - withExt.dcl).toFixed(0)} ms after DCL), frames' part ${withExt.frameSpan.toFixed(0)} ms; ` +
+          `content script in ${withExt.scripted}/${result.frames} frames, ${withExt.cpu.toFixed(1)} ms CPU there ` +
+          `(last ${withExt.tail === null ? '—' : withExt.tail.toFixed(0) + ' ms after load'}${withExt.cut ? ', cut' : ''}); ` +
+          `heap with/without: article ${mb(withExt.heap.top.used)}/${mb(none.heap.top.used)} MB, ` +
+          `frames ${mb(withExt.heap.frames.used)}/${mb(none.heap.frames.used)} MB`,
+      );
+    }
+    return result;
   } finally {
-    if (!extension) await withExt.close();
-    await without.close();
+    await server.close();
   }
 }
 
+/** A page's heap after two forced GCs, as heapAfterGc reads it. */
+type Heap = Awaited<ReturnType<typeof heapAfterGc>>;
 /** A profile with the built extension, as launchWithExtension opens it. */
 type Extension = Awaited<ReturnType<typeof launchWithExtension>>;
+/** The A/B's profile without the extension, as launchWithoutExtension opens it. */
+type Profile = Awaited<ReturnType<typeof launchWithoutExtension>>;
 
 /** Content script on real loads, its CPU on the no-terms page, heap, the popup, robust-b's timings. */
 async function benchExtension(
@@ -588,18 +741,20 @@ async function benchExtension(
   specs: PageSpec[],
   pages: PageResult[],
   route: (path: string, body: string) => string,
+  heapWithout: ReadonlyMap<string, Heap[]>,
 ): Promise<NonNullable<BenchResults['extension']>> {
   const out: NonNullable<BenchResults['extension']> = { pages: [] };
   const loads = QUICK ? 1 : 2;
   const idle = (page: Page) => whenIdle(ext.context, extensionDir, page);
   phase('built extension', 'content script loads (heap read on a, e)');
+  const tab = new Tabs(ext.context, PROBE_SCRIPT);
   for (const id of ['a', 'b', 'e', 'f', 'd:wikipedia-2.html']) {
     const spec = specs.find((s) => s.id === id);
     const page = pages.find((p) => p.id === id);
     if (!spec || !page) continue;
     const samples = [];
     for (let i = 0; i < loads; i++) {
-      const s = await sampleExtensionPage(ext.context, origin + spec.path, {
+      const s = await sampleExtensionPage(tab, origin + spec.path, {
         heap: id === 'a' || id === 'e',
         idle,
         quietMs: AFTER_IDLE_QUIET_MS,
@@ -611,12 +766,13 @@ async function benchExtension(
     }
     out.pages.push({ id, title: spec.title, reference: page.reference, samples });
   }
+  await tab.dispose();
   const noTerms = specs.find((s) => s.id === 'e');
   if (noTerms) {
     phase('built extension', 'content script CPU, no-terms page');
     out.noTermsCpu = [];
     for (let i = 0; i < loads; i++)
-      out.noTermsCpu.push(await extensionCpu(ext.context, origin + noTerms.path));
+      out.noTermsCpu.push(await extensionCpu(ext.context, origin + noTerms.path, idle));
   }
   phase('heap', 'the same pages without the extension');
   out.heap = [];
@@ -624,8 +780,11 @@ async function benchExtension(
     const withExt = p.samples.flatMap((s) => (s.heap ? [s.heap] : []));
     const spec = specs.find((s) => s.id === p.id);
     if (!withExt.length || !spec) continue;
-    // The same page in the benchmark browser, which has no extension.
-    const without = [await pageHeap(benchContext, origin + spec.path, 300)];
+    // The same page in the benchmark browser, which has no extension: read on the
+    // anatomy's loads, else on a load of its own.
+    const without = heapWithout.get(p.id) ?? [
+      await pageHeap(benchContext, origin + spec.path, 300),
+    ];
     out.heap.push({
       page: p.title,
       without: without.map((h) => h.used),

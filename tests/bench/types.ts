@@ -41,7 +41,7 @@ export interface RowSample {
   nodes?: number;
   /** The row threw (a variant that no longer fits the product code, say). */
   error?: string;
-  /** The run hit its time cap and was abandoned. */
+  /** The run hit its time cap, or ran enough passes for its estimate, and was abandoned. */
   capped?: boolean;
   /** What the sample cost the run, wall ms: the fresh load, then harness and row. */
   cost?: { load: number; run: number };
@@ -61,8 +61,11 @@ export interface PageTexts {
 
 /** The harness's global in the page. */
 export interface BenchGlobal {
-  /** Runs one row; `hitTests`: time the hover hit-test after a MyoLens row (static pages). */
-  run(kind: RowKind, options?: { hitTests?: boolean }): Promise<RowSample>;
+  /**
+   * Runs one row; `hitTests`: time the hover hit-test after a MyoLens row (static pages);
+   * `enough`: mark(forms) stops once it has run that many passes and that long.
+   */
+  run(kind: RowKind, options?: { hitTests?: boolean; enough?: Enough }): Promise<RowSample>;
   texts(): PageTexts;
   variants(): string[];
   anatomy(): { step: string; ms: number }[];
@@ -74,6 +77,20 @@ export interface Progress {
   of: number;
   marks: number;
   elapsed: number;
+  /** The run stopped itself once `Enough` held (it is then capped, and its estimate rests on `done`). */
+  stopped?: boolean;
+}
+
+/**
+ * When a capped mark(forms) run has seen enough for its estimate (the pace of the passes
+ * done; one pass per form, each over the whole page, about equally long): `passes` passes
+ * that took `ms`, or any pass that ends after `by` ms (the cap it used to be held to,
+ * which now no longer leaves a slow page without an estimate).
+ */
+export interface Enough {
+  passes: number;
+  ms: number;
+  by: number;
 }
 
 /** Page (c)'s hook: called before each batch is appended. */

@@ -23,7 +23,7 @@ export interface IdleAnswer {
 /** Chromium's tabs API as the service worker sees it (the part we call). */
 interface TabsApi {
   query(query: { active: boolean; lastFocusedWindow: boolean }): Promise<{ id?: number }[]>;
-  sendMessage(tabId: number, message: object): Promise<unknown>;
+  sendMessage(tabId: number, message: object, options?: { frameId?: number }): Promise<unknown>;
 }
 
 /**
@@ -47,7 +47,11 @@ export async function whenIdle(
     if (tab?.id === undefined) return null;
     const end = Date.now() + timeout;
     for (;;) {
-      const reply = (await tabs.sendMessage(tab.id, { type: 'when-idle' }).catch(() => null)) as {
+      // The top frame's script: once content scripts run in frames too, the first frame
+      // to answer a message sent to every frame would win.
+      const reply = (await tabs
+        .sendMessage(tab.id, { type: 'when-idle' }, { frameId: 0 })
+        .catch(() => null)) as {
         terms?: { count: number }[];
         available?: boolean;
       } | null;

@@ -5,7 +5,7 @@
 import Mark from 'mark.js';
 import type { MatchableTerm } from '@/lib/matcher';
 import { regularPlural } from '@/lib/matcher/forms';
-import type { Progress } from '../types';
+import type { Enough, Progress } from '../types';
 import { EXCLUDED } from '@/entrypoints/highlighter.content/scan';
 
 /** LIMIT: one TreeWalker pass reading every text node's data. */
@@ -103,16 +103,21 @@ export function termLists(
   return { anyCase: [...new Set(anyCase)], exactCase: [...new Set(exactCase)] };
 }
 
+/** Thrown from mark.js's callbacks to end a run that has seen `Enough`. */
+const ENOUGH = new Error('enough passes for the estimate');
+
 /**
  * mark.js as most extensions use it: `mark(arrayOfForms)`, whole words, one call per case
  * rule. mark.js runs one pass over the DOM per form (longest first); `progress` learns
  * which form it is on from the filter and noMatch callbacks, so a capped run can be
- * extrapolated.
+ * extrapolated. With `enough`, the run ends itself at the end of a pass once it has enough
+ * for its estimate: the rest would only lengthen the wait, not the estimate's basis.
  */
 export function markTerms(
   ctx: HTMLElement | readonly Node[],
   lists: { anyCase: string[]; exactCase: string[] },
   progress?: Progress,
+  enough?: Enough,
 ): number {
   let made = 0;
   const seen = new Set<string>();
@@ -122,6 +127,9 @@ export function markTerms(
     seen.add(kw);
     progress.done = seen.size - 1;
     progress.elapsed = performance.now() - t0;
+    const { done, elapsed } = progress;
+    if (enough && done && ((done >= enough.passes && elapsed >= enough.ms) || elapsed >= enough.by))
+      throw ENOUGH;
   };
   const options = (caseSensitive: boolean): Mark.MarkOptions => ({
     element: 'mark',
@@ -138,8 +146,14 @@ export function markTerms(
     },
   });
   const mark = new Mark(ctx as HTMLElement);
-  if (lists.anyCase.length) mark.mark(lists.anyCase, options(false));
-  if (lists.exactCase.length) mark.mark(lists.exactCase, options(true));
+  try {
+    if (lists.anyCase.length) mark.mark(lists.anyCase, options(false));
+    if (lists.exactCase.length) mark.mark(lists.exactCase, options(true));
+  } catch (e) {
+    if (e !== ENOUGH) throw e;
+    progress!.stopped = true;
+    return made;
+  }
   if (progress) {
     progress.done = progress.of;
     progress.elapsed = performance.now() - t0;

@@ -5,7 +5,7 @@
 import { glossary } from '@/content/glossary-index';
 import { PREBUILT } from '@/content/generated/pattern';
 import { compileMatcher } from '@/lib/matcher';
-import type { RowKind, RowSample } from '../types';
+import type { Enough, RowKind, RowSample } from '../types';
 import { VARIANTS } from '../variants';
 import { markRegExp, markTerms, termLists, walkAndMatch, walkOnly } from './baselines';
 import {
@@ -26,7 +26,7 @@ import { rangeOf, type Occurrences } from '@/entrypoints/highlighter.content/occ
 type Processor = (roots: readonly Node[]) => number;
 
 /** Everything a baseline row needs, prepared before the clock starts. */
-function baseline(kind: RowKind): { process: Processor; counts: boolean } {
+function baseline(kind: RowKind, enough?: Enough): { process: Processor; counts: boolean } {
   const matcher = compileMatcher(glossary, PREBUILT);
   const active = matcher.activeIds(document.body.textContent ?? '');
   const re = matcher.pattern(active) ?? /$^/gu;
@@ -39,7 +39,7 @@ function baseline(kind: RowKind): { process: Processor; counts: boolean } {
       const lists = termLists(glossary, active);
       const of = lists.anyCase.length + lists.exactCase.length;
       const progress = (window.__benchProgress = { done: 0, of, marks: 0, elapsed: 0 });
-      return { process: (roots) => markTerms(roots, lists, progress), counts: true };
+      return { process: (roots) => markTerms(roots, lists, progress, enough), counts: true };
     }
     case 'markjs-regexp':
       return { process: (roots) => markRegExp(roots, re, matcher.termIdOf), counts: true };
@@ -66,8 +66,8 @@ async function scroll(): Promise<number[]> {
   return times;
 }
 
-async function runBaseline(kind: RowKind): Promise<RowSample> {
-  const { process } = baseline(kind);
+async function runBaseline(kind: RowKind, enough?: Enough): Promise<RowSample> {
+  const { process } = baseline(kind, enough);
   const dynamic = typeof window.__scroll === 'function';
   const watch = watchMainThread();
   await settleFrames();
@@ -77,6 +77,13 @@ async function runBaseline(kind: RowKind): Promise<RowSample> {
   marks += process([document.body]);
   const t1 = now();
   work.push([t0, t1]);
+  const progress = window.__benchProgress;
+  if (progress?.stopped) {
+    // Stopped itself with enough passes for its estimate: capped, like a run past its cap.
+    await watch.stop(work);
+    const ms = t1 - t0;
+    return { total: ms, work: ms, marks, longestTask: ms, worstFrame: ms, capped: true, progress };
+  }
   let batches: number[] | undefined;
   let initialWork: number | undefined;
   let tEnd = t1;
@@ -244,7 +251,7 @@ window.__bench = {
       if (!variant) throw new Error(`unknown variant ${kind}`);
       return runMyoLens(variant, false);
     }
-    return runBaseline(kind);
+    return runBaseline(kind, options?.enough);
   },
   texts: () => pageTexts(document),
   variants: () => VARIANTS.map((v) => v.name),
