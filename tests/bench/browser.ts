@@ -146,9 +146,24 @@ export async function freshPage(
 }
 
 /** A load whose only use is to warm the browser's caches: closed unmeasured. */
-export async function discardedLoad(context: BrowserContext | Tabs, url: string): Promise<void> {
-  const page = await freshPage(context, url, 0);
-  if (context instanceof Tabs) context.close(page);
+export async function discardedLoad(
+  context: BrowserContext | Tabs,
+  url: string,
+  received?: (done: Promise<unknown>) => void,
+): Promise<void> {
+  const tabs = context instanceof Tabs;
+  const page = tabs ? await context.open() : await context.newPage();
+  const target = tabs ? freshSite(url) : url;
+  // The page's whole body received: from then on the server (this process) may be busy.
+  received?.(
+    page.waitForResponse((r) => r.url() === target, { timeout: 120_000 }).then((r) => r.finished()),
+  );
+  countLoad();
+  await page.goto(target, { waitUntil: 'load', timeout: 120_000 });
+  await page.evaluate(
+    () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+  );
+  if (tabs) context.close(page);
   else await page.close();
 }
 
