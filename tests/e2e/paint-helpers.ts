@@ -10,7 +10,7 @@ export function paintedCount(page: Page, name = 'myolens'): Promise<number> {
 
 /** Each range of a registered highlight, in registration order: its text and viewport top. */
 export function paintedRanges(
-  page: Page,
+  page: Page | Frame,
   name = 'myolens',
 ): Promise<{ text: string; top: number }[]> {
   return page.evaluate(
