@@ -9,13 +9,32 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { PROBE_PREFILTER } from '@/content/generated/probe';
 import { isHtmlDocument } from './highlighter.content/documents';
 import { lazyTest, mayHoldTerms, watchForTerms } from './highlighter.content/frame-probe';
+import { followSwitch, type SwitchStorage } from './highlighter.content/frame-switch';
 
 /** The second stage, as the build folds it around this file (wxt.config.ts). */
 declare function myolensFramesReader(): void;
 
+/** The extension's storage, without the polyfill (`browser` in Firefox, `chrome` in Chromium). */
+function extensionStorage(): SwitchStorage {
+  const api = globalThis as unknown as { browser?: { storage: SwitchStorage } };
+  return (api.browser ?? (globalThis as unknown as { chrome: { storage: SwitchStorage } }).chrome)
+    .storage;
+}
+
 export default defineUnlistedScript(() => {
   if (window === window.top || !isHtmlDocument(document)) return;
   const prefilter = lazyTest(PROBE_PREFILTER.source, PROBE_PREFILTER.flags);
-  if (mayHoldTerms(document, prefilter)) myolensFramesReader();
-  else watchForTerms(document, prefilter, () => myolensFramesReader(), window);
+  // Only while MyoLens is on (never before its settings are read): a frame that may hold a
+  // term starts the second stage, which follows every setting from then on; one that may
+  // not waits for text to arrive, and stops waiting when MyoLens is turned off.
+  const handOver = () => {
+    stopFollowing();
+    myolensFramesReader();
+  };
+  const stopFollowing = followSwitch(extensionStorage(), () => {
+    if (!mayHoldTerms(document, prefilter))
+      return watchForTerms(document, prefilter, handOver, window);
+    handOver();
+    return () => {};
+  });
 });

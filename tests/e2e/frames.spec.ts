@@ -277,6 +277,7 @@ test('"This page" reveals a term only a frame holds: the frame scrolls into view
 test('a frame with no candidate term starts nothing but its first stage, until its text gains one', async ({
   context,
   server,
+  background,
   consoleErrors,
 }) => {
   const page = await context.newPage();
@@ -287,12 +288,22 @@ test('a frame with no candidate term starts nothing but its first stage, until i
   // The second stage listens on the frame's window and document: nothing does here.
   expect(await frameListeners(page, frame)).toEqual([]);
 
-  // The advertisement turns into an article: the first stage sees it and MyoLens starts.
+  // MyoLens turned off and on again: the first stage stops watching, then looks afresh
+  // (tests/unit/frame-switch.test.ts); still nothing to read, nothing starts.
+  await setSettings(background, { enabled: false });
+  await setSettings(background, { enabled: true });
+  await scanned(page);
+  expect(await frameListeners(page, frame)).toEqual([]);
+
+  // The advertisement turns into an article while MyoLens is off; turned on, the first
+  // stage sees it and MyoLens starts.
+  await setSettings(background, { enabled: false });
   await frame.evaluate(() => {
     const p = document.createElement('p');
     p.textContent = 'Dynapenia, the loss of strength, often comes before sarcopenia.';
     document.body.append(p);
   });
+  await setSettings(background, { enabled: true });
   await expect.poll(() => paintedIn(frame)).toBeGreaterThan(0);
   await expect.poll(() => idleCounts(page)).toEqual(await expectedTabCounts(page, [frame]));
   expect(await frameListeners(page, frame)).not.toEqual([]);
