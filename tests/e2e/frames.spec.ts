@@ -25,15 +25,22 @@ interface Structure {
   late?: 'fill' | 'navigate';
   /** A frame whose own scripts cannot run (sandbox without allow-scripts). */
   noScripts?: boolean;
+  /**
+   * Hover every mention, not only the first and the last: in the two kinds that differ
+   * most from a page (another site's process; an opaque origin without scripts). Where a
+   * mention sits in a frame's text is the same in every kind.
+   */
+  everyMention?: boolean;
 }
 
 const STRUCTURES: Structure[] = [
   { name: 'a same-origin frame', file: 'same-origin.html', path: '/story.html' },
-  { name: 'a cross-site frame', file: 'cross-site.html', path: '/story.html' },
+  { name: 'a cross-site frame', file: 'cross-site.html', path: '/story.html', everyMention: true },
   {
     name: 'a sandboxed srcdoc frame (a webmail newsletter)',
     file: 'srcdoc-sandboxed.html',
     noScripts: true,
+    everyMention: true,
   },
   { name: 'a sandboxed srcdoc frame that runs scripts', file: 'srcdoc-scripts.html' },
   { name: 'an about:blank frame its page fills after load', file: 'blank.html', late: 'fill' },
@@ -161,12 +168,14 @@ for (const structure of STRUCTURES) {
     await expect.poll(() => idleCounts(page)).toEqual(expected);
     await expect.poll(() => paintedIn(frame)).toBeGreaterThan(0);
 
-    // Hover each mention in the frame: its tooltip opens there. The keyboard is in the
-    // page: Escape pressed there closes it.
+    // Hover the mentions in the frame (every one, or the first and the last): each
+    // tooltip opens there. The keyboard is in the page: Escape pressed there closes it.
     const probe = await TooltipProbe.attach(page, frame);
     const mentions = await expectedMentions(frame);
     expect(mentions.length).toBeGreaterThanOrEqual(8);
-    for (const [i, id] of mentions.entries()) {
+    const hovered = structure.everyMention ? mentions.keys() : [0, mentions.length - 1];
+    for (const i of hovered) {
+      const id = mentions[i]!;
       await pointAtIn(page, frame, id, mentions.slice(0, i).filter((m) => m === id).length);
       await probe.waitOpen(term(id).label);
       await page.keyboard.press('Escape');
