@@ -25,6 +25,8 @@ interface ChromeStorage {
       session?: StorageArea;
     };
     runtime: { getContexts(filter: object): Promise<unknown[]> };
+    sidePanel: { close(options: { windowId: number }): Promise<void> };
+    windows: { getAll(): Promise<{ id: number }[]> };
   };
 }
 interface StorageArea {
@@ -172,9 +174,9 @@ async function launch(): Promise<Launched> {
 
 /**
  * Puts a shared browser back to where a fresh one starts, as far as MyoLens can tell:
- * only the first tab open, no settings or anything else in extension storage, no
- * permission granted. Returns false when the browser cannot be reused (the extension is
- * gone, or a side panel is open in its window).
+ * only the first tab open, no side panel open, no settings or anything else in extension
+ * storage, no permission granted. Returns false when the browser cannot be reused (the
+ * extension is gone, or a side panel would not close).
  */
 async function reset(browser: Launched): Promise<boolean> {
   const { context, keeper } = browser;
@@ -184,11 +186,22 @@ async function reset(browser: Launched): Promise<boolean> {
   const worker = await backgroundWorker(context, EXTENSION_DIR).catch(() => undefined);
   if (!worker) return false;
   return worker.evaluate(async () => {
-    const { storage, runtime } = (globalThis as unknown as ChromeStorage).chrome;
+    const { storage, runtime, sidePanel, windows } = (globalThis as unknown as ChromeStorage)
+      .chrome;
+    // A real side panel a test opened (Chromium 141+ closes one by its window).
+    // (A panel's context names no window: close it in every window.)
+    if ((await runtime.getContexts({ contextTypes: ['SIDE_PANEL'] })).length)
+      for (const { id } of await windows.getAll())
+        await sidePanel.close({ windowId: id }).catch(() => undefined); // none open there
     // Settings live in sync and local (lib/settings/slots.ts); nothing else is stored.
     await Promise.all([storage.sync.clear(), storage.local.clear(), storage.session?.clear()]);
     const left = await Promise.all([storage.sync.get(null), storage.local.get(null)]);
-    const panels = await runtime.getContexts({ contextTypes: ['SIDE_PANEL'] });
+    // A closed panel's page goes a moment later.
+    let panels = await runtime.getContexts({ contextTypes: ['SIDE_PANEL'] });
+    for (let i = 0; panels.length && i < 40; i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      panels = await runtime.getContexts({ contextTypes: ['SIDE_PANEL'] });
+    }
     return left.every((items) => Object.keys(items).length === 0) && panels.length === 0;
   });
 }

@@ -70,8 +70,7 @@ test('"Look up" on a selected term explains it at the selection; Escape closes a
 });
 
 test.describe(() => {
-  // The real side panel of the window: a browser of its own.
-  test.use({ freshBrowser: true });
+  // The window's real side panel (the fixture's reset closes it after).
   test('"Look up" on text that is no term lists the guide’s results; each opens the guide', async ({
     context,
     server,

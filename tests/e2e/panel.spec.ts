@@ -190,8 +190,7 @@ test.describe('with terms to hover', () => {
 });
 
 test.describe(() => {
-  // The real side panel of the window: a browser of its own.
-  test.use({ freshBrowser: true });
+  // The window's real side panel (the fixture's reset closes it after).
   test('"Read more" opens the real side panel at its section; a lookup reuses it; the command closes it', async ({
     context,
     background,
@@ -264,8 +263,7 @@ test('choosing a term in "This page" reveals it on the page (painted, the defaul
 });
 
 test.describe(() => {
-  // The real side panel of the window: a browser of its own.
-  test.use({ freshBrowser: true });
+  // The window's real side panel (the fixture's reset closes it after).
   test('the popup\'s "Side panel" button opens the real side panel', async ({
     background,
     openExtensionPage,

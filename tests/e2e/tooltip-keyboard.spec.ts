@@ -14,8 +14,6 @@ import {
 } from './tooltip-helpers';
 
 test.describe('read more', () => {
-  // The real side panel of the window: a browser of its own.
-  test.use({ freshBrowser: true });
   // Chromium 156 lets the click's message open the side panel; the guide tab is the
   // fallback where it does not (settings.spec.ts: the lookup without a gesture).
   test('"Read more in the guide" opens the side panel at the <section>, then reuses it', async ({
@@ -65,8 +63,7 @@ for (const renderer of ['paint', 'wrap'] as const) {
     };
 
     test.describe(() => {
-      // The real side panel of the window: a browser of its own.
-      test.use({ freshBrowser: true });
+      // The window's real side panel (the fixture's reset closes it after).
       test('next term: focus in the tooltip, Tab to "Read more", Enter opens the guide; Escape gives focus back', async ({
         context,
         background,
