@@ -123,17 +123,23 @@ export class Tabs {
 /**
  * Loads `url` fresh (in a new tab, or in the series' tab on a site of its own) and waits
  * until it has laid out and painted (two frames), then `pauseMs` more for what the page
- * queued after painting.
+ * queued after painting. `received`, if given, gets a promise of the page's whole body
+ * received: from then on the server (this process) may be busy.
  */
 export async function freshPage(
   context: BrowserContext | Tabs,
   url: string,
   pauseMs = 50,
+  received?: (done: Promise<unknown>) => void,
 ): Promise<Page> {
   const tabs = context instanceof Tabs;
   const page = tabs ? await context.open() : await context.newPage();
+  const target = tabs ? freshSite(url) : url;
+  received?.(
+    page.waitForResponse((r) => r.url() === target, { timeout: 120_000 }).then((r) => r.finished()),
+  );
   countLoad();
-  await page.goto(tabs ? freshSite(url) : url, { waitUntil: 'load', timeout: 120_000 });
+  await page.goto(target, { waitUntil: 'load', timeout: 120_000 });
   await page.evaluate(
     (ms) =>
       new Promise<void>((resolve) =>
@@ -151,19 +157,8 @@ export async function discardedLoad(
   url: string,
   received?: (done: Promise<unknown>) => void,
 ): Promise<void> {
-  const tabs = context instanceof Tabs;
-  const page = tabs ? await context.open() : await context.newPage();
-  const target = tabs ? freshSite(url) : url;
-  // The page's whole body received: from then on the server (this process) may be busy.
-  received?.(
-    page.waitForResponse((r) => r.url() === target, { timeout: 120_000 }).then((r) => r.finished()),
-  );
-  countLoad();
-  await page.goto(target, { waitUntil: 'load', timeout: 120_000 });
-  await page.evaluate(
-    () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
-  );
-  if (tabs) context.close(page);
+  const page = await freshPage(context, url, 0, received);
+  if (context instanceof Tabs) context.close(page);
   else await page.close();
 }
 
