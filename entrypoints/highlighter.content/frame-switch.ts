@@ -4,10 +4,8 @@
  * rules, which need the page's site, are the second stage's (coordinator.ts). Imports
  * nothing heavy: the stored value is read by hand (lib/settings/switch.ts).
  */
-import { storedInUse, switchedOff } from '@/lib/settings/switch';
-
-/** The one key settings live under, in `storage.sync` and `storage.local` (lib/settings/slots.ts). */
-const KEY = 'settings';
+import { SETTINGS_KEY as KEY, storedInUse } from '@/lib/settings/slots';
+import { switchedOff } from '@/lib/settings/switch';
 
 /** The storage API as the first stage uses it (the extension's `storage`, no polyfill). */
 export interface SwitchStorage {

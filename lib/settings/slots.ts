@@ -19,6 +19,9 @@ export interface SettingsSlots {
   local: SettingsSlot;
 }
 
+/** The one key settings live under, in `storage.sync` and in `storage.local`. */
+export const SETTINGS_KEY = 'settings';
+
 /** The storage area settings currently live in. */
 export type SettingsArea = 'sync' | 'local';
 
@@ -40,7 +43,7 @@ export function defineSettingsSlots(
     removeValue: () => storage.removeItem(key),
     watch: (cb) => storage.watch<unknown>(key, (value) => cb(value)),
   });
-  return { sync: slot('sync:settings'), local: slot('local:settings') };
+  return { sync: slot(`sync:${SETTINGS_KEY}`), local: slot(`local:${SETTINGS_KEY}`) };
 }
 
 type Attempt<T> = { ok: true; value: T } | { ok: false };
@@ -62,7 +65,16 @@ export interface SlotRead {
   problems: string[];
 }
 
-/** Reads both slots and picks the one to use; never throws. */
+/**
+ * The stored settings in use, of what both areas hold: local's copy when it holds one (a
+ * save that could not reach sync: the newest), else sync's. `readSlots` picks so too;
+ * the frames' first stage, which reads the raw areas, picks with this.
+ */
+export function storedInUse(local: unknown, sync: unknown): unknown {
+  return local ?? sync;
+}
+
+/** Reads both slots and picks the one to use (as `storedInUse`); never throws. */
 export async function readSlots(slots: SettingsSlots): Promise<SlotRead> {
   const [sync, local] = await Promise.all([
     attempt(() => slots.sync.getValue()),

@@ -7,14 +7,6 @@
  */
 import { isRecord, readOwn } from './own';
 
-/**
- * The stored settings in use, as `readSlots` picks them: local's copy when it holds one
- * (a save that could not reach sync: the newest), else sync's.
- */
-export function storedInUse(local: unknown, sync: unknown): unknown {
-  return local ?? sync;
-}
-
 /** Whether stored settings turn MyoLens off everywhere (anything unreadable: not off). */
 export function switchedOff(raw: unknown): boolean {
   if (!isRecord(raw)) return false;

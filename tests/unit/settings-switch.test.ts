@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parseSettings } from '../../lib/settings';
-import { storedInUse, switchedOff } from '../../lib/settings/switch';
+import { storedInUse } from '../../lib/settings/slots';
+import { switchedOff } from '../../lib/settings/switch';
 
 /** Every combination of the fields the switch depends on, plus shapes that are not settings. */
 function rawValues(): unknown[] {
