@@ -6,9 +6,9 @@
  * own script (highlighter.content), so there this one stops at once.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { PROBE_PREFILTER } from '@/content/generated/probe';
+import { PROBE_PREFILTER, PROBE_WORDS } from '@/content/generated/probe';
 import { isHtmlDocument } from './highlighter.content/documents';
-import { lazyTest, mayHoldTerms, watchForTerms } from './highlighter.content/frame-probe';
+import { lazyTest, mayHoldTerms, watchForTerms, wordGate } from './highlighter.content/frame-probe';
 import { followSwitch, type SwitchStorage } from './highlighter.content/frame-switch';
 
 /** The second stage, as the build folds it around this file (wxt.config.ts). */
@@ -23,7 +23,7 @@ function extensionStorage(): SwitchStorage {
 
 export default defineUnlistedScript(() => {
   if (window === window.top || !isHtmlDocument(document)) return;
-  const prefilter = lazyTest(PROBE_PREFILTER.source, PROBE_PREFILTER.flags);
+  const prefilter = wordGate(PROBE_WORDS, lazyTest(PROBE_PREFILTER.source, PROBE_PREFILTER.flags));
   // Only while MyoLens is on (never before its settings are read): a frame that may hold a
   // term starts the second stage, which follows every setting from then on; one that may
   // not waits for text to arrive, and stops waiting when MyoLens is turned off.

@@ -301,3 +301,35 @@ export function prefilters(forms: Iterable<string>): {
     scan: (text) => new AnchorScan(global, midWord, longest, text),
   };
 }
+
+/** Runs of the characters the prefilter's \b counts as a word's (ASCII, no u flag). */
+const WORD_RUNS = /[A-Za-z0-9_]+/g;
+
+/**
+ * The words of a cheaper first test than the whole-word prefilter: every text the
+ * prefilter (`prefilterFor(forms)`) accepts holds one of them as a whole ASCII word,
+ * lowercased. Each is one run of word characters of an anchor, its longest (the rarest,
+ * as a rule: "twitch" of "fast-twitch", not "fast"; of equal ones, the last with a
+ * letter: "2d" of "1,25(OH)2D", not "25"). Any run of an anchor is a
+ * whole word of a text the anchor matches: before it comes \b (a wordy anchor's start)
+ * or a non-word character of the anchor (a separator, a parenthesis), and after it a
+ * non-word character of the anchor or, where the run ends the anchor, one of its endings
+ * and \b. So a text none of whose words is in this set cannot pass the prefilter, and
+ * need not compile it. null when the prefilter accepts everything (then so must this
+ * test); empty when it accepts nothing.
+ */
+export function prefilterWords(forms: Iterable<string>): string[] | null {
+  const found = anchorsOf(forms);
+  if (!found) return null;
+  const words = new Set<string>();
+  const weight = (run: string) => run.length * 2 + (/[a-z]/i.test(run) ? 1 : 0);
+  for (const [anchor, list] of byAnchor(found, true)) {
+    let run: RegExpExecArray | undefined;
+    for (const m of anchor.matchAll(WORD_RUNS)) if (!run || weight(m[0]) >= weight(run[0])) run = m;
+    if (!run) return null;
+    const word = run[0].toLowerCase();
+    if (run.index + word.length < anchor.length) words.add(word);
+    else for (const ending of new Set(list.flatMap((f) => f.endings))) words.add(word + ending);
+  }
+  return [...words].sort();
+}

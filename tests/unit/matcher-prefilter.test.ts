@@ -4,7 +4,10 @@ import { describe, expect, test } from 'vitest';
 import { glossary } from '@/content/glossary-index';
 import { compileMatcher, contextTerms } from '@/lib/matcher';
 import { regularPlural } from '@/lib/matcher/forms';
-import { prefilterFor, stemOf } from '@/lib/matcher/prefilter';
+import { prefilterFor, prefilterWords, stemOf } from '@/lib/matcher/prefilter';
+import { wordGate } from '@/entrypoints/highlighter.content/frame-probe';
+import { PROBE_WORDS } from '@/content/generated/probe';
+import { mulberry32 } from '../bench/prng';
 import { CASES, GLOSSARY } from './matcher-cases';
 
 describe('stemOf: the longest run between separators', () => {
@@ -221,5 +224,95 @@ describe('the pattern rendered at build time (content/generated/pattern.ts)', ()
     expect(prebuilt.pattern(ids)!.source).toBe('(?:prebuilt)');
     const some = new Set([...ids].slice(1));
     expect(prebuilt.pattern(some)!.source).toBe(compileMatcher(glossary).pattern(some)!.source);
+  });
+});
+
+describe('prefilterWords: a cheaper first test that never says no where the prefilter says yes', () => {
+  const forms = glossary.flatMap((t) => t.forms);
+  const prefilter = prefilterFor(forms);
+  let regexRuns = 0;
+  const gate = wordGate(prefilterWords(forms)!.join(' '), (text) => {
+    regexRuns++;
+    return prefilter.test(text);
+  });
+
+  test('takes each anchor’s longest run of word characters, with its endings where it ends the anchor', () => {
+    const words = prefilterWords(['fast-twitch fibres', '1,25(OH)2D', 'frailty', 'VDR'])!;
+    expect(words).toEqual(['2d', 'fibres', 'frailties', 'frailty', 'vdr', 'vdrs']);
+    expect(prefilterWords(['ökologie'])).toBeNull();
+    expect(prefilterWords([])).toEqual([]);
+  });
+
+  test('is what the build rendered for the frames (content/generated/probe.ts)', () => {
+    expect(PROBE_WORDS).toBe(prefilterWords(forms)!.join(' '));
+  });
+
+  test('every form, its plurals and spellings, in a sentence, in any case', () => {
+    for (const term of glossary)
+      for (const form of term.forms)
+        for (const variant of [form, regularPlural(form, false), regularPlural(form, true)]) {
+          if (!variant) continue;
+          for (const text of [
+            `We read about ${variant} today.`,
+            variant.toUpperCase(),
+            `(${variant.replace(/ /g, '-')})`,
+            variant.replace(/ /g, '\u00ad'),
+          ])
+            if (prefilter.test(text)) expect(gate(text), text).toBe(true);
+        }
+  });
+
+  test('on 20,000 random texts of the anchors’ pieces, separators, endings and noise', () => {
+    const rng = mulberry32(21);
+    const pick = <T>(list: readonly T[]) => list[Math.floor(rng() * list.length)]!;
+    const pieces = [...new Set(forms.flatMap((f) => f.split(/([^A-Za-z0-9]+)/)))].filter(Boolean);
+    const noise = ['the', 'a', 'x', 'shoes', '2', 'related', 'risk', 'de', 'vita', 'min', '_'];
+    const glue = [
+      ' ',
+      '',
+      '-',
+      '\u2010',
+      '\u00ad',
+      ',',
+      '(',
+      ')',
+      "'",
+      '\u2019',
+      '/',
+      '.',
+      's',
+      'es',
+      'ies',
+      'y',
+    ];
+    let passed = 0;
+    for (let i = 0; i < 20_000; i++) {
+      let text = '';
+      const n = 1 + Math.floor(rng() * 8);
+      for (let k = 0; k < n; k++) {
+        let piece = rng() < 0.7 ? pick(pieces) : pick(noise);
+        if (rng() < 0.3) piece = piece.toUpperCase();
+        text += piece + pick(glue);
+      }
+      if (!prefilter.test(text)) continue;
+      passed++;
+      expect(gate(text), JSON.stringify(text)).toBe(true);
+    }
+    // The texts reach the prefilter's yes often enough to mean something.
+    expect(passed).toBeGreaterThan(2_000);
+  });
+
+  test('a text of ads and widgets is answered from the set: the prefilter never runs', () => {
+    regexRuns = 0;
+    for (const text of [
+      'Spring sale: new running shoes and travel bags, delivered free this week.',
+      'Winter boots, 40% off this week. Shop now',
+      'Watch: the council votes on new cycle lanes 0:00 / 4:31',
+      '38 comments',
+    ])
+      expect(gate(text), text).toBe(false);
+    expect(regexRuns).toBe(0);
+    expect(gate('Low vitamin D and sarcopenia')).toBe(true);
+    expect(regexRuns).toBe(1);
   });
 });
