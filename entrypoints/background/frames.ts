@@ -72,17 +72,14 @@ export class TabFrames {
     });
   }
 
-  /**
-   * A frame's terms now ([] when it ends), and its address (`sender.url`); the top-level
-   * page is told the whole list.
-   */
-  setTerms(tabId: number, frameId: number, url: string, terms: TermCounts): void {
+  /** A frame's terms now ([] when it ends); the top-level page is told the whole list. */
+  setTerms(tabId: number, frameId: number, terms: TermCounts): void {
     if (frameId <= 0) return;
     const tab = this.frames.get(tabId) ?? new Map<number, FrameEntry>();
     const had = tab.has(frameId);
     if (terms.length) {
       if (!had && tab.size >= MAX_FRAMES_PER_TAB) return;
-      tab.set(frameId, { url: url.slice(0, 4096), terms });
+      tab.set(frameId, { terms });
     } else if (had) tab.delete(frameId);
     else return;
     if (tab.size) this.frames.set(tabId, tab);

@@ -104,7 +104,7 @@ export default defineBackground(() => {
     },
     'frame-terms': ({ terms }, sender) => {
       if (sender.tab?.id !== undefined && sender.frameId)
-        frames.setTerms(sender.tab.id, sender.frameId, sender.url ?? '', terms);
+        frames.setTerms(sender.tab.id, sender.frameId, terms);
       return undefined;
     },
     'get-tab-frames': (_message, sender) =>
@@ -122,10 +122,21 @@ export default defineBackground(() => {
         void sendToTab(browser.tabs, sender.tab.id, { type: 'dismiss-tooltip' });
       return undefined;
     },
+    // The frame reveals its mention and says where it is; the page then shows the frame.
     'reveal-in-frame': ({ frameId, termId }, sender) => {
       const tabId = sender.tab?.id;
       if (tabId === undefined || sender.frameId !== 0) return undefined;
-      void sendToTab(browser.tabs, tabId, { type: 'reveal-term', termId }, { frameId });
+      void sendToTab(browser.tabs, tabId, { type: 'reveal-term', termId }, { frameId }).then(
+        (shown) => {
+          if (shown)
+            void sendToTab(
+              browser.tabs,
+              tabId,
+              { type: 'show-frame', path: shown.path },
+              { frameId: 0 },
+            );
+        },
+      );
       return undefined;
     },
   };

@@ -17,7 +17,7 @@ import {
 } from '@/lib/settings';
 import { paintsHighlights } from './browser-quirks';
 import { listenLookup } from './lookup';
-import { focusIsHere, frameElementAt } from './frame-focus';
+import { focusIsHere, frameElementOf, framePath } from './frame-focus';
 import { linkPanels, TERMS_UPDATE_MS } from './panel-link';
 import { listenPointer } from './pointer';
 import { TabSession, type ShowOptions } from './tab';
@@ -261,14 +261,27 @@ export async function startTab(ctx: ContentScriptContext, win: Window & typeof g
       return pageTerms();
     },
     'reveal-term': ({ termId }) => {
-      if (pointer.reveal(termId) || !isTop) return undefined;
+      // A frame that revealed a mention says where it is, for the page to show the frame.
+      if (pointer.reveal(termId)) {
+        const path = isTop ? null : framePath(win);
+        return path?.length ? { path } : undefined;
+      }
+      if (!isTop) return undefined;
       // "This page" lists the frames' terms too: the first frame holding it reveals it.
       const frame = frames.find((f) => f.terms.some((t) => t.id === termId));
-      if (!frame) return undefined;
-      // A cross-origin frame cannot scroll its page (Chromium stops scrollIntoView at the
-      // boundary): the page brings the frame's element into view, the frame its mention.
-      frameElementAt(doc, frame.url)?.scrollIntoView({ block: 'center', inline: 'nearest' });
-      tell({ type: 'reveal-in-frame', frameId: frame.frameId, termId });
+      if (frame) tell({ type: 'reveal-in-frame', frameId: frame.frameId, termId });
+      return undefined;
+    },
+    // A frame of this page revealed a mention. A cross-origin frame cannot scroll its page
+    // (Chromium stops scrollIntoView at the boundary): the page brings the frame's element
+    // into view, the frame its mention. (Of a frame inside a frame, the outer one's.)
+    'show-frame': ({ path }) => {
+      if (!isTop) return undefined;
+      const roots = [doc, ...(current()?.shadowRoots ?? [])];
+      frameElementOf(roots, win.frames[path[0]!] ?? null)?.scrollIntoView({
+        block: 'center',
+        inline: 'nearest',
+      });
       return undefined;
     },
     // Sent to every frame: the one whose document has focus moves.

@@ -15,16 +15,37 @@ export function focusIsHere(doc: Document, isTop: boolean): boolean {
 }
 
 /**
- * The page's frame element showing `url` (a frame's address as the browser reports it):
- * `about:srcdoc` is a frame with a `srcdoc`, `about:blank` one without an address. The
- * first such element, or null (a frame that navigated elsewhere, or one inside another).
+ * Where `win` is among the tab's frames: its index in its parent's `frames`, after its
+ * parent's in the grandparent's, from the top-level window down ([] for the top). Only
+ * what any window may read of another, whatever its origin (`parent`, `frames`, identity),
+ * so it holds for cross-site and sandboxed frames, frames inside frames, and frames that
+ * navigated away from their element's `src`. null if `win` is not found in its parent's
+ * frames (it is being removed).
  */
-export function frameElementAt(doc: ParentNode, url: string): Element | null {
-  for (const el of doc.querySelectorAll('iframe, frame')) {
-    const frame = el as HTMLIFrameElement;
-    const srcdoc = frame.hasAttribute('srcdoc');
-    if (url === 'about:srcdoc' ? srcdoc : !srcdoc && (frame.src || 'about:blank') === url)
-      return el;
+export function framePath(win: Window): number[] | null {
+  const path: number[] = [];
+  for (let w = win; w !== w.parent; w = w.parent) {
+    const siblings = w.parent.frames;
+    let index = -1;
+    for (let i = 0; i < siblings.length; i++)
+      if (siblings[i] === w) {
+        index = i;
+        break;
+      }
+    if (index < 0) return null;
+    path.unshift(index);
   }
+  return path;
+}
+
+/**
+ * The element in `roots` (a document and its open shadow roots) that shows the frame
+ * `child` (one of the document's window's `frames`), or null.
+ */
+export function frameElementOf(roots: Iterable<ParentNode>, child: Window | null): Element | null {
+  if (!child) return null;
+  for (const root of roots)
+    for (const el of root.querySelectorAll('iframe, frame'))
+      if ((el as HTMLIFrameElement).contentWindow === child) return el;
   return null;
 }

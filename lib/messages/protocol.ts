@@ -26,9 +26,11 @@ import {
   PageTermsResponseSchema,
   PanelRequestSchema,
   RevealInFrameSchema,
+  RevealTermResponseSchema,
   RevealTermSchema,
   SearchResponseSchema,
   SearchSchema,
+  ShowFrameSchema,
   ShowInPanelSchema,
   TabFramesSchema,
   TabTooltipSchema,
@@ -60,7 +62,7 @@ export const PROTOCOL = {
   'get-page-terms': { message: GetPageTermsSchema, response: PageTermsResponseSchema, from: PAGES },
   // Only our pages (tests and the bench run there) wait on a tab's scan.
   'when-idle': { message: WhenIdleSchema, response: PageTermsResponseSchema, from: PAGES },
-  'reveal-term': { message: RevealTermSchema, response: NoAnswerSchema, from: PAGES },
+  'reveal-term': { message: RevealTermSchema, response: RevealTermResponseSchema, from: PAGES },
   'page-terms-changed': {
     message: PageTermsChangedSchema,
     response: NoAnswerSchema,
@@ -85,6 +87,7 @@ export const PROTOCOL = {
   'get-tab-frames': { message: GetTabFramesSchema, response: FramesTermsSchema, from: CONTENT },
   'tab-frames': { message: TabFramesSchema, response: NoAnswerSchema, from: PAGES },
   'reveal-in-frame': { message: RevealInFrameSchema, response: NoAnswerSchema, from: CONTENT },
+  'show-frame': { message: ShowFrameSchema, response: NoAnswerSchema, from: PAGES },
   'frame-tooltip': { message: FrameTooltipSchema, response: NoAnswerSchema, from: CONTENT },
   'tab-tooltip': { message: TabTooltipSchema, response: NoAnswerSchema, from: PAGES },
   'dismiss-tooltips': { message: DismissTooltipsSchema, response: NoAnswerSchema, from: CONTENT },

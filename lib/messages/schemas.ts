@@ -68,6 +68,18 @@ export const RevealTermSchema = v.strictObject({
   type: v.literal('reveal-term'),
   termId: TermIdSchema,
 });
+/**
+ * Where a frame is in its tab: its index in its parent's `window.frames`, and its
+ * parent's in its own, and so on from the top-level page's (`framePath`). Unlike an
+ * address it holds for a frame that navigated itself and for one inside another frame.
+ */
+export const FramePathSchema = v.pipe(
+  v.array(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(9_999))),
+  v.minLength(1),
+  v.maxLength(32),
+);
+/** A frame's answer to `reveal-term`: where it is, when it revealed a mention. */
+export const RevealTermResponseSchema = v.optional(v.strictObject({ path: FramePathSchema }));
 /** Content script to background: how many terms the page has, for the badge. */
 export const PageTermsChangedSchema = v.strictObject({
   type: v.literal('page-terms-changed'),
@@ -127,14 +139,9 @@ export const FrameTermsSchema = v.strictObject({
   type: v.literal('frame-terms'),
   terms: TermCounts,
 });
-/**
- * One frame's terms, as the background keeps them for the top-level page, with the
- * frame's address as the browser gave it (`sender.url`): the page finds the frame's
- * element by it, to scroll it into view.
- */
+/** One frame's terms, as the background keeps them for the top-level page. */
 const FrameTermsEntry = v.strictObject({
   frameId: FrameId,
-  url: v.pipe(v.string(), v.maxLength(4096)),
   terms: TermCounts,
 });
 /** The frames' terms of one tab, by frame. */
@@ -158,6 +165,15 @@ export const RevealInFrameSchema = v.strictObject({
   type: v.literal('reveal-in-frame'),
   frameId: FrameId,
   termId: TermIdSchema,
+});
+/**
+ * Background to the top-level page's content script: a frame of the tab revealed a
+ * mention; bring the frame element at `path` (its first step, the page's own frame) into
+ * view.
+ */
+export const ShowFrameSchema = v.strictObject({
+  type: v.literal('show-frame'),
+  path: FramePathSchema,
 });
 
 /** A frame's content script to background: its tooltip shows this term (for the side panel). */

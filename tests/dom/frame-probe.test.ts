@@ -9,7 +9,11 @@ import {
   PROBE_NODE_LIMIT,
   watchForTerms,
 } from '@/entrypoints/highlighter.content/frame-probe';
-import { focusIsHere, frameElementAt } from '@/entrypoints/highlighter.content/frame-focus';
+import {
+  focusIsHere,
+  frameElementOf,
+  framePath,
+} from '@/entrypoints/highlighter.content/frame-focus';
 import { compileMatcher } from '@/lib/matcher';
 
 /**
@@ -156,20 +160,47 @@ describe('frame focus and frame elements', () => {
     expect(focusIsHere(document, false)).toBe(false);
   });
 
-  test('a frame is found by the address the browser reports for it', () => {
-    // Out of the document, so none loads (happy-dom would try, and say it cannot).
-    const doc = document.createElement('div');
-    const frame = (attrs: Record<string, string>) => {
-      const f = document.createElement('iframe');
-      for (const [k, v] of Object.entries(attrs)) f.setAttribute(k, v);
-      return doc.appendChild(f);
+  test('a frame’s path is its index in each parent’s frames, from the top down', () => {
+    // Windows as any frame sees another: `parent`, `frames` and identity only.
+    type W = { parent: W; frames: W[] & { length: number } };
+    const win = (parent?: W): W => {
+      const w = { frames: [] } as unknown as W;
+      w.parent = parent ?? w;
+      parent?.frames.push(w);
+      return w;
     };
-    const a = frame({ src: 'https://news.example/story.html' });
-    const b = frame({ srcdoc: '<p>Newsletter</p>' });
-    const c = frame({});
-    expect(frameElementAt(doc, 'https://news.example/story.html')).toBe(a);
-    expect(frameElementAt(doc, 'about:srcdoc')).toBe(b);
-    expect(frameElementAt(doc, 'about:blank')).toBe(c);
-    expect(frameElementAt(doc, 'https://elsewhere.example/')).toBeNull();
+    const top = win();
+    const ad = win(top);
+    const mail = win(top);
+    const inner = win(mail);
+    const path = (w: W) => framePath(w as unknown as Window);
+    expect(path(top)).toEqual([]);
+    expect(path(ad)).toEqual([0]);
+    expect(path(mail)).toEqual([1]);
+    expect(path(inner)).toEqual([1, 0]);
+    // A frame being removed is no longer among its parent's frames.
+    mail.frames.splice(0, 1);
+    expect(path(inner)).toBeNull();
+  });
+
+  test('a frame element is found by the window it shows, in the document or an open shadow root', () => {
+    const shown = { name: 'frame window' } as unknown as Window;
+    const frame = (tag: string, contentWindow: Window | null) => {
+      const f = document.createElement(tag);
+      Object.defineProperty(f, 'contentWindow', { value: contentWindow });
+      return f;
+    };
+    // Out of the document, so no frame loads (happy-dom would try, and say it cannot).
+    const page = el('div', frame('iframe', null), frame('object', shown));
+    const host = el('div');
+    page.append(host);
+    const shadow = host.attachShadow({ mode: 'open' });
+    const roots = [page, shadow];
+    // Only iframe and frame elements are looked at.
+    expect(frameElementOf(roots, shown)).toBeNull();
+    const iframe = shadow.appendChild(frame('iframe', shown));
+    expect(frameElementOf(roots, shown)).toBe(iframe);
+    expect(frameElementOf([page], shown)).toBeNull();
+    expect(frameElementOf(roots, null)).toBeNull();
   });
 });

@@ -283,6 +283,30 @@ test('"This page" reveals a term only a frame holds: the frame scrolls into view
   expect(ourErrors(consoleErrors)).toEqual([]);
 });
 
+test('"This page" reveals a term in a frame inside a frame that navigated itself: the outer frame scrolls into view', async ({
+  context,
+  server,
+  consoleErrors,
+  background,
+}) => {
+  // The reader frame's element still names hop.html; the story is a frame inside it.
+  const { page, frame } = await openFramed(context, `${server.origin}/frames/far-nested.html`);
+  const inView = () =>
+    page.evaluate(() => {
+      const r = document.querySelector('iframe[name=reader]')!.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= innerHeight;
+    });
+  expect(await inView()).toBe(false);
+  expect(frame.parentFrame()?.url()).toMatch(/\/frames\/reader\.html$/);
+
+  await tellTab(background, page, { type: 'reveal-term', termId: 'dynapenia' });
+  await expect
+    .poll(() => frame.evaluate(() => CSS.highlights.get('myolens-flash')?.size ?? 0))
+    .toBeGreaterThan(0);
+  await expect.poll(inView).toBe(true);
+  expect(ourErrors(consoleErrors)).toEqual([]);
+});
+
 test('a frame with no candidate term starts nothing but its first stage, until its text gains one', async ({
   context,
   server,

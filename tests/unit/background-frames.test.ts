@@ -63,12 +63,12 @@ describe('TabFrames: the top-level page’s site', () => {
 describe('TabFrames: frames’ terms', () => {
   test('each report replaces the frame’s list, and the top-level page is told the whole tab’s', () => {
     const { frames, told } = registry();
-    frames.setTerms(7, 3, 'https://a.example/', terms('sarcopenia'));
-    frames.setTerms(7, 2, 'about:srcdoc', terms('vdr'));
-    frames.setTerms(7, 3, 'https://a.example/', terms('dynapenia'));
+    frames.setTerms(7, 3, terms('sarcopenia'));
+    frames.setTerms(7, 2, terms('vdr'));
+    frames.setTerms(7, 3, terms('dynapenia'));
     expect(frames.list(7)).toEqual([
-      { frameId: 2, url: 'about:srcdoc', terms: terms('vdr') },
-      { frameId: 3, url: 'https://a.example/', terms: terms('dynapenia') },
+      { frameId: 2, terms: terms('vdr') },
+      { frameId: 3, terms: terms('dynapenia') },
     ]);
     expect(told.at(-1)).toEqual([7, frames.list(7)]);
     expect(frames.list(8)).toEqual([]);
@@ -76,21 +76,21 @@ describe('TabFrames: frames’ terms', () => {
 
   test('a frame that ends leaves the count; the top frame is never one of its frames', () => {
     const { frames, told } = registry();
-    frames.setTerms(7, 3, 'https://a.example/', terms('sarcopenia'));
-    frames.setTerms(7, 3, 'https://a.example/', []);
+    frames.setTerms(7, 3, terms('sarcopenia'));
+    frames.setTerms(7, 3, []);
     expect(frames.list(7)).toEqual([]);
     expect(told.at(-1)).toEqual([7, []]);
     const before = told.length;
     // Nothing changed: nobody is told.
-    frames.setTerms(7, 4, 'https://b.example/', []);
-    frames.setTerms(7, 0, 'https://news.example/', terms('vdr'));
+    frames.setTerms(7, 4, []);
+    frames.setTerms(7, 0, terms('vdr'));
     expect(told.length).toBe(before);
     expect(frames.list(7)).toEqual([]);
   });
 
   test('a closed tab is forgotten', () => {
     const { frames } = registry();
-    frames.setTerms(7, 3, 'https://a.example/', terms('sarcopenia'));
+    frames.setTerms(7, 3, terms('sarcopenia'));
     frames.forget(7);
     expect(frames.list(7)).toEqual([]);
   });
@@ -100,8 +100,8 @@ describe('withFrames', () => {
   test('adds the frames’ terms after the page’s own, summing a term both hold', () => {
     const own = { terms: [{ id: 'sarcopenia', count: 2 }], available: true, hostname: 'a.example' };
     const merged = withFrames(own, [
-      { frameId: 2, url: 'about:srcdoc', terms: [{ id: 'vdr', count: 1 }] },
-      { frameId: 3, url: 'https://b.example/', terms: [{ id: 'sarcopenia', count: 1 }] },
+      { frameId: 2, terms: [{ id: 'vdr', count: 1 }] },
+      { frameId: 3, terms: [{ id: 'sarcopenia', count: 1 }] },
     ]);
     expect(merged).toEqual({
       terms: [

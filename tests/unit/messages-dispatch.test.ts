@@ -189,7 +189,8 @@ describe('who may send what', () => {
     expect(acceptMessage(escaped, contentScript, own)).toEqual(escaped);
     expect(acceptMessage(escaped, popup, own)).toBeNull();
     for (const told of [
-      { type: 'tab-frames', frames: [{ frameId: 3, url: 'https://example.org/a', terms }] },
+      { type: 'tab-frames', frames: [{ frameId: 3, terms }] },
+      { type: 'show-frame', path: [2, 0] },
       { type: 'dismiss-tooltip' },
       { type: 'tab-tooltip', termId: 'sarcopenia' },
     ]) {
@@ -202,6 +203,9 @@ describe('who may send what', () => {
       expect(
         acceptMessage({ type: 'reveal-in-frame', frameId, termId: 'vdr' }, contentScript, own),
       ).toBeNull();
+    // A frame's path: indices, at least one, bounded.
+    for (const path of [[], [-1], [1.5], ['0'], Array.from({ length: 33 }, () => 0)])
+      expect(acceptMessage({ type: 'show-frame', path }, background, own)).toBeNull();
     expect(
       acceptMessage(
         { type: 'frame-terms', terms: [{ id: 'Not An Id', count: 1 }] },
@@ -232,6 +236,7 @@ describe('who may send what', () => {
         'get-tab-frames',
         'tab-frames',
         'reveal-in-frame',
+        'show-frame',
         'dismiss-tooltips',
         'dismiss-tooltip',
         'frame-tooltip',
