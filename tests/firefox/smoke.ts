@@ -476,6 +476,36 @@ async function testFirefox(
       },
     );
 
+    await checks.run(
+      '"This page" reveals a term only a cross-site frame holds: the frame scrolls into view',
+      undefined,
+      async () => {
+        const ext = extensionPage;
+        assert(ext, 'no extension page open');
+        const far = await firefox.newPage();
+        watch(far);
+        await far.goto(`${server.origin}/frames/far.html`);
+        const inView = () =>
+          far.evaluate(() => {
+            const r = document.querySelector('iframe')!.getBoundingClientRect();
+            return r.top >= 0 && r.bottom <= innerHeight;
+          });
+        assert(!(await inView()), 'the frame is in view before the reveal');
+        // What "This page" sends (components/tab-terms.ts); until the frame has reported
+        // its terms to the page, the page has nothing to reveal: asked again.
+        await waitFor('the frame scrolled into view', async () => {
+          await ext.evaluate(async () => {
+            const [tab] = await browser.tabs.query({ url: '*://*/frames/far.html' });
+            await browser.tabs
+              .sendMessage(tab!.id!, { type: 'reveal-term', termId: 'dynapenia' }, { frameId: 0 })
+              .catch(() => undefined);
+          });
+          return waitFor('the scroll', inView, 1_000).catch(() => false);
+        });
+        await far.close();
+      },
+    );
+
     await checks.run('no errors from MyoLens in any page', undefined, async () => {
       // The CSP page reports its own blocked inline <style>; only errors naming us count.
       const ours = errors.filter((e) => /moz-extension:|myolens/i.test(e));
