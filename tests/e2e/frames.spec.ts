@@ -261,18 +261,21 @@ test('a setting changed while a framed page is open reaches the frame', async ({
   expect(ourErrors(consoleErrors)).toEqual([]);
 });
 
-test('"This page" reveals a term only a frame holds: the frame scrolls into view and flashes it', async ({
-  context,
-  server,
-  background,
-  consoleErrors,
-}) => {
-  const { page, frame } = await openFramed(context, `${server.origin}/frames/far.html`);
+/**
+ * "This page" reveals dynapenia, which only `frame` holds: the frame flashes it, and the
+ * page's frame element `selector`, out of view before, comes into view.
+ */
+async function revealInFrame(
+  background: Worker,
+  page: Page,
+  frame: Frame,
+  selector: string,
+): Promise<void> {
   const inView = () =>
-    page.evaluate(() => {
-      const r = document.querySelector('iframe')!.getBoundingClientRect();
+    page.evaluate((selector) => {
+      const r = document.querySelector(selector)!.getBoundingClientRect();
       return r.top >= 0 && r.bottom <= innerHeight;
-    });
+    }, selector);
   expect(await inView()).toBe(false);
 
   await tellTab(background, page, { type: 'reveal-term', termId: 'dynapenia' });
@@ -280,6 +283,16 @@ test('"This page" reveals a term only a frame holds: the frame scrolls into view
     .poll(() => frame.evaluate(() => CSS.highlights.get('myolens-flash')?.size ?? 0))
     .toBeGreaterThan(0);
   await expect.poll(inView).toBe(true);
+}
+
+test('"This page" reveals a term only a frame holds: the frame scrolls into view and flashes it', async ({
+  context,
+  server,
+  background,
+  consoleErrors,
+}) => {
+  const { page, frame } = await openFramed(context, `${server.origin}/frames/far.html`);
+  await revealInFrame(background, page, frame, 'iframe');
   expect(ourErrors(consoleErrors)).toEqual([]);
 });
 
@@ -291,19 +304,8 @@ test('"This page" reveals a term in a frame inside a frame that navigated itself
 }) => {
   // The reader frame's element still names hop.html; the story is a frame inside it.
   const { page, frame } = await openFramed(context, `${server.origin}/frames/far-nested.html`);
-  const inView = () =>
-    page.evaluate(() => {
-      const r = document.querySelector('iframe[name=reader]')!.getBoundingClientRect();
-      return r.top >= 0 && r.bottom <= innerHeight;
-    });
-  expect(await inView()).toBe(false);
   expect(frame.parentFrame()?.url()).toMatch(/\/frames\/reader\.html$/);
-
-  await tellTab(background, page, { type: 'reveal-term', termId: 'dynapenia' });
-  await expect
-    .poll(() => frame.evaluate(() => CSS.highlights.get('myolens-flash')?.size ?? 0))
-    .toBeGreaterThan(0);
-  await expect.poll(inView).toBe(true);
+  await revealInFrame(background, page, frame, 'iframe[name=reader]');
   expect(ourErrors(consoleErrors)).toEqual([]);
 });
 
